@@ -1,0 +1,13 @@
+//! Everything between the bytes of `feed.json` and the typed model: pure
+//! Rust, no browser, tested natively.
+
+pub mod date;
+pub mod json;
+pub mod model;
+pub mod read;
+pub mod text;
+pub mod url;
+
+pub use date::Timestamp;
+pub use model::*;
+pub use read::{read_feed, FeedError};

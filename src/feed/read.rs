@@ -1,0 +1,756 @@
+//! Turns a JSON Feed document into the typed model, tolerantly.
+//!
+//! Rules (docs/feed-format.md explains them for feed authors):
+//! - A document that is not JSON, not an object, or has no `items` array is
+//!   refused with a message that says so.
+//! - A story is left out, and the others kept, when it is not an object, has
+//!   no usable id (nor a `url` to stand in), has no content at all, repeats an
+//!   earlier id, or gives a standard field the wrong JSON type.
+//! - Lesser faults (a date that cannot be read, a URL the policy refuses, a
+//!   malformed author, photo or block) drop just that value with a warning.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::date::Timestamp;
+use super::json::{self, JsonError, Node, Value};
+use super::model::*;
+use super::text::{decode_entities, excerpt, html_to_text, is_slug, slugify, squash_whitespace};
+use super::url::{safe_url, UrlUse};
+
+/// Why a whole document could not be read as a feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedError {
+    Json(JsonError),
+    NotAFeed(String),
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeedError::Json(e) => e.fmt(f),
+            FeedError::NotAFeed(why) => write!(f, "not a JSON Feed: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for FeedError {}
+
+/// Reads one feed document. `document_url` is where it was fetched from
+/// (absolute, or path-only such as `/news/feed.json`); relative URLs in the
+/// feed are resolved against it.
+pub fn read_feed(bytes: &[u8], document_url: &str) -> Result<Feed, FeedError> {
+    let (source, root) = json::parse_bytes(bytes).map_err(FeedError::Json)?;
+    if root.as_object().is_none() {
+        return Err(FeedError::NotAFeed(format!("the document is {}, not an object", root.kind())));
+    }
+    let mut reader = Reader { source, base: document_url, problems: Vec::new() };
+    reader.feed(&root)
+}
+
+struct Reader<'s> {
+    source: &'s str,
+    base: &'s str,
+    problems: Vec<Problem>,
+}
+
+/// A fault that leaves a story out: where, and why.
+struct Skip {
+    offset: usize,
+    path: String,
+    message: String,
+}
+
+type ItemResult<T> = Result<T, Skip>;
+
+impl<'s> Reader<'s> {
+    fn note(&mut self, offset: usize, path: String, message: String, skipped_story: bool) {
+        let (line, column) = json::line_column(self.source, offset);
+        self.problems.push(Problem { path, line, column, message, skipped_story });
+    }
+
+    fn warn(&mut self, node: &Node, path: impl FnOnce() -> String, message: impl Into<String>) {
+        self.note(node.offset, path(), message.into(), false);
+    }
+
+    fn feed(&mut self, root: &Node) -> Result<Feed, FeedError> {
+        match root.get("version").map(|v| (v, v.as_str())) {
+            Some((_, Some(v))) if is_known_version(v) => {}
+            Some((node, _)) => self.warn(node, || "version".into(), "unknown JSON Feed version; read as version 1.1"),
+            None => self.warn(root, || "version".into(), "no version given; read as JSON Feed 1.1"),
+        }
+        let items = match root.get("items") {
+            Some(node) => node.as_array().ok_or_else(|| FeedError::NotAFeed(format!("\"items\" is {}, not an array", node.kind())))?,
+            None => return Err(FeedError::NotAFeed("it has no \"items\" array".into())),
+        };
+        let extension = root.get("_gazette").filter(|n| n.as_object().is_some());
+        let mut site = self.site(root, extension);
+
+        let mut articles = Vec::with_capacity(items.len());
+        let mut seen_ids: HashMap<String, usize> = HashMap::with_capacity(items.len());
+        let mut seen_slugs: HashMap<String, usize> = HashMap::with_capacity(items.len());
+        let mut tag_topics: Vec<Topic> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            match self.item(item, index, &site) {
+                Ok(mut article) => {
+                    if let Some(&first) = seen_ids.get(&article.id) {
+                        self.note(item.offset, format!("items[{index}].id"), format!("repeats the id of items[{first}]; story left out"), true);
+                        continue;
+                    }
+                    seen_ids.insert(article.id.clone(), index);
+                    article.slug = unique_slug(article.slug, &mut seen_slugs);
+                    if site.topics.is_empty() || extension.is_none() {
+                        collect_tag_topics(&mut article, &mut tag_topics);
+                    }
+                    articles.push(article);
+                }
+                Err(skip) => self.note(skip.offset, skip.path, format!("{}; story left out", skip.message), true),
+            }
+        }
+        if extension.is_none() || site.topics.is_empty() {
+            site.topics = tag_topics;
+        }
+        let next_url = self.url_field(root, "next_url", UrlUse::Resource, || "next_url".into());
+        let page = extension.and_then(|ext| ext.get("page")).and_then(|node| self.page_info(node));
+        Ok(Feed { site, articles, next_url, page, problems: std::mem::take(&mut self.problems) })
+    }
+
+    fn site(&mut self, root: &Node, extension: Option<&Node>) -> Site {
+        let home_page_url = self.url_field(root, "home_page_url", UrlUse::Link, || "home_page_url".into());
+        let title = match self.text_field(root, "title", || "title".into()) {
+            Some(title) => title,
+            None => {
+                self.warn(root, || "title".into(), "the feed has no title");
+                home_page_url.as_deref().and_then(host_of).unwrap_or("Untitled feed").to_owned()
+            }
+        };
+        let mut authors = self.authors(root, "");
+        authors.dedup();
+        let (topics, archive) = match extension {
+            Some(ext) => (self.declared_topics(ext), ext.get("archive").and_then(|a| self.archive(a))),
+            None => (Vec::new(), None),
+        };
+        Site {
+            title,
+            tagline: self.text_field(root, "description", || "description".into()),
+            home_page_url,
+            feed_url: self.url_field(root, "feed_url", UrlUse::Resource, || "feed_url".into()),
+            language: self.text_field(root, "language", || "language".into()),
+            icon: self.url_field(root, "icon", UrlUse::Resource, || "icon".into()),
+            favicon: self.url_field(root, "favicon", UrlUse::Resource, || "favicon".into()),
+            authors,
+            topics,
+            archive,
+        }
+    }
+
+    /// A feed-level text field: a wrong type is a warning, blank is absent.
+    fn text_field(&mut self, obj: &Node, key: &str, path: impl FnOnce() -> String) -> Option<String> {
+        let node = obj.get(key)?;
+        match node.as_str() {
+            Some(text) => clean_text(text),
+            None if node.is_null() => None,
+            None => {
+                self.warn(node, path, format!("should be a string, found {}; ignored", node.kind()));
+                None
+            }
+        }
+    }
+
+    /// A URL field outside a story: a wrong type or a refused URL is a warning.
+    fn url_field(&mut self, obj: &Node, key: &str, used_for: UrlUse, path: impl FnOnce() -> String) -> Option<String> {
+        let node = obj.get(key)?;
+        let Some(raw) = node.as_str() else {
+            if !node.is_null() {
+                self.warn(node, path, format!("should be a URL string, found {}; ignored", node.kind()));
+            }
+            return None;
+        };
+        if raw.trim().is_empty() {
+            return None;
+        }
+        let url = safe_url(raw, self.base, used_for);
+        if url.is_none() {
+            self.warn(node, path, "this URL is not allowed (only http, https and relative URLs are); ignored");
+        }
+        url
+    }
+
+    fn declared_topics(&mut self, ext: &Node) -> Vec<Topic> {
+        let Some(node) = ext.get("topics") else { return Vec::new() };
+        let Some(entries) = node.as_array() else {
+            self.warn(node, || "_gazette.topics".into(), format!("should be an array, found {}; ignored", node.kind()));
+            return Vec::new();
+        };
+        let mut topics: Vec<Topic> = Vec::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            let path = || format!("_gazette.topics[{i}]");
+            let slug = entry.get("slug").and_then(Node::as_str).map(str::trim).filter(|s| !s.is_empty());
+            let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
+            let (Some(raw_slug), Some(name)) = (slug, name) else {
+                self.warn(entry, path, "a topic needs a \"slug\" and a \"name\"; ignored");
+                continue;
+            };
+            let slug = if is_slug(raw_slug) { raw_slug.to_owned() } else { slugify(raw_slug) };
+            if slug.is_empty() || topics.iter().any(|t| t.slug == slug) {
+                self.warn(entry, path, format!("the topic slug {raw_slug:?} is empty or repeated; ignored"));
+                continue;
+            }
+            let description = self.text_field(entry, "description", || format!("_gazette.topics[{i}].description"));
+            let story_count = entry.get("count").and_then(Node::as_u64);
+            topics.push(Topic { slug, name, description, story_count });
+        }
+        topics
+    }
+
+    fn archive(&mut self, node: &Node) -> Option<Archive> {
+        let template = |key: &str| node.get(key).and_then(Node::as_str).map(str::to_owned);
+        let archive = (|| {
+            Some(Archive {
+                total_stories: node.get("total_items")?.as_u64()?,
+                article_url: template("article_url").filter(|t| t.contains("{slug}"))?,
+                topic_page_url: template("topic_page_url").filter(|t| t.contains("{topic}") && t.contains("{page}"))?,
+                topic_page_size: node.get("topic_page_size")?.as_u64().filter(|n| (1..=1000).contains(n))? as u32,
+                sections_url: template("sections_url"),
+            })
+        })();
+        if archive.is_none() {
+            self.warn(node, || "_gazette.archive".into(), "needs total_items, article_url with {slug}, topic_page_url with {topic} and {page}, and topic_page_size; ignored");
+        }
+        archive.map(|a| Archive {
+            article_url: self.template_url(&a.article_url),
+            topic_page_url: self.template_url(&a.topic_page_url),
+            sections_url: a.sections_url.as_deref().and_then(|u| safe_url(u, self.base, UrlUse::Resource)),
+            ..a
+        })
+    }
+
+    /// Resolves a URL template against the feed, keeping its `{…}` placeholders.
+    fn template_url(&self, template: &str) -> String {
+        let marked = template.replace('{', "\u{1}").replace('}', "\u{2}");
+        let resolved = super::url::resolve(self.base, &marked);
+        resolved.replace('\u{1}', "{").replace('\u{2}', "}")
+    }
+
+    fn page_info(&mut self, node: &Node) -> Option<PageInfo> {
+        let info = (|| {
+            let number = node.get("number")?.as_u64()?;
+            let total_pages = node.get("total_pages")?.as_u64()?;
+            let total_stories = node.get("total_items")?.as_u64()?;
+            (number >= 1 && number <= total_pages.max(1)).then_some(PageInfo { number: number as u32, total_pages: total_pages as u32, total_stories })
+        })();
+        if info.is_none() {
+            self.warn(node, || "_gazette.page".into(), "needs whole numbers number ≤ total_pages and total_items; ignored");
+        }
+        info
+    }
+
+    /// JSON Feed 1.1 `authors` and the 1.0 `author`, merged.
+    fn authors(&mut self, obj: &Node, prefix: &str) -> Vec<Author> {
+        let mut authors = Vec::new();
+        if let Some(node) = obj.get("authors") {
+            match node.as_array() {
+                Some(list) => {
+                    for (i, entry) in list.iter().enumerate() {
+                        if let Some(author) = self.author(entry, || format!("{prefix}authors[{i}]")) {
+                            authors.push(author);
+                        }
+                    }
+                }
+                None if node.is_null() => {}
+                None => self.warn(node, || format!("{prefix}authors"), format!("should be an array, found {}; ignored", node.kind())),
+            }
+        }
+        if let Some(node) = obj.get("author") {
+            if let Some(author) = self.author(node, || format!("{prefix}author")) {
+                if !authors.contains(&author) {
+                    authors.push(author);
+                }
+            }
+        }
+        authors
+    }
+
+    fn author(&mut self, node: &Node, path: impl Fn() -> String) -> Option<Author> {
+        if node.as_object().is_none() {
+            if !node.is_null() {
+                self.warn(node, &path, format!("an author should be an object, found {}; ignored", node.kind()));
+            }
+            return None;
+        }
+        let author = Author {
+            name: self.text_field(node, "name", || format!("{}.name", path())),
+            url: self.url_field(node, "url", UrlUse::Link, || format!("{}.url", path())),
+            avatar: self.url_field(node, "avatar", UrlUse::Resource, || format!("{}.avatar", path())),
+        };
+        if author.name.is_none() && author.url.is_none() {
+            self.warn(node, path, "an author needs a name or a url; ignored");
+            return None;
+        }
+        Some(author)
+    }
+
+    fn item(&mut self, item: &Node, index: usize, site: &Site) -> ItemResult<Article> {
+        let prefix = format!("items[{index}]");
+        if item.as_object().is_none() {
+            return Err(Skip { offset: item.offset, path: prefix, message: format!("a story should be an object, found {}", item.kind()) });
+        }
+        let field = |key: &str| format!("{prefix}.{key}");
+        let url = self.item_url(item, "url", UrlUse::Link, &prefix)?;
+        let id = match item.get("id") {
+            Some(Node { value: Value::String(s), .. }) if !s.trim().is_empty() => s.trim().to_owned(),
+            // JSON Feed 1.1 asks readers to turn a numeric id into a string.
+            Some(Node { value: Value::Number(n), .. }) => (*n).to_owned(),
+            Some(node) if !matches!(node.value, Value::String(_) | Value::Null) => {
+                return Err(Skip { offset: node.offset, path: field("id"), message: format!("the id should be a string, found {}", node.kind()) })
+            }
+            _ => match &url {
+                Some(url) => {
+                    self.warn(item, || field("id"), "no id; the url stands in for it");
+                    url.clone()
+                }
+                None => return Err(Skip { offset: item.offset, path: field("id"), message: "the story has no id (and no url to stand in)".into() }),
+            },
+        };
+        let extension = item.get("_gazette").filter(|n| n.as_object().is_some());
+        let content_html = item_string(item, "content_html", &prefix)?;
+        let content_text = item_string(item, "content_text", &prefix)?;
+        let body = match extension.and_then(|ext| ext.get("body")) {
+            Some(node) => self.blocks(node, &format!("{prefix}._gazette.body")),
+            None => None,
+        };
+        let content = match (body, content_html, content_text) {
+            (Some(blocks), _, _) => Content::Blocks(blocks),
+            (None, Some(html), _) => Content::Html(html),
+            (None, None, Some(text)) => Content::Blocks(text_blocks(&text)),
+            // An empty content field is still content, as the spec reads; the story shows its headline.
+            (None, None, None) if item.get("content_html").or(item.get("content_text")).is_some_and(|n| n.as_str().is_some()) => Content::default(),
+            (None, None, None) => return Err(Skip { offset: item.offset, path: prefix, message: "the story has no content_html, content_text or _gazette.body".into() }),
+        };
+        let summary = item_string(item, "summary", &prefix)?.and_then(|s| clean_text(&s));
+        let title = match item_string(item, "title", &prefix)?.and_then(|s| clean_text(&s)) {
+            Some(title) => title,
+            None => derived_title(summary.as_deref(), &content),
+        };
+        let published = self.item_date(item, "date_published", &prefix)?;
+        let modified = self.item_date(item, "date_modified", &prefix)?;
+        let external_url = self.item_url(item, "external_url", UrlUse::Link, &prefix)?;
+        let language = item_string(item, "language", &prefix)?.and_then(|s| clean_text(&s));
+        let tags = self.tags(item, &prefix)?;
+        let mut authors = self.authors(item, &format!("{prefix}."));
+        if authors.is_empty() {
+            authors = site.authors.clone();
+        }
+
+        let mut article = Article {
+            id,
+            slug: String::new(),
+            title,
+            summary,
+            url,
+            external_url,
+            image: None,
+            published,
+            modified,
+            authors,
+            topic: None,
+            tags,
+            language,
+            views: None,
+            credits: Vec::new(),
+            content,
+            gallery: Vec::new(),
+        };
+        let lead_url = self.item_url(item, "image", UrlUse::Resource, &prefix)?;
+        let banner_url = self.item_url(item, "banner_image", UrlUse::Resource, &prefix)?;
+        if let Some(ext) = extension {
+            self.apply_extension(&mut article, ext, &prefix, site);
+        }
+        self.attach_photos(&mut article, item, &prefix, lead_url, banner_url);
+        if article.slug.is_empty() {
+            article.slug = derived_slug(&article);
+        }
+        Ok(article)
+    }
+
+    fn item_url(&mut self, item: &Node, key: &str, used_for: UrlUse, prefix: &str) -> ItemResult<Option<String>> {
+        let Some(raw) = item_string(item, key, prefix)? else { return Ok(None) };
+        let url = safe_url(&raw, self.base, used_for);
+        if url.is_none() {
+            let node = item.get(key).unwrap_or(item);
+            self.warn(node, || format!("{prefix}.{key}"), "this URL is not allowed (only http, https and relative URLs are); ignored");
+        }
+        Ok(url)
+    }
+
+    fn item_date(&mut self, item: &Node, key: &str, prefix: &str) -> ItemResult<Option<Timestamp>> {
+        let Some(text) = item_string(item, key, prefix)? else { return Ok(None) };
+        let date = Timestamp::parse(&text);
+        if date.is_none() {
+            let node = item.get(key).unwrap_or(item);
+            self.warn(node, || format!("{prefix}.{key}"), format!("{text:?} is not a date in RFC 3339 or RFC 2822 form; ignored"));
+        }
+        Ok(date)
+    }
+
+    fn tags(&mut self, item: &Node, prefix: &str) -> ItemResult<Vec<String>> {
+        let Some(node) = item.get("tags") else { return Ok(Vec::new()) };
+        let Some(list) = node.as_array() else {
+            return if node.is_null() { Ok(Vec::new()) } else { Err(wrong_type(node, &format!("{prefix}.tags"), "an array of strings")) };
+        };
+        let mut tags = Vec::with_capacity(list.len());
+        for (i, tag) in list.iter().enumerate() {
+            match tag.as_str().and_then(clean_text) {
+                Some(t) if !tags.contains(&t) => tags.push(t),
+                Some(_) => {}
+                None => self.warn(tag, || format!("{prefix}.tags[{i}]"), "a tag should be a non-empty string; ignored"),
+            }
+        }
+        Ok(tags)
+    }
+
+    fn apply_extension(&mut self, article: &mut Article, ext: &Node, prefix: &str, site: &Site) {
+        let path = |key: &str| format!("{prefix}._gazette.{key}");
+        if let Some(node) = ext.get("slug") {
+            match node.as_str().map(str::trim) {
+                Some(s) if is_slug(s) => article.slug = s.to_owned(),
+                _ => self.warn(node, || path("slug"), "a slug must be lower-case letters, digits and single hyphens; one is derived instead"),
+            }
+        }
+        if let Some(node) = ext.get("topic") {
+            match node.as_str() {
+                Some(t) if site.topics.iter().any(|topic| topic.slug == t) => article.topic = Some(t.to_owned()),
+                _ => self.warn(node, || path("topic"), "not the slug of a topic in _gazette.topics; ignored"),
+            }
+        }
+        if let Some(node) = ext.get("views") {
+            match node.as_u64() {
+                Some(n) => article.views = Some(n),
+                None => self.warn(node, || path("views"), "views must be a whole number, 0 or more; ignored"),
+            }
+        }
+        if let Some(node) = ext.get("credits") {
+            match node.as_array() {
+                Some(list) => {
+                    for (i, entry) in list.iter().enumerate() {
+                        let role = entry.get("role").and_then(Node::as_str).and_then(clean_text);
+                        let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
+                        match (role, name) {
+                            (Some(role), Some(name)) => article.credits.push(Credit { role, name }),
+                            _ => self.warn(entry, || format!("{}[{i}]", path("credits")), "a credit needs a \"role\" and a \"name\"; ignored"),
+                        }
+                    }
+                }
+                None => self.warn(node, || path("credits"), "should be an array; ignored"),
+            }
+        }
+        if let Some(node) = ext.get("gallery") {
+            match node.as_array() {
+                Some(list) => {
+                    for (i, entry) in list.iter().enumerate() {
+                        if let Some(image) = self.image(entry, &format!("{}[{i}]", path("gallery"))) {
+                            article.gallery.push(image);
+                        }
+                    }
+                }
+                None => self.warn(node, || path("gallery"), "should be an array of photos; ignored"),
+            }
+        }
+    }
+
+    /// Chooses the card photo and adds `image`, `banner_image` and image
+    /// attachments that the body does not already show.
+    fn attach_photos(&mut self, article: &mut Article, item: &Node, prefix: &str, lead_url: Option<String>, banner_url: Option<String>) {
+        let mut extra: Vec<String> = lead_url.iter().chain(banner_url.iter()).cloned().collect();
+        if let Some(list) = item.get("attachments").and_then(Node::as_array) {
+            for (i, attachment) in list.iter().enumerate() {
+                let is_image = attachment.get("mime_type").and_then(Node::as_str).is_some_and(|m| m.trim().to_ascii_lowercase().starts_with("image/"));
+                if !is_image {
+                    continue;
+                }
+                let raw = attachment.get("url").and_then(Node::as_str).unwrap_or("");
+                match safe_url(raw, self.base, UrlUse::Resource) {
+                    Some(url) => extra.push(url),
+                    None => self.warn(attachment, || format!("{prefix}.attachments[{i}].url"), "this image URL is not allowed; ignored"),
+                }
+            }
+        }
+        let known: Vec<Image> = article.photos().into_iter().cloned().collect();
+        for url in extra {
+            if !known.iter().any(|p| p.url == url) && !article.gallery.iter().any(|p| p.url == url) {
+                article.gallery.push(Image { url, alt: String::new(), ..Image::default() });
+            }
+        }
+        let photos = article.photos();
+        article.image = match &lead_url {
+            Some(url) => photos.iter().find(|p| &p.url == url).map(|p| (*p).clone()),
+            None => photos.first().map(|p| (*p).clone()),
+        };
+    }
+
+    fn image(&mut self, node: &Node, path: &str) -> Option<Image> {
+        if node.as_object().is_none() {
+            self.warn(node, || path.to_owned(), format!("a photo should be an object, found {}; ignored", node.kind()));
+            return None;
+        }
+        let raw = node.get("url").and_then(Node::as_str).unwrap_or("");
+        let Some(url) = safe_url(raw, self.base, UrlUse::Resource) else {
+            self.warn(node, || format!("{path}.url"), "a photo needs an http, https or relative url; ignored");
+            return None;
+        };
+        let text = |key: &str| node.get(key).and_then(Node::as_str).and_then(clean_text);
+        let dimension = |key: &str| node.get(key).and_then(Node::as_u64).filter(|n| (1..=100_000).contains(n)).map(|n| n as u32);
+        let caption = text("caption");
+        let mut variants = Vec::new();
+        if let Some(list) = node.get("srcset").and_then(Node::as_array) {
+            for entry in list {
+                let width = entry.get("width").and_then(Node::as_u64).filter(|n| (1..=100_000).contains(n));
+                let url = entry.get("url").and_then(Node::as_str).and_then(|u| safe_url(u, self.base, UrlUse::Resource));
+                match (url, width) {
+                    (Some(url), Some(width)) => variants.push(ImageVariant { url, width: width as u32 }),
+                    _ => self.warn(entry, || format!("{path}.srcset"), "a variant needs a url and a width; ignored"),
+                }
+            }
+            variants.sort_by_key(|v| v.width);
+        }
+        Some(Image {
+            url,
+            alt: text("alt").or_else(|| caption.clone()).unwrap_or_default(),
+            caption,
+            credit: text("credit"),
+            width: dimension("width"),
+            height: dimension("height"),
+            variants,
+        })
+    }
+
+    /// `_gazette.body`; `None` (with a warning) when it is not a usable list.
+    fn blocks(&mut self, node: &Node, path: &str) -> Option<Vec<Block>> {
+        let Some(list) = node.as_array() else {
+            self.warn(node, || path.to_owned(), format!("should be an array of blocks, found {}; the standard content is used", node.kind()));
+            return None;
+        };
+        let mut blocks = Vec::with_capacity(list.len());
+        for (i, entry) in list.iter().enumerate() {
+            let block_path = format!("{path}[{i}]");
+            match self.block(entry, &block_path) {
+                Ok(block) => blocks.push(block),
+                Err(why) => self.warn(entry, || block_path, format!("{why}; block ignored")),
+            }
+        }
+        (!blocks.is_empty()).then_some(blocks)
+    }
+
+    fn block(&mut self, node: &Node, path: &str) -> Result<Block, String> {
+        let kind = node.get("type").and_then(Node::as_str).ok_or("a block needs a \"type\"")?;
+        let text = |key: &str| node.get(key).and_then(Node::as_str).and_then(clean_text);
+        match kind {
+            "paragraph" => {
+                let content = self.inline_content(node, path)?;
+                Ok(Block::Paragraph(content))
+            }
+            "heading" => {
+                let level = node.get("level").and_then(Node::as_u64).unwrap_or(2).clamp(2, 6) as u8;
+                Ok(Block::Heading { level, text: text("text").ok_or("a heading needs \"text\"")? })
+            }
+            "quote" => Ok(Block::Quote { content: self.inline_content(node, path)?, cite: text("cite") }),
+            "list" => {
+                let items = node.get("items").and_then(Node::as_array).ok_or("a list needs \"items\"")?;
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let content = match item.as_str() {
+                        Some(s) => vec![Inline::Text(s.to_owned())],
+                        None => self.inlines(item, &format!("{path}.items[{i}]"))?,
+                    };
+                    out.push(content);
+                }
+                Ok(Block::List { ordered: node.get("ordered").and_then(Node::as_bool).unwrap_or(false), items: out })
+            }
+            "code" => Ok(Block::Code(node.get("text").and_then(Node::as_str).ok_or("a code block needs \"text\"")?.to_owned())),
+            "image" => self.image(node, path).map(Block::Image).ok_or_else(|| "the photo could not be used".to_owned()),
+            other => Err(format!("unknown block type {other:?}")),
+        }
+    }
+
+    /// A block's `content` (inline array) or its plain `text`.
+    fn inline_content(&mut self, node: &Node, path: &str) -> Result<Vec<Inline>, String> {
+        if let Some(content) = node.get("content") {
+            return self.inlines(content, &format!("{path}.content"));
+        }
+        match node.get("text").and_then(Node::as_str) {
+            Some(text) if !text.trim().is_empty() => Ok(vec![Inline::Text(text.to_owned())]),
+            _ => Err("needs \"text\" or \"content\"".into()),
+        }
+    }
+
+    fn inlines(&mut self, node: &Node, path: &str) -> Result<Vec<Inline>, String> {
+        let list = node.as_array().ok_or("inline content should be an array")?;
+        let mut out = Vec::with_capacity(list.len());
+        for (i, entry) in list.iter().enumerate() {
+            if let Some(text) = entry.as_str() {
+                out.push(Inline::Text(text.to_owned()));
+                continue;
+            }
+            let inline_path = format!("{path}[{i}]");
+            match self.inline(entry, &inline_path) {
+                Ok(inline) => out.push(inline),
+                Err(why) => self.warn(entry, || inline_path, format!("{why}; ignored")),
+            }
+        }
+        Ok(out)
+    }
+
+    fn inline(&mut self, node: &Node, path: &str) -> Result<Inline, String> {
+        let kind = node.get("type").and_then(Node::as_str).ok_or("an inline needs a \"type\"")?;
+        let children = |reader: &mut Self| match node.get("content") {
+            Some(content) => reader.inlines(content, &format!("{path}.content")),
+            None => node.get("text").and_then(Node::as_str).map(|t| vec![Inline::Text(t.to_owned())]).ok_or_else(|| "needs \"text\" or \"content\"".to_owned()),
+        };
+        Ok(match kind {
+            "emphasis" => Inline::Emphasis(children(self)?),
+            "strong" => Inline::Strong(children(self)?),
+            "code" => Inline::Code(node.get("text").and_then(Node::as_str).ok_or("code needs \"text\"")?.to_owned()),
+            "break" => Inline::LineBreak,
+            "link" => {
+                let content = children(self)?;
+                let raw = node.get("url").and_then(Node::as_str).unwrap_or("");
+                match safe_url(raw, self.base, UrlUse::Link) {
+                    Some(url) => Inline::Link { url, content },
+                    None => {
+                        self.warn(node, || format!("{path}.url"), "this link URL is not allowed; shown as text");
+                        let mut text = String::new();
+                        push_inline_text(&content, &mut text);
+                        Inline::Text(text)
+                    }
+                }
+            }
+            other => return Err(format!("unknown inline type {other:?}")),
+        })
+    }
+}
+
+fn is_known_version(v: &str) -> bool {
+    let v = v.trim();
+    matches!(v, "1" | "1.0" | "1.1") || v.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').starts_with("jsonfeed.org/version/1")
+}
+
+/// A story-level string field: a wrong type leaves the story out.
+fn item_string(item: &Node, key: &str, prefix: &str) -> ItemResult<Option<String>> {
+    match item.get(key) {
+        None => Ok(None),
+        Some(node) => match &node.value {
+            Value::String(s) => Ok((!s.trim().is_empty()).then(|| s.to_string())),
+            Value::Null => Ok(None),
+            _ => Err(wrong_type(node, &format!("{prefix}.{key}"), "a string")),
+        },
+    }
+}
+
+fn wrong_type(node: &Node, path: &str, expected: &str) -> Skip {
+    Skip { offset: node.offset, path: path.to_owned(), message: format!("should be {expected}, found {}", node.kind()) }
+}
+
+/// Plain text for display: references decoded, white space squashed; blank is absent.
+fn clean_text(raw: &str) -> Option<String> {
+    let text = squash_whitespace(&decode_entities(raw));
+    (!text.is_empty()).then_some(text)
+}
+
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty())
+}
+
+/// `content_text` as paragraphs split at blank lines, single newlines kept as breaks.
+fn text_blocks(text: &str) -> Vec<Block> {
+    let normalized = text.replace("\r\n", "\n");
+    normalized
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|paragraph| {
+            let mut content = Vec::new();
+            for (i, line) in paragraph.lines().enumerate() {
+                if i > 0 {
+                    content.push(Inline::LineBreak);
+                }
+                content.push(Inline::Text(line.trim().to_owned()));
+            }
+            Block::Paragraph(content)
+        })
+        .collect()
+}
+
+/// A headline for a story without a title (micro-blog posts have none).
+fn derived_title(summary: Option<&str>, content: &Content) -> String {
+    let text = match (summary, content) {
+        (Some(s), _) => s.to_owned(),
+        (None, Content::Html(html)) => html_to_text(html),
+        (None, Content::Blocks(blocks)) => {
+            let mut out = String::new();
+            for block in blocks {
+                if let Block::Paragraph(content) = block {
+                    push_inline_text(content, &mut out);
+                    break;
+                }
+            }
+            out
+        }
+    };
+    let title = excerpt(&text, 90);
+    if title.is_empty() {
+        "Untitled story".to_owned()
+    } else {
+        title
+    }
+}
+
+/// From the last segment of the story's URL, else its title, else its id.
+fn derived_slug(article: &Article) -> String {
+    let from_url = article.url.as_deref().and_then(|url| {
+        let path = url.split(['?', '#']).next()?;
+        let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+        let segment = path.trim_end_matches('/').rsplit('/').next()?;
+        let stem = segment.rsplit_once('.').map_or(segment, |(stem, ext)| if ext.len() <= 5 { stem } else { segment });
+        let slug = slugify(stem);
+        // Numbers and "index" say nothing; a title makes a better URL.
+        (!slug.is_empty() && slug != "index" && !slug.chars().all(|c| c.is_ascii_digit())).then_some(slug)
+    });
+    from_url
+        .or_else(|| Some(slugify(&article.title)).filter(|s| !s.is_empty() && article.title != "Untitled story"))
+        .or_else(|| Some(slugify(&article.id)).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "story".to_owned())
+}
+
+/// Appends `-2`, `-3`, … until the slug is free, in feed order, so the same
+/// feed always gives the same slugs.
+fn unique_slug(slug: String, seen: &mut HashMap<String, usize>) -> String {
+    let mut candidate = slug.clone();
+    let mut n = 1;
+    while seen.contains_key(&candidate) {
+        n += 1;
+        candidate = format!("{slug}-{n}");
+    }
+    seen.insert(candidate.clone(), n);
+    candidate
+}
+
+/// A feed without declared topics gets one per tag, in order of first use;
+/// a story's topic is its first tag.
+fn collect_tag_topics(article: &mut Article, topics: &mut Vec<Topic>) {
+    for (i, tag) in article.tags.iter().enumerate() {
+        let slug = slugify(tag);
+        if slug.is_empty() {
+            continue;
+        }
+        if !topics.iter().any(|t| t.slug == slug) {
+            topics.push(Topic { slug: slug.clone(), name: tag.clone(), description: None, story_count: None });
+        }
+        if i == 0 || article.topic.is_none() {
+            article.topic.get_or_insert(slug);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,206 @@
+//! The one policy every URL from a feed passes before it reaches the page.
+//!
+//! A feed is written by someone else, so a link or an image address may try
+//! to run script (`javascript:`, `vbscript:`, `data:text/html`), often in
+//! disguise: odd case, leading spaces, tabs or newlines inside the scheme,
+//! character references, control characters. Browsers strip most of those
+//! disguises before they read the scheme, so this module strips them the
+//! same way and then allows only what a news page needs.
+
+use super::text::decode_entities;
+
+/// What the URL will be used for: links may also be `mailto:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlUse {
+    Link,
+    Resource,
+}
+
+/// The URL made safe and resolved against `base` (the address of the
+/// document it came from, absolute or path-only), or `None` when the
+/// policy refuses it.
+pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
+    let decoded = decode_entities(raw);
+    // What the URL standard does before parsing: trim C0 controls and spaces
+    // from both ends, and drop every tab and newline.
+    let trimmed = decoded.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    if cleaned.is_empty() || cleaned.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    let cleaned = cleaned.replace(' ', "%20");
+    match scheme(&cleaned) {
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
+            // `https:foo` without slashes is resolved relative by browsers; refuse the oddity.
+            let after = &cleaned[s.len() + 1..];
+            after.starts_with("//").then(|| format!("{}:{after}", s.to_ascii_lowercase()))
+        }
+        Some(s) if s.eq_ignore_ascii_case("mailto") && used_for == UrlUse::Link => Some(format!("mailto:{}", &cleaned[7..])),
+        Some(_) => None,
+        None => Some(resolve(base, &cleaned)),
+    }
+}
+
+/// Whether a safe URL leads off this site (then links get `rel="noopener noreferrer"`).
+pub fn is_external(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") || url.starts_with("mailto:")
+}
+
+/// The scheme of `url` if it has one: letters, digits, `+`, `-`, `.` before
+/// a colon, starting with a letter.
+fn scheme(url: &str) -> Option<&str> {
+    let colon = url.find(':')?;
+    let candidate = &url[..colon];
+    let mut chars = candidate.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))).then_some(candidate)
+}
+
+/// RFC 3986 reference resolution for the forms feeds use: `//host/x`,
+/// `/x`, `x`, `../x`, `?q`, `#f`. `base` may lack a scheme and host
+/// (`/news/feed.json`); the result then stays path-absolute.
+pub fn resolve(base: &str, reference: &str) -> String {
+    if reference.starts_with("//") {
+        return match scheme(base) {
+            Some(s) => format!("{s}:{reference}"),
+            None => reference.to_owned(),
+        };
+    }
+    let (origin, base_path) = split_origin(base);
+    let base_path = base_path.split(['?', '#']).next().unwrap_or("");
+    if reference.starts_with('#') || reference.starts_with('?') {
+        let base_no_fragment = if reference.starts_with('#') { base.split('#').next().unwrap_or("") } else { base.split(['?', '#']).next().unwrap_or("") };
+        return format!("{base_no_fragment}{reference}");
+    }
+    let (ref_path, ref_tail) = match reference.find(['?', '#']) {
+        Some(i) => (&reference[..i], &reference[i..]),
+        None => (reference, ""),
+    };
+    let merged = if ref_path.starts_with('/') {
+        ref_path.to_owned()
+    } else {
+        let dir = match base_path.rfind('/') {
+            Some(i) => &base_path[..=i],
+            None => "/",
+        };
+        format!("{dir}{ref_path}")
+    };
+    format!("{origin}{}{ref_tail}", remove_dot_segments(&merged))
+}
+
+fn split_origin(url: &str) -> (&str, &str) {
+    if let Some(s) = scheme(url) {
+        let after = &url[s.len() + 1..];
+        if let Some(authority) = after.strip_prefix("//") {
+            let end = authority.find(['/', '?', '#']).map_or(url.len(), |i| s.len() + 3 + i);
+            return (&url[..end], &url[end..]);
+        }
+    }
+    ("", url)
+}
+
+fn remove_dot_segments(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i == segments.len() - 1;
+        match *segment {
+            "." => {
+                if last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let joined = out.join("/");
+    if joined.starts_with('/') {
+        joined
+    } else {
+        format!("/{joined}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(raw: &str) -> Option<String> {
+        safe_url(raw, "https://news.example.edu/feed.json", UrlUse::Link)
+    }
+
+    fn image(raw: &str) -> Option<String> {
+        safe_url(raw, "/news/feed.json", UrlUse::Resource)
+    }
+
+    #[test]
+    fn allows_web_and_relative_urls() {
+        assert_eq!(link("https://example.com/a?b#c").as_deref(), Some("https://example.com/a?b#c"));
+        assert_eq!(link("HTTP://example.com").as_deref(), Some("http://example.com"));
+        assert_eq!(link("/files/x.pdf").as_deref(), Some("https://news.example.edu/files/x.pdf"));
+        assert_eq!(image("images/a.jpg").as_deref(), Some("/news/images/a.jpg"));
+        assert_eq!(image("../images/a.jpg").as_deref(), Some("/images/a.jpg"));
+        assert_eq!(image("//cdn.example.com/a.jpg").as_deref(), Some("//cdn.example.com/a.jpg"));
+        assert_eq!(link("//cdn.example.com/a.jpg").as_deref(), Some("https://cdn.example.com/a.jpg"));
+        assert_eq!(image("a b.jpg").as_deref(), Some("/news/a%20b.jpg"));
+    }
+
+    #[test]
+    fn mailto_only_for_links() {
+        assert_eq!(link("mailto:desk@example.edu").as_deref(), Some("mailto:desk@example.edu"));
+        assert_eq!(image("mailto:desk@example.edu"), None);
+    }
+
+    #[test]
+    fn refuses_script_urls_and_their_disguises() {
+        let hostile = [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "  javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "java\rscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "javascript&#58;alert(1)",
+            "javascript&#x3A;alert(1)",
+            "&#106;avascript:alert(1)",
+            "&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "DATA:text/html,<script>alert(1)</script>",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "jar:http://x",
+            "file:///etc/passwd",
+            "java\u{0}script:alert(1)",
+            "https:evil",
+        ];
+        for raw in hostile {
+            assert_eq!(link(raw), None, "{raw:?} should be refused");
+            assert_eq!(image(raw), None, "{raw:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn external_links() {
+        assert!(is_external("https://example.com"));
+        assert!(!is_external("/news/articles/a/"));
+    }
+
+    #[test]
+    fn resolution() {
+        assert_eq!(resolve("https://a.b/c/d.json", "e/f"), "https://a.b/c/e/f");
+        assert_eq!(resolve("https://a.b/c/d.json", "/e"), "https://a.b/e");
+        assert_eq!(resolve("https://a.b", "e"), "https://a.b/e");
+        assert_eq!(resolve("/news/feed.json", "./x/./y"), "/news/x/y");
+        assert_eq!(resolve("/news/feed.json", "../../../x"), "/x");
+        assert_eq!(resolve("/news/feed.json", "#top"), "/news/feed.json#top");
+    }
+}
