@@ -1,0 +1,280 @@
+//! Every story the app has read so far, indexed for the pages: newest first,
+//! by slug and by topic. Pure Rust, so the prerenderer and native tests use
+//! the same code as the browser.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::feed::{Article, Feed, PageInfo, Problem, Site, Topic};
+
+/// The articles of one page of a topic, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicPage {
+    pub topic: Topic,
+    pub articles: Vec<Arc<Article>>,
+    pub page: PageInfo,
+}
+
+/// What the article page shows besides the story itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleContext {
+    pub article: Arc<Article>,
+    pub topic: Option<Topic>,
+    /// The next newer and next older story, across the whole feed.
+    pub newer: Option<Arc<Article>>,
+    pub older: Option<Arc<Article>>,
+    /// Other stories of the same topic, newest first.
+    pub related: Vec<Arc<Article>>,
+}
+
+/// A topic's section on the front page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub topic: Topic,
+    pub articles: Vec<Arc<Article>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Store {
+    pub site: Site,
+    /// Newest first; stories without a date keep their feed order after the dated ones.
+    articles: Vec<Arc<Article>>,
+    by_slug: HashMap<String, usize>,
+    /// Whether the loaded pages hold the whole feed (no `next_url` left to follow).
+    pub complete: bool,
+    /// Stories left out of the main feed and why.
+    pub problems: Vec<Problem>,
+    /// Topic pages fetched one by one from a paged archive, by (topic, page).
+    archive_pages: HashMap<(String, u32), TopicPage>,
+}
+
+pub const TOPIC_PAGE_SIZE: usize = 12;
+
+impl Store {
+    /// A store holding the first page of the main feed.
+    pub fn from_feed(feed: Feed) -> Store {
+        let mut store = Store { site: feed.site, complete: feed.next_url.is_none(), problems: feed.problems, ..Store::default() };
+        store.add_articles(feed.articles);
+        store
+    }
+
+    /// Adds stories from any later fetch (an archive page, a story file); a
+    /// story already held is replaced by the newer copy.
+    pub fn add_articles(&mut self, articles: Vec<Article>) {
+        for article in articles {
+            let article = Arc::new(article);
+            match self.by_slug.get(&article.slug) {
+                Some(&i) => self.articles[i] = article,
+                None => {
+                    self.by_slug.insert(article.slug.clone(), self.articles.len());
+                    self.articles.push(article);
+                }
+            }
+        }
+        self.sort();
+    }
+
+    fn sort(&mut self) {
+        // A stable sort keeps feed order among equal or missing dates.
+        self.articles.sort_by_key(|a| std::cmp::Reverse(a.published.map(|d| d.unix_seconds()).unwrap_or(i64::MIN)));
+        self.by_slug = self.articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
+    }
+
+    pub fn articles(&self) -> &[Arc<Article>] {
+        &self.articles
+    }
+
+    pub fn article(&self, slug: &str) -> Option<&Arc<Article>> {
+        self.by_slug.get(slug).map(|&i| &self.articles[i])
+    }
+
+    pub fn topic(&self, slug: &str) -> Option<&Topic> {
+        self.site.topics.iter().find(|t| t.slug == slug)
+    }
+
+    pub fn topic_articles<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Arc<Article>> + 'a {
+        self.articles.iter().filter(move |a| a.topic.as_deref() == Some(slug))
+    }
+
+    /// The story with its topic, neighbours and related stories.
+    pub fn article_context(&self, slug: &str) -> Option<ArticleContext> {
+        let &index = self.by_slug.get(slug)?;
+        let article = self.articles[index].clone();
+        let topic = article.topic.as_deref().and_then(|t| self.topic(t)).cloned();
+        let related = match &article.topic {
+            Some(t) => self.topic_articles(t).filter(|a| a.slug != article.slug).take(4).cloned().collect(),
+            None => Vec::new(),
+        };
+        Some(ArticleContext {
+            newer: index.checked_sub(1).map(|i| self.articles[i].clone()),
+            older: self.articles.get(index + 1).cloned(),
+            topic,
+            related,
+            article,
+        })
+    }
+
+    /// One page of a topic, `None` when the topic is unknown or the page out of range.
+    /// Page 1 of a topic without stories exists (and says so).
+    pub fn topic_page(&self, slug: &str, page: u32) -> Option<TopicPage> {
+        if let Some(fetched) = self.archive_pages.get(&(slug.to_owned(), page)) {
+            return Some(fetched.clone());
+        }
+        let topic = self.topic(slug)?.clone();
+        let all: Vec<&Arc<Article>> = self.topic_articles(slug).collect();
+        let total_pages = all.len().div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
+        if page == 0 || page > total_pages {
+            return None;
+        }
+        let start = (page as usize - 1) * TOPIC_PAGE_SIZE;
+        let articles = all.into_iter().skip(start).take(TOPIC_PAGE_SIZE).cloned().collect::<Vec<_>>();
+        let total_stories = self.topic_articles(slug).count() as u64;
+        Some(TopicPage { topic, articles, page: PageInfo { number: page, total_pages, total_stories } })
+    }
+
+    /// Records a topic page fetched from a paged archive.
+    pub fn add_topic_page(&mut self, slug: &str, feed: Feed, page: PageInfo) -> Option<TopicPage> {
+        let topic = self.topic(slug)?.clone();
+        let slugs: Vec<String> = feed.articles.iter().map(|a| a.slug.clone()).collect();
+        self.add_articles(feed.articles);
+        let articles = slugs.iter().filter_map(|s| self.article(s).cloned()).collect();
+        let topic_page = TopicPage { topic, articles, page };
+        self.archive_pages.insert((slug.to_owned(), page.number), topic_page.clone());
+        Some(topic_page)
+    }
+
+    /// Each topic with its newest stories, in the feed's topic order; topics
+    /// with no story loaded are left out.
+    pub fn sections(&self, per_topic: usize) -> Vec<Section> {
+        self.site
+            .topics
+            .iter()
+            .filter_map(|topic| {
+                let articles: Vec<Arc<Article>> = self.topic_articles(&topic.slug).take(per_topic).cloned().collect();
+                (!articles.is_empty()).then(|| Section { topic: topic.clone(), articles })
+            })
+            .collect()
+    }
+
+    /// Problems that left a story out, for the notice on the page.
+    pub fn skipped_stories(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.skipped_story)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{read_feed, Timestamp};
+
+    fn article(slug: &str, topic: &str, date: &str) -> Article {
+        Article {
+            id: slug.into(),
+            slug: slug.into(),
+            title: slug.to_uppercase(),
+            topic: Some(topic.into()),
+            published: Timestamp::parse(date),
+            ..Article::default()
+        }
+    }
+
+    fn topic(slug: &str) -> Topic {
+        Topic { slug: slug.into(), name: slug.into(), description: None, story_count: None }
+    }
+
+    fn store() -> Store {
+        let mut site = Site::default();
+        site.topics = vec![topic("research"), topic("art"), topic("empty")];
+        let mut articles = vec![
+            article("old", "research", "2024-01-01"),
+            article("new", "art", "2024-03-01"),
+            article("mid", "research", "2024-02-01"),
+            article("undated", "art", "x"),
+        ];
+        for i in 0..25 {
+            articles.push(article(&format!("r{i:02}"), "research", &format!("2023-06-{:02}", i + 1)));
+        }
+        Store::from_feed(Feed { site, articles, ..Feed::default() })
+    }
+
+    #[test]
+    fn newest_first_with_undated_last() {
+        let s = store();
+        let slugs: Vec<&str> = s.articles().iter().take(4).map(|a| a.slug.as_str()).collect();
+        assert_eq!(slugs, ["new", "mid", "old", "r24"]);
+        assert_eq!(s.articles().last().unwrap().slug, "undated");
+        assert!(s.complete);
+    }
+
+    #[test]
+    fn article_context_has_neighbours_and_related() {
+        let s = store();
+        let ctx = s.article_context("mid").unwrap();
+        assert_eq!(ctx.newer.unwrap().slug, "new");
+        assert_eq!(ctx.older.unwrap().slug, "old");
+        assert_eq!(ctx.topic.unwrap().slug, "research");
+        assert_eq!(ctx.related.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), ["old", "r24", "r23", "r22"]);
+        assert!(s.article_context("nope").is_none());
+        let first = s.article_context("new").unwrap();
+        assert!(first.newer.is_none());
+    }
+
+    #[test]
+    fn topic_pages() {
+        let s = store();
+        let p1 = s.topic_page("research", 1).unwrap();
+        assert_eq!(p1.page, PageInfo { number: 1, total_pages: 3, total_stories: 27 });
+        assert_eq!(p1.articles.len(), TOPIC_PAGE_SIZE);
+        assert_eq!(p1.articles[0].slug, "mid");
+        let p3 = s.topic_page("research", 3).unwrap();
+        assert_eq!(p3.articles.len(), 3);
+        assert!(s.topic_page("research", 4).is_none());
+        assert!(s.topic_page("research", 0).is_none());
+        assert!(s.topic_page("nope", 1).is_none());
+        let empty = s.topic_page("empty", 1).unwrap();
+        assert!(empty.articles.is_empty());
+        assert_eq!(empty.page.total_pages, 1);
+    }
+
+    #[test]
+    fn sections_follow_topic_order_and_skip_empty_topics() {
+        let s = store();
+        let sections = s.sections(2);
+        assert_eq!(sections.iter().map(|s| s.topic.slug.as_str()).collect::<Vec<_>>(), ["research", "art"]);
+        assert_eq!(sections[1].articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), ["new", "undated"]);
+    }
+
+    #[test]
+    fn later_copies_replace_earlier_ones() {
+        let mut s = store();
+        let mut newer = article("mid", "art", "2024-02-01");
+        newer.title = "Updated".into();
+        s.add_articles(vec![newer]);
+        assert_eq!(s.article("mid").unwrap().title, "Updated");
+        assert_eq!(s.articles().len(), 29);
+    }
+
+    #[test]
+    fn sample_feed_builds_a_store() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed.json")).unwrap();
+        let feed = read_feed(&bytes, "/feed.json").unwrap();
+        assert!(feed.problems.is_empty(), "the sample feed must be clean: {:?}", feed.problems);
+        let s = Store::from_feed(feed);
+        assert!(s.articles().len() >= 24, "at least 24 stories");
+        assert!(s.site.topics.len() >= 6, "at least 6 topics");
+        for topic in &s.site.topics {
+            assert!(s.topic_articles(&topic.slug).count() >= 2, "topic {} has too few stories", topic.slug);
+        }
+        for article in s.articles() {
+            assert!(article.topic.is_some() && article.published.is_some() && article.views.is_some(), "{}", article.slug);
+            assert!(article.credits.len() >= 2, "{} needs Draft and Revision credits", article.slug);
+            let photos = article.photos();
+            assert!(!photos.is_empty(), "{} has no photo", article.slug);
+            for photo in photos {
+                assert!(photo.width.is_some() && photo.height.is_some() && photo.caption.is_some() && !photo.variants.is_empty(), "{}: {:?}", article.slug, photo.url);
+                let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public").to_owned() + &photo.url;
+                assert!(std::path::Path::new(&path).exists(), "missing photo file {path}");
+            }
+        }
+    }
+}
