@@ -1,2 +1,4 @@
 pub mod feed;
 pub mod store;
+pub mod paths;
+pub mod loading;

@@ -2,6 +2,7 @@
 //! Rust, no browser, tested natively.
 
 pub mod date;
+pub mod html;
 pub mod json;
 pub mod model;
 pub mod read;

@@ -1,0 +1,550 @@
+//! Turns a story's `content_html` into Gazette's typed blocks through an
+//! allowlist.
+//!
+//! The HTML is first parsed by an inert parser (in the browser, `DOMParser`:
+//! nothing runs and nothing loads) into the plain tree below; this module
+//! then keeps only paragraphs, headings, links, emphasis, lists, quotes,
+//! figures, line breaks and code. Everything else is dropped (scripts,
+//! styles, frames, forms, embedded media) or reduced to its text. No markup
+//! survives: the blocks are rendered as text and elements the app builds.
+
+use super::model::{Block, Image, Inline};
+use super::text::squash_whitespace;
+use super::url::{safe_url, UrlUse};
+
+/// A parsed HTML node, independent of the parser that produced it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HtmlNode {
+    Element { name: String, attributes: Vec<(String, String)>, children: Vec<HtmlNode> },
+    Text(String),
+}
+
+impl HtmlNode {
+    pub fn element(name: &str, attributes: &[(&str, &str)], children: Vec<HtmlNode>) -> HtmlNode {
+        HtmlNode::Element {
+            name: name.to_owned(),
+            attributes: attributes.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+            children,
+        }
+    }
+
+    pub fn text(text: &str) -> HtmlNode {
+        HtmlNode::Text(text.to_owned())
+    }
+
+    fn attribute(&self, key: &str) -> Option<&str> {
+        match self {
+            HtmlNode::Element { attributes, .. } => attributes.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
+            HtmlNode::Text(_) => None,
+        }
+    }
+}
+
+/// Elements whose content is never shown, not even as text.
+const DROPPED: &[&str] = &[
+    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "canvas", "audio",
+    "video", "source", "track", "map", "form", "input", "button", "select", "textarea", "option", "link", "meta", "base", "head", "title",
+    "param", "picture",
+];
+
+/// Deeper trees are flattened to text: real content never nests this far,
+/// and the bound keeps recursion off the stack limit.
+const MAX_DEPTH: usize = 64;
+
+/// Blocks for a parsed fragment. `base` resolves relative URLs.
+pub fn blocks_from_html(nodes: &[HtmlNode], base: &str) -> Vec<Block> {
+    let mut builder = Builder { base, blocks: Vec::new(), paragraph: Vec::new() };
+    builder.flow(nodes, 0);
+    builder.flush();
+    builder.blocks
+}
+
+struct Builder<'a> {
+    base: &'a str,
+    blocks: Vec<Block>,
+    /// Inline content waiting to become a paragraph.
+    paragraph: Vec<Inline>,
+}
+
+impl Builder<'_> {
+    fn flush(&mut self) {
+        let content = trim_inlines(std::mem::take(&mut self.paragraph));
+        if !content.is_empty() {
+            self.blocks.push(Block::Paragraph(content));
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        self.flush();
+        self.blocks.push(block);
+    }
+
+    /// Block-level content: elements become blocks, loose inline content is
+    /// gathered into paragraphs.
+    fn flow(&mut self, nodes: &[HtmlNode], depth: usize) {
+        for node in nodes {
+            let HtmlNode::Element { name, children, .. } = node else {
+                if let HtmlNode::Text(text) = node {
+                    push_text(&mut self.paragraph, text);
+                }
+                continue;
+            };
+            if depth > MAX_DEPTH {
+                push_text(&mut self.paragraph, &text_of(children, 0));
+                continue;
+            }
+            match name.as_str() {
+                n if DROPPED.contains(&n) => {}
+                "p" => {
+                    self.flush();
+                    self.paragraph_with_images(children, depth);
+                    self.flush();
+                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    let text = squash_whitespace(&text_of(children, depth));
+                    if !text.is_empty() {
+                        // The page's headline is the only h1.
+                        let level = name[1..].parse::<u8>().unwrap_or(2).clamp(2, 6);
+                        self.push_block(Block::Heading { level, text });
+                    }
+                }
+                "ul" | "ol" => {
+                    let items = self.list_items(children, depth);
+                    if !items.is_empty() {
+                        self.push_block(Block::List { ordered: name == "ol", items });
+                    }
+                }
+                "blockquote" => {
+                    let (content, cite) = self.quote(children, depth);
+                    if !content.is_empty() {
+                        self.push_block(Block::Quote { content, cite });
+                    }
+                }
+                "pre" => {
+                    let code = text_of(children, depth);
+                    if !code.trim().is_empty() {
+                        self.push_block(Block::Code(code.trim_matches('\n').to_owned()));
+                    }
+                }
+                "figure" => self.figure(children, depth),
+                "img" => {
+                    if let Some(image) = self.image(node, None) {
+                        self.push_block(Block::Image(image));
+                    }
+                }
+                "hr" => self.flush(),
+                "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "body" | "html" | "center" | "details"
+                | "summary" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "dl" | "dd" | "dt" | "address" | "figcaption" => {
+                    self.flush();
+                    self.flow(children, depth + 1);
+                    self.flush();
+                }
+                "li" | "td" | "th" | "caption" => {
+                    self.flow(children, depth + 1);
+                    self.flush();
+                }
+                _ => self.inline_node(node, depth),
+            }
+        }
+    }
+
+    /// A paragraph whose images (often wrapped in links) become blocks of
+    /// their own, splitting the text around them.
+    fn paragraph_with_images(&mut self, children: &[HtmlNode], depth: usize) {
+        for child in children {
+            match image_in(child) {
+                Some(img) => {
+                    if let Some(image) = self.image(img, None) {
+                        self.push_block(Block::Image(image));
+                    }
+                }
+                None => self.inline_node(child, depth + 1),
+            }
+        }
+    }
+
+    fn inline_node(&mut self, node: &HtmlNode, depth: usize) {
+        let mut target = std::mem::take(&mut self.paragraph);
+        inline_into(&mut target, node, self.base, depth);
+        self.paragraph = target;
+    }
+
+    fn list_items(&mut self, children: &[HtmlNode], depth: usize) -> Vec<Vec<Inline>> {
+        let mut items = Vec::new();
+        for child in children {
+            match child {
+                HtmlNode::Element { name, children, .. } if name == "li" => {
+                    let mut content = Vec::new();
+                    for grandchild in children {
+                        match grandchild {
+                            // A nested list is flattened into the item, after a break.
+                            HtmlNode::Element { name, children, .. } if name == "ul" || name == "ol" => {
+                                for nested in self.list_items(children, depth + 1) {
+                                    content.push(Inline::LineBreak);
+                                    content.push(Inline::Text("– ".into()));
+                                    content.extend(nested);
+                                }
+                            }
+                            HtmlNode::Element { name, children, .. } if name == "p" => {
+                                if !content.is_empty() {
+                                    content.push(Inline::LineBreak);
+                                }
+                                for node in children {
+                                    inline_into(&mut content, node, self.base, depth + 1);
+                                }
+                            }
+                            other => inline_into(&mut content, other, self.base, depth + 1),
+                        }
+                    }
+                    let content = trim_inlines(content);
+                    if !content.is_empty() {
+                        items.push(content);
+                    }
+                }
+                HtmlNode::Text(t) if t.trim().is_empty() => {}
+                other => {
+                    let mut content = Vec::new();
+                    inline_into(&mut content, other, self.base, depth + 1);
+                    let content = trim_inlines(content);
+                    if !content.is_empty() {
+                        items.push(content);
+                    }
+                }
+            }
+        }
+        items
+    }
+
+    /// A quote's text (its paragraphs joined by breaks) and the source named
+    /// in its `footer` or `cite`, if any.
+    fn quote(&mut self, children: &[HtmlNode], depth: usize) -> (Vec<Inline>, Option<String>) {
+        let mut content = Vec::new();
+        let mut cite = None;
+        for child in children {
+            match child {
+                HtmlNode::Element { name, children, .. } if name == "footer" || name == "cite" => {
+                    let text = squash_whitespace(&text_of(children, depth));
+                    let text = text.trim_start_matches(['—', '–', '-', ' ']).to_owned();
+                    if !text.is_empty() {
+                        cite = Some(text);
+                    }
+                }
+                HtmlNode::Element { name, children, .. } if name == "p" || name == "div" => {
+                    if !trim_inlines(content.clone()).is_empty() {
+                        content.push(Inline::LineBreak);
+                    }
+                    for node in children {
+                        inline_into(&mut content, node, self.base, depth + 1);
+                    }
+                }
+                other => inline_into(&mut content, other, self.base, depth + 1),
+            }
+        }
+        (trim_inlines(content), cite)
+    }
+
+    fn figure(&mut self, children: &[HtmlNode], depth: usize) {
+        let caption_node = children.iter().find(|c| matches!(c, HtmlNode::Element { name, .. } if name == "figcaption"));
+        let (caption, credit) = match caption_node {
+            Some(HtmlNode::Element { children, .. }) => split_credit(children, depth),
+            _ => (None, None),
+        };
+        let images: Vec<&HtmlNode> = children.iter().filter_map(image_in).collect();
+        if images.is_empty() {
+            // A figure without a photo (a quote, a code listing): keep its content.
+            self.flow(children, depth + 1);
+            return;
+        }
+        for (i, img) in images.iter().enumerate() {
+            let details = (i == images.len() - 1).then(|| (caption.clone(), credit.clone()));
+            if let Some(image) = self.image(img, details) {
+                self.push_block(Block::Image(image));
+            }
+        }
+    }
+
+    fn image(&self, img: &HtmlNode, details: Option<(Option<String>, Option<String>)>) -> Option<Image> {
+        let url = safe_url(img.attribute("src")?, self.base, UrlUse::Resource)?;
+        let (caption, credit) = details.unwrap_or((None, None));
+        let dimension = |key: &str| img.attribute(key).and_then(|v| v.trim().parse::<u32>().ok()).filter(|n| (1..=100_000).contains(n));
+        let alt = img.attribute("alt").map(squash_whitespace).filter(|a| !a.is_empty()).or_else(|| caption.clone()).unwrap_or_default();
+        let variants = img.attribute("srcset").map(|s| self.srcset(s)).unwrap_or_default();
+        Some(Image { url, alt, caption, credit, width: dimension("width"), height: dimension("height"), variants })
+    }
+
+    /// `a.jpg 480w, b.jpg 960w`; density descriptors (`2x`) are ignored.
+    fn srcset(&self, srcset: &str) -> Vec<super::model::ImageVariant> {
+        let mut variants: Vec<_> = srcset
+            .split(',')
+            .filter_map(|candidate| {
+                let mut parts = candidate.split_whitespace();
+                let url = safe_url(parts.next()?, self.base, UrlUse::Resource)?;
+                let width = parts.next()?.strip_suffix('w')?.parse::<u32>().ok().filter(|w| (1..=100_000).contains(w))?;
+                Some(super::model::ImageVariant { url, width })
+            })
+            .collect();
+        variants.sort_by_key(|v| v.width);
+        variants
+    }
+}
+
+/// The `img` that a node is or wraps (`<a><img></a>`, `<picture><img></picture>`).
+fn image_in(node: &HtmlNode) -> Option<&HtmlNode> {
+    match node {
+        HtmlNode::Element { name, .. } if name == "img" => Some(node),
+        HtmlNode::Element { name, children, .. } if name == "a" || name == "picture" || name == "span" => {
+            let mut images = children.iter().filter_map(image_in);
+            let only = images.next()?;
+            let has_text = children.iter().any(|c| matches!(c, HtmlNode::Text(t) if !t.trim().is_empty()));
+            (images.next().is_none() && !has_text).then_some(only)
+        }
+        _ => None,
+    }
+}
+
+/// A caption and, from a `small` or `.credit` element inside it, a credit line.
+fn split_credit(children: &[HtmlNode], depth: usize) -> (Option<String>, Option<String>) {
+    let mut caption = String::new();
+    let mut credit = None;
+    for child in children {
+        match child {
+            HtmlNode::Element { name, children, attributes } if name == "small" || attributes.iter().any(|(k, v)| k == "class" && v.split_whitespace().any(|c| c == "credit")) => {
+                credit = Some(squash_whitespace(&text_of(children, depth))).filter(|c| !c.is_empty());
+            }
+            other => caption.push_str(&text_of(std::slice::from_ref(other), depth)),
+        }
+    }
+    (Some(squash_whitespace(&caption)).filter(|c| !c.is_empty()), credit)
+}
+
+fn inline_into(out: &mut Vec<Inline>, node: &HtmlNode, base: &str, depth: usize) {
+    let HtmlNode::Element { name, attributes: _, children } = node else {
+        if let HtmlNode::Text(text) = node {
+            push_text(out, text);
+        }
+        return;
+    };
+    if DROPPED.contains(&name.as_str()) {
+        return;
+    }
+    if depth > MAX_DEPTH {
+        push_text(out, &text_of(children, 0));
+        return;
+    }
+    let inner = |out: &mut Vec<Inline>| {
+        for child in children {
+            inline_into(out, child, base, depth + 1);
+        }
+    };
+    match name.as_str() {
+        "br" => out.push(Inline::LineBreak),
+        "em" | "i" | "cite" | "dfn" | "var" => {
+            let mut content = Vec::new();
+            inner(&mut content);
+            if !content.is_empty() {
+                out.push(Inline::Emphasis(content));
+            }
+        }
+        "strong" | "b" | "mark" => {
+            let mut content = Vec::new();
+            inner(&mut content);
+            if !content.is_empty() {
+                out.push(Inline::Strong(content));
+            }
+        }
+        "code" | "kbd" | "samp" | "tt" => {
+            let text = text_of(children, depth);
+            if !text.is_empty() {
+                out.push(Inline::Code(text));
+            }
+        }
+        "a" => {
+            let mut content = Vec::new();
+            inner(&mut content);
+            match node.attribute("href").and_then(|href| safe_url(href, base, UrlUse::Link)) {
+                Some(url) if !content.is_empty() => out.push(Inline::Link { url, content }),
+                _ => out.extend(content),
+            }
+        }
+        // An image inside running text is kept as its alternative text.
+        "img" => {
+            if let Some(alt) = node.attribute("alt").map(squash_whitespace).filter(|a| !a.is_empty()) {
+                push_text(out, &alt);
+            }
+        }
+        _ => inner(out),
+    }
+}
+
+/// Appends text, collapsing white space runs as a browser would render them.
+fn push_text(out: &mut Vec<Inline>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let mut collapsed = String::with_capacity(text.len());
+    let mut in_space = matches!(out.last(), Some(Inline::Text(t)) if t.ends_with(' ')) || matches!(out.last(), Some(Inline::LineBreak) | None);
+    for c in text.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            if !in_space {
+                collapsed.push(' ');
+                in_space = true;
+            }
+        } else {
+            collapsed.push(c);
+            in_space = false;
+        }
+    }
+    if collapsed.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(Inline::Text(previous)) => previous.push_str(&collapsed),
+        _ => out.push(Inline::Text(collapsed)),
+    }
+}
+
+/// Drops leading and trailing white space and breaks.
+fn trim_inlines(mut content: Vec<Inline>) -> Vec<Inline> {
+    while matches!(content.last(), Some(Inline::LineBreak)) {
+        content.pop();
+    }
+    while matches!(content.first(), Some(Inline::LineBreak)) {
+        content.remove(0);
+    }
+    if let Some(Inline::Text(t)) = content.first_mut() {
+        *t = t.trim_start().to_owned();
+    }
+    if let Some(Inline::Text(t)) = content.last_mut() {
+        *t = t.trim_end().to_owned();
+    }
+    content.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    content
+}
+
+/// All the text below `nodes`, except in dropped elements.
+fn text_of(nodes: &[HtmlNode], depth: usize) -> String {
+    let mut out = String::new();
+    collect_text(nodes, depth, &mut out);
+    out
+}
+
+fn collect_text(nodes: &[HtmlNode], depth: usize, out: &mut String) {
+    for node in nodes {
+        match node {
+            HtmlNode::Text(t) => out.push_str(t),
+            HtmlNode::Element { name, children, .. } => {
+                if DROPPED.contains(&name.as_str()) || depth > MAX_DEPTH * 4 {
+                    continue;
+                }
+                if name == "br" {
+                    out.push('\n');
+                }
+                collect_text(children, depth + 1, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use HtmlNode as N;
+
+    fn el(name: &str, children: Vec<N>) -> N {
+        N::element(name, &[], children)
+    }
+
+    fn t(text: &str) -> N {
+        N::text(text)
+    }
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    #[test]
+    fn paragraphs_links_and_emphasis() {
+        let tree = vec![el("p", vec![t("Hello "), el("em", vec![t("there")]), t(", see "), N::element("a", &[("href", "/x")], vec![t("this")]), t(".")])];
+        assert_eq!(
+            blocks_from_html(&tree, "https://a.b/feed.json"),
+            vec![Block::Paragraph(vec![
+                text("Hello "),
+                Inline::Emphasis(vec![text("there")]),
+                text(", see "),
+                Inline::Link { url: "https://a.b/x".into(), content: vec![text("this")] },
+                text("."),
+            ])]
+        );
+    }
+
+    #[test]
+    fn loose_text_becomes_paragraphs() {
+        let tree = vec![t("One "), el("b", vec![t("two")]), el("div", vec![t("three")]), t("four")];
+        assert_eq!(
+            blocks_from_html(&tree, "/"),
+            vec![
+                Block::Paragraph(vec![text("One "), Inline::Strong(vec![text("two")])]),
+                Block::Paragraph(vec![text("three")]),
+                Block::Paragraph(vec![text("four")]),
+            ]
+        );
+    }
+
+    #[test]
+    fn hostile_content_is_dropped_or_reduced_to_text() {
+        let tree = vec![
+            el("script", vec![t("alert(1)")]),
+            N::element("p", &[("onclick", "alert(1)"), ("style", "x")], vec![t("safe")]),
+            N::element("a", &[("href", "javascript:alert(1)")], vec![t("click")]),
+            N::element("iframe", &[("src", "https://evil.example")], vec![t("frame text")]),
+            N::element("img", &[("src", "javascript:alert(1)"), ("onerror", "alert(1)")], vec![]),
+            el("marquee", vec![t(" kept as text")]),
+        ];
+        assert_eq!(
+            blocks_from_html(&tree, "/"),
+            vec![Block::Paragraph(vec![text("safe")]), Block::Paragraph(vec![text("click kept as text")])]
+        );
+    }
+
+    #[test]
+    fn figures_headings_lists_quotes_code() {
+        let tree = vec![
+            el("h1", vec![t("Title")]),
+            el("figure", vec![N::element("img", &[("src", "a.jpg"), ("width", "800"), ("height", "600"), ("srcset", "a-400.jpg 400w, a.jpg 800w")], vec![]), el("figcaption", vec![t("The lab "), el("small", vec![t("Photo: X")])])]),
+            el("ol", vec![el("li", vec![t("one")]), el("li", vec![el("p", vec![t("two")])])]),
+            el("blockquote", vec![el("p", vec![t("Quoted.")]), el("footer", vec![t("— Someone")])]),
+            el("pre", vec![el("code", vec![t("let x = 1;\n")])]),
+        ];
+        let blocks = blocks_from_html(&tree, "/news/feed.json");
+        assert_eq!(blocks[0], Block::Heading { level: 2, text: "Title".into() });
+        let Block::Image(image) = &blocks[1] else { panic!("{blocks:?}") };
+        assert_eq!(image.url, "/news/a.jpg");
+        assert_eq!(image.caption.as_deref(), Some("The lab"));
+        assert_eq!(image.credit.as_deref(), Some("Photo: X"));
+        assert_eq!(image.alt, "The lab", "alt falls back to the caption");
+        assert_eq!((image.width, image.height), (Some(800), Some(600)));
+        assert_eq!(image.variants.len(), 2);
+        assert_eq!(blocks[2], Block::List { ordered: true, items: vec![vec![text("one")], vec![text("two")]] });
+        assert_eq!(blocks[3], Block::Quote { content: vec![text("Quoted.")], cite: Some("Someone".into()) });
+        assert_eq!(blocks[4], Block::Code("let x = 1;".into()));
+    }
+
+    #[test]
+    fn images_inside_paragraphs_split_them() {
+        let tree = vec![el("p", vec![t("Before"), N::element("a", &[("href", "big.jpg")], vec![N::element("img", &[("src", "small.jpg"), ("alt", "A")], vec![])]), t("After")])];
+        let blocks = blocks_from_html(&tree, "/");
+        assert_eq!(blocks.len(), 3);
+        assert!(matches!(&blocks[1], Block::Image(i) if i.url == "/small.jpg" && i.alt == "A"));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let mut node = t("deep");
+        // Parsers hand over at most a few hundred levels (the DOM walker cuts deeper trees to text).
+        for _ in 0..200 {
+            node = el("span", vec![node]);
+        }
+        let blocks = blocks_from_html(&[el("p", vec![node])], "/");
+        assert_eq!(blocks, vec![Block::Paragraph(vec![text("deep")])]);
+    }
+}

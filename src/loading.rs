@@ -1,0 +1,175 @@
+//! Fetching a feed document and saying plainly what went wrong when it fails.
+//!
+//! What a response means is decided by pure code (`interpret`), tested
+//! natively; only the request itself needs the browser.
+
+use std::fmt;
+
+use crate::feed::{json::JsonErrorKind, read_feed, Feed, FeedError};
+
+/// How long a feed request may take before the reader is told.
+pub const TIMEOUT_SECONDS: u32 = 15;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// The request never got an answer: offline, DNS, CORS, a refused connection.
+    Network,
+    Timeout,
+    /// The server answered with an error status.
+    Status(u16),
+    Empty,
+    /// An HTML page came back instead of JSON, as when a host serves its
+    /// index page for a missing file.
+    Html,
+    Feed(FeedError),
+}
+
+/// A feed document that could not be loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub url: String,
+    pub kind: LoadErrorKind,
+}
+
+impl LoadError {
+    /// A short headline for the alert.
+    pub fn title(&self) -> &'static str {
+        match &self.kind {
+            LoadErrorKind::Network => "The news feed could not be reached",
+            LoadErrorKind::Timeout => "The news feed took too long to answer",
+            LoadErrorKind::Status(404) => "The news feed was not found",
+            LoadErrorKind::Status(_) => "The server could not deliver the news feed",
+            LoadErrorKind::Empty | LoadErrorKind::Html => "The news feed is missing",
+            LoadErrorKind::Feed(FeedError::Json(e)) if e.kind == JsonErrorKind::UnexpectedEnd => "The news feed arrived incomplete",
+            LoadErrorKind::Feed(_) => "The news feed could not be read",
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = &self.url;
+        match &self.kind {
+            LoadErrorKind::Network => write!(f, "The request for {url} failed before the server answered. Check your connection and try again."),
+            LoadErrorKind::Timeout => write!(f, "{url} did not answer within {TIMEOUT_SECONDS} seconds."),
+            LoadErrorKind::Status(status) => write!(f, "The server answered {status} {} for {url}.", status_text(*status)),
+            LoadErrorKind::Empty => write!(f, "{url} came back empty."),
+            LoadErrorKind::Html => write!(f, "{url} returned a web page instead of JSON; the feed file may be missing on the server."),
+            LoadErrorKind::Feed(FeedError::Json(e)) => write!(f, "{url} is not valid JSON: {e}."),
+            LoadErrorKind::Feed(e) => write!(f, "{url} is {e}."),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn status_text(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        408 => "Request Timeout",
+        410 => "Gone",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "",
+    }
+}
+
+/// What a finished HTTP exchange means: a feed, or the reason it is not one.
+pub fn interpret(url: &str, status: u16, body: &[u8]) -> Result<Feed, LoadError> {
+    let fail = |kind| Err(LoadError { url: url.to_owned(), kind });
+    if !(200..300).contains(&status) {
+        return fail(LoadErrorKind::Status(status));
+    }
+    let text = crate::feed::json::strip_bom(body);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return fail(LoadErrorKind::Empty),
+        Some(b'<') => return fail(LoadErrorKind::Html),
+        _ => {}
+    }
+    read_feed(body, url).map_err(|e| LoadError { url: url.to_owned(), kind: LoadErrorKind::Feed(e) })
+}
+
+/// Fetches and reads one feed document. Conditional requests let the host
+/// answer 304 from the browser's cache when the file has not changed.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    let fail = |kind| LoadError { url: url.to_owned(), kind };
+    let controller = web_sys::AbortController::new().map_err(|_| fail(LoadErrorKind::Network))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            Duration::from_secs(TIMEOUT_SECONDS as u64),
+        )
+        .ok()
+    };
+    let signal = controller.signal();
+    let result = async {
+        let response = gloo_net::http::Request::get(url).cache(web_sys::RequestCache::NoCache).abort_signal(Some(&signal)).send().await?;
+        let status = response.status();
+        let body = response.binary().await?;
+        Ok::<_, gloo_net::Error>((status, body))
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    match result {
+        Ok((status, body)) => interpret(url, status, &body),
+        Err(_) if timed_out.get() => Err(fail(LoadErrorKind::Timeout)),
+        Err(_) => Err(fail(LoadErrorKind::Network)),
+    }
+}
+
+/// Outside the browser the data is handed in, never fetched.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
+    Err(LoadError { url: url.to_owned(), kind: LoadErrorKind::Network })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(status: u16, body: &str) -> LoadError {
+        interpret("/feed.json", status, body.as_bytes()).unwrap_err()
+    }
+
+    #[test]
+    fn each_failure_says_what_happened() {
+        assert_eq!(error(404, "").to_string(), "The server answered 404 Not Found for /feed.json.");
+        assert_eq!(error(404, "").title(), "The news feed was not found");
+        assert_eq!(error(503, "").kind, LoadErrorKind::Status(503));
+        assert_eq!(error(200, "  \n").kind, LoadErrorKind::Empty);
+        assert_eq!(error(200, "\u{feff}<!doctype html><html>").kind, LoadErrorKind::Html);
+        let truncated = error(200, "{\"title\": \"x\", \"items\": [{\"id\": \"a\"");
+        assert_eq!(truncated.title(), "The news feed arrived incomplete");
+        assert!(truncated.to_string().contains("line 1, column 36"), "{truncated}");
+        let invalid = error(200, "{\n\"title\": 'x'}");
+        assert!(invalid.to_string().starts_with("/feed.json is not valid JSON: invalid JSON at line 2, column 10"), "{invalid}");
+        assert_eq!(error(200, "[]").to_string(), "/feed.json is not a JSON Feed: the document is an array, not an object.");
+        let timeout = LoadError { url: "/feed.json".into(), kind: LoadErrorKind::Timeout };
+        assert_eq!(timeout.to_string(), "/feed.json did not answer within 15 seconds.");
+    }
+
+    #[test]
+    fn a_good_response_is_a_feed() {
+        let feed = interpret("/feed.json", 200, br#"{"version": "1.1", "title": "T", "items": []}"#).unwrap();
+        assert_eq!(feed.site.title, "T");
+    }
+}

@@ -1,0 +1,129 @@
+//! Every URL the app builds, made from one base so that a site served under
+//! a sub-path (`/news/`) keeps every link, fetch and asset under it.
+//!
+//! Page links end in `/`: static hosts serve `articles/x/index.html` for
+//! `articles/x/` and would redirect the slash-less form.
+
+/// The site's base path, normalised to start and end with `/` (`/` or `/news/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    base: String,
+}
+
+impl Paths {
+    pub fn new(base: &str) -> Paths {
+        let trimmed = base.trim_matches('/');
+        let base = if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") };
+        Paths { base }
+    }
+
+    /// The base as the router wants it: no trailing slash, empty at the root.
+    pub fn router_base(&self) -> &str {
+        self.base.trim_end_matches('/')
+    }
+
+    pub fn home(&self) -> String {
+        self.base.clone()
+    }
+
+    pub fn article(&self, slug: &str) -> String {
+        format!("{}articles/{}/", self.base, encode_segment(slug))
+    }
+
+    pub fn topic(&self, slug: &str) -> String {
+        format!("{}topics/{}/", self.base, encode_segment(slug))
+    }
+
+    pub fn topic_page(&self, slug: &str, page: u32) -> String {
+        if page <= 1 {
+            self.topic(slug)
+        } else {
+            format!("{}?page={page}", self.topic(slug))
+        }
+    }
+
+    pub fn search(&self, query: &str) -> String {
+        if query.is_empty() {
+            format!("{}search/", self.base)
+        } else {
+            format!("{}search/?q={}", self.base, encode_query(query))
+        }
+    }
+
+    /// A file shipped with the site, such as `feed.json`.
+    pub fn asset(&self, file: &str) -> String {
+        format!("{}{}", self.base, file.trim_start_matches('/'))
+    }
+
+    pub fn feed(&self) -> String {
+        self.asset("feed.json")
+    }
+}
+
+/// Percent-encodes what may not stand in a path segment; Unicode letters
+/// are encoded as UTF-8 bytes, as browsers send them.
+pub fn encode_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Encodes a query value (`application/x-www-form-urlencoded`: spaces as `+`).
+pub fn encode_query(value: &str) -> String {
+    encode_segment(value).replace("%20", "+")
+}
+
+/// Decodes a percent-encoded path segment; invalid sequences are kept as written.
+pub fn decode_segment(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_and_sub_path() {
+        let root = Paths::new("/");
+        assert_eq!(root.router_base(), "");
+        assert_eq!(root.article("a-b"), "/articles/a-b/");
+        assert_eq!(root.feed(), "/feed.json");
+        let news = Paths::new("/news");
+        assert_eq!(news.router_base(), "/news");
+        assert_eq!(news.home(), "/news/");
+        assert_eq!(news.topic_page("art", 1), "/news/topics/art/");
+        assert_eq!(news.topic_page("art", 3), "/news/topics/art/?page=3");
+        assert_eq!(news.asset("/images/a.jpg"), "/news/images/a.jpg");
+        assert_eq!(Paths::new("news/").home(), "/news/");
+    }
+
+    #[test]
+    fn encoding() {
+        assert_eq!(Paths::new("/").article("科技"), "/articles/%E7%A7%91%E6%8A%80/");
+        assert_eq!(decode_segment("%E7%A7%91%E6%8A%80"), "科技");
+        assert_eq!(decode_segment("100%"), "100%");
+        assert_eq!(decode_segment("%zz"), "%zz");
+        assert_eq!(Paths::new("/").search("moon & stars"), "/search/?q=moon+%26+stars");
+        assert_eq!(Paths::new("/").search(""), "/search/");
+    }
+}
