@@ -40,7 +40,9 @@ impl LoadError {
             LoadErrorKind::Status(404) => "The news feed was not found",
             LoadErrorKind::Status(_) => "The server could not deliver the news feed",
             LoadErrorKind::Empty | LoadErrorKind::Html => "The news feed is missing",
-            LoadErrorKind::Feed(FeedError::Json(e)) if e.kind == JsonErrorKind::UnexpectedEnd => "The news feed arrived incomplete",
+            LoadErrorKind::Feed(FeedError::Json(e)) if e.kind == JsonErrorKind::UnexpectedEnd => {
+                "The news feed arrived incomplete"
+            }
             LoadErrorKind::Feed(_) => "The news feed could not be read",
         }
     }
@@ -82,7 +84,12 @@ fn status_text(status: u16) -> &'static str {
 
 /// What a finished HTTP exchange means: a feed, or the reason it is not one.
 pub fn interpret(url: &str, status: u16, body: &[u8]) -> Result<Feed, LoadError> {
-    let fail = |kind| Err(LoadError { url: url.to_owned(), kind });
+    let fail = |kind| {
+        Err(LoadError {
+            url: url.to_owned(),
+            kind,
+        })
+    };
     if !(200..300).contains(&status) {
         return fail(LoadErrorKind::Status(status));
     }
@@ -92,7 +99,10 @@ pub fn interpret(url: &str, status: u16, body: &[u8]) -> Result<Feed, LoadError>
         Some(b'<') => return fail(LoadErrorKind::Html),
         _ => {}
     }
-    read_feed(body, url).map_err(|e| LoadError { url: url.to_owned(), kind: LoadErrorKind::Feed(e) })
+    read_feed(body, url).map_err(|e| LoadError {
+        url: url.to_owned(),
+        kind: LoadErrorKind::Feed(e),
+    })
 }
 
 /// Fetches and reads one feed document. Conditional requests let the host
@@ -103,7 +113,10 @@ pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
     use std::rc::Rc;
     use std::time::Duration;
 
-    let fail = |kind| LoadError { url: url.to_owned(), kind };
+    let fail = |kind| LoadError {
+        url: url.to_owned(),
+        kind,
+    };
     let controller = web_sys::AbortController::new().map_err(|_| fail(LoadErrorKind::Network))?;
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -120,7 +133,11 @@ pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
     };
     let signal = controller.signal();
     let result = async {
-        let response = gloo_net::http::Request::get(url).cache(web_sys::RequestCache::NoCache).abort_signal(Some(&signal)).send().await?;
+        let response = gloo_net::http::Request::get(url)
+            .cache(web_sys::RequestCache::NoCache)
+            .abort_signal(Some(&signal))
+            .send()
+            .await?;
         let status = response.status();
         let body = response.binary().await?;
         Ok::<_, gloo_net::Error>((status, body))
@@ -139,7 +156,10 @@ pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
 /// Outside the browser the data is handed in, never fetched.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
-    Err(LoadError { url: url.to_owned(), kind: LoadErrorKind::Network })
+    Err(LoadError {
+        url: url.to_owned(),
+        kind: LoadErrorKind::Network,
+    })
 }
 
 #[cfg(test)]
@@ -152,24 +172,52 @@ mod tests {
 
     #[test]
     fn each_failure_says_what_happened() {
-        assert_eq!(error(404, "").to_string(), "The server answered 404 Not Found for /feed.json.");
+        assert_eq!(
+            error(404, "").to_string(),
+            "The server answered 404 Not Found for /feed.json."
+        );
         assert_eq!(error(404, "").title(), "The news feed was not found");
         assert_eq!(error(503, "").kind, LoadErrorKind::Status(503));
         assert_eq!(error(200, "  \n").kind, LoadErrorKind::Empty);
-        assert_eq!(error(200, "\u{feff}<!doctype html><html>").kind, LoadErrorKind::Html);
+        assert_eq!(
+            error(200, "\u{feff}<!doctype html><html>").kind,
+            LoadErrorKind::Html
+        );
         let truncated = error(200, "{\"title\": \"x\", \"items\": [{\"id\": \"a\"");
         assert_eq!(truncated.title(), "The news feed arrived incomplete");
-        assert!(truncated.to_string().contains("line 1, column 36"), "{truncated}");
+        assert!(
+            truncated.to_string().contains("line 1, column 36"),
+            "{truncated}"
+        );
         let invalid = error(200, "{\n\"title\": 'x'}");
-        assert!(invalid.to_string().starts_with("/feed.json is not valid JSON: invalid JSON at line 2, column 10"), "{invalid}");
-        assert_eq!(error(200, "[]").to_string(), "/feed.json is not a JSON Feed: the document is an array, not an object.");
-        let timeout = LoadError { url: "/feed.json".into(), kind: LoadErrorKind::Timeout };
-        assert_eq!(timeout.to_string(), "/feed.json did not answer within 15 seconds.");
+        assert!(
+            invalid
+                .to_string()
+                .starts_with("/feed.json is not valid JSON: invalid JSON at line 2, column 10"),
+            "{invalid}"
+        );
+        assert_eq!(
+            error(200, "[]").to_string(),
+            "/feed.json is not a JSON Feed: the document is an array, not an object."
+        );
+        let timeout = LoadError {
+            url: "/feed.json".into(),
+            kind: LoadErrorKind::Timeout,
+        };
+        assert_eq!(
+            timeout.to_string(),
+            "/feed.json did not answer within 15 seconds."
+        );
     }
 
     #[test]
     fn a_good_response_is_a_feed() {
-        let feed = interpret("/feed.json", 200, br#"{"version": "1.1", "title": "T", "items": []}"#).unwrap();
+        let feed = interpret(
+            "/feed.json",
+            200,
+            br#"{"version": "1.1", "title": "T", "items": []}"#,
+        )
+        .unwrap();
         assert_eq!(feed.site.title, "T");
     }
 }

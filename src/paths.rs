@@ -13,8 +13,23 @@ pub struct Paths {
 impl Paths {
     pub fn new(base: &str) -> Paths {
         let trimmed = base.trim_matches('/');
-        let base = if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") };
+        let base = if trimmed.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{trimmed}/")
+        };
         Paths { base }
+    }
+
+    /// From `document.baseURI` (`https://host/news/index.html` gives `/news/`).
+    pub fn from_base_uri(uri: &str) -> Paths {
+        let path = match uri.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+            None => uri,
+        };
+        let path = path.split(['?', '#']).next().unwrap_or("/");
+        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        Paths::new(dir)
     }
 
     /// The base as the router wants it: no trailing slash, empty at the root.
@@ -66,7 +81,9 @@ pub fn encode_segment(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     for byte in segment.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -115,15 +132,30 @@ mod tests {
         assert_eq!(news.topic_page("art", 3), "/news/topics/art/?page=3");
         assert_eq!(news.asset("/images/a.jpg"), "/news/images/a.jpg");
         assert_eq!(Paths::new("news/").home(), "/news/");
+        assert_eq!(
+            Paths::from_base_uri("https://example.org/news/").home(),
+            "/news/"
+        );
+        assert_eq!(Paths::from_base_uri("http://127.0.0.1:8080/").home(), "/");
+        assert_eq!(
+            Paths::from_base_uri("https://example.org/news/index.html?x#y").home(),
+            "/news/"
+        );
     }
 
     #[test]
     fn encoding() {
-        assert_eq!(Paths::new("/").article("科技"), "/articles/%E7%A7%91%E6%8A%80/");
+        assert_eq!(
+            Paths::new("/").article("科技"),
+            "/articles/%E7%A7%91%E6%8A%80/"
+        );
         assert_eq!(decode_segment("%E7%A7%91%E6%8A%80"), "科技");
         assert_eq!(decode_segment("100%"), "100%");
         assert_eq!(decode_segment("%zz"), "%zz");
-        assert_eq!(Paths::new("/").search("moon & stars"), "/search/?q=moon+%26+stars");
+        assert_eq!(
+            Paths::new("/").search("moon & stars"),
+            "/search/?q=moon+%26+stars"
+        );
         assert_eq!(Paths::new("/").search(""), "/search/");
     }
 }

@@ -36,12 +36,19 @@ pub struct Section {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Store {
+    /// Whether the main feed has been read (an empty store is still waiting).
+    pub loaded: bool,
     pub site: Site,
     /// Newest first; stories without a date keep their feed order after the dated ones.
     articles: Vec<Arc<Article>>,
     by_slug: HashMap<String, usize>,
     /// Whether the loaded pages hold the whole feed (no `next_url` left to follow).
     pub complete: bool,
+    /// The next page of the main feed to follow, and how many were read.
+    pub next_url: Option<String>,
+    pub pages_loaded: usize,
+    /// Whether a paged archive's front-page sections file has been read.
+    pub sections_loaded: bool,
     /// Stories left out of the main feed and why.
     pub problems: Vec<Problem>,
     /// Topic pages fetched one by one from a paged archive, by (topic, page).
@@ -53,9 +60,45 @@ pub const TOPIC_PAGE_SIZE: usize = 12;
 impl Store {
     /// A store holding the first page of the main feed.
     pub fn from_feed(feed: Feed) -> Store {
-        let mut store = Store { site: feed.site, complete: feed.next_url.is_none(), problems: feed.problems, ..Store::default() };
+        let mut store = Store {
+            loaded: true,
+            site: feed.site,
+            complete: feed.next_url.is_none(),
+            next_url: feed.next_url,
+            pages_loaded: 1,
+            problems: feed.problems,
+            ..Store::default()
+        };
         store.add_articles(feed.articles);
         store
+    }
+
+    /// Takes in a fresh copy of the main feed; `false` when nothing a reader
+    /// would see has changed, so that pages are not rendered again for nothing.
+    pub fn refresh(&mut self, feed: Feed) -> bool {
+        let fresh = Store::from_feed(feed);
+        let unchanged = self.loaded
+            && fresh.site == self.site
+            && fresh.problems == self.problems
+            && fresh
+                .articles
+                .iter()
+                .all(|a| self.article(&a.slug) == Some(a));
+        // A paged store holds stories from later pages too; only a complete one can tell a removal.
+        if unchanged && (!self.complete || fresh.articles.len() == self.articles.len()) {
+            return false;
+        }
+        *self = fresh;
+        true
+    }
+
+    /// Adds a later page of the main feed (reached through `next_url`).
+    pub fn add_page(&mut self, feed: Feed) {
+        self.pages_loaded += 1;
+        self.next_url = feed.next_url;
+        self.complete = self.next_url.is_none();
+        self.problems.extend(feed.problems);
+        self.add_articles(feed.articles);
     }
 
     /// Adds stories from any later fetch (an archive page, a story file); a
@@ -66,7 +109,8 @@ impl Store {
             match self.by_slug.get(&article.slug) {
                 Some(&i) => self.articles[i] = article,
                 None => {
-                    self.by_slug.insert(article.slug.clone(), self.articles.len());
+                    self.by_slug
+                        .insert(article.slug.clone(), self.articles.len());
                     self.articles.push(article);
                 }
             }
@@ -76,8 +120,15 @@ impl Store {
 
     fn sort(&mut self) {
         // A stable sort keeps feed order among equal or missing dates.
-        self.articles.sort_by_key(|a| std::cmp::Reverse(a.published.map(|d| d.unix_seconds()).unwrap_or(i64::MIN)));
-        self.by_slug = self.articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
+        self.articles.sort_by_key(|a| {
+            std::cmp::Reverse(a.published.map(|d| d.unix_seconds()).unwrap_or(i64::MIN))
+        });
+        self.by_slug = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.slug.clone(), i))
+            .collect();
     }
 
     pub fn articles(&self) -> &[Arc<Article>] {
@@ -92,17 +143,31 @@ impl Store {
         self.site.topics.iter().find(|t| t.slug == slug)
     }
 
-    pub fn topic_articles<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Arc<Article>> + 'a {
-        self.articles.iter().filter(move |a| a.topic.as_deref() == Some(slug))
+    pub fn topic_articles<'a>(
+        &'a self,
+        slug: &'a str,
+    ) -> impl Iterator<Item = &'a Arc<Article>> + 'a {
+        self.articles
+            .iter()
+            .filter(move |a| a.topic.as_deref() == Some(slug))
     }
 
     /// The story with its topic, neighbours and related stories.
     pub fn article_context(&self, slug: &str) -> Option<ArticleContext> {
         let &index = self.by_slug.get(slug)?;
         let article = self.articles[index].clone();
-        let topic = article.topic.as_deref().and_then(|t| self.topic(t)).cloned();
+        let topic = article
+            .topic
+            .as_deref()
+            .and_then(|t| self.topic(t))
+            .cloned();
         let related = match &article.topic {
-            Some(t) => self.topic_articles(t).filter(|a| a.slug != article.slug).take(4).cloned().collect(),
+            Some(t) => self
+                .topic_articles(t)
+                .filter(|a| a.slug != article.slug)
+                .take(4)
+                .cloned()
+                .collect(),
             None => Vec::new(),
         };
         Some(ArticleContext {
@@ -127,9 +192,22 @@ impl Store {
             return None;
         }
         let start = (page as usize - 1) * TOPIC_PAGE_SIZE;
-        let articles = all.into_iter().skip(start).take(TOPIC_PAGE_SIZE).cloned().collect::<Vec<_>>();
+        let articles = all
+            .into_iter()
+            .skip(start)
+            .take(TOPIC_PAGE_SIZE)
+            .cloned()
+            .collect::<Vec<_>>();
         let total_stories = self.topic_articles(slug).count() as u64;
-        Some(TopicPage { topic, articles, page: PageInfo { number: page, total_pages, total_stories } })
+        Some(TopicPage {
+            topic,
+            articles,
+            page: PageInfo {
+                number: page,
+                total_pages,
+                total_stories,
+            },
+        })
     }
 
     /// Records a topic page fetched from a paged archive.
@@ -137,9 +215,17 @@ impl Store {
         let topic = self.topic(slug)?.clone();
         let slugs: Vec<String> = feed.articles.iter().map(|a| a.slug.clone()).collect();
         self.add_articles(feed.articles);
-        let articles = slugs.iter().filter_map(|s| self.article(s).cloned()).collect();
-        let topic_page = TopicPage { topic, articles, page };
-        self.archive_pages.insert((slug.to_owned(), page.number), topic_page.clone());
+        let articles = slugs
+            .iter()
+            .filter_map(|s| self.article(s).cloned())
+            .collect();
+        let topic_page = TopicPage {
+            topic,
+            articles,
+            page,
+        };
+        self.archive_pages
+            .insert((slug.to_owned(), page.number), topic_page.clone());
         Some(topic_page)
     }
 
@@ -150,8 +236,15 @@ impl Store {
             .topics
             .iter()
             .filter_map(|topic| {
-                let articles: Vec<Arc<Article>> = self.topic_articles(&topic.slug).take(per_topic).cloned().collect();
-                (!articles.is_empty()).then(|| Section { topic: topic.clone(), articles })
+                let articles: Vec<Arc<Article>> = self
+                    .topic_articles(&topic.slug)
+                    .take(per_topic)
+                    .cloned()
+                    .collect();
+                (!articles.is_empty()).then(|| Section {
+                    topic: topic.clone(),
+                    articles,
+                })
             })
             .collect()
     }
@@ -179,12 +272,16 @@ mod tests {
     }
 
     fn topic(slug: &str) -> Topic {
-        Topic { slug: slug.into(), name: slug.into(), description: None, story_count: None }
+        Topic {
+            slug: slug.into(),
+            name: slug.into(),
+            description: None,
+            story_count: None,
+        }
     }
 
     fn store() -> Store {
-        let mut site = Site::default();
-        site.topics = vec![topic("research"), topic("art"), topic("empty")];
+        let site = Site { topics: vec![topic("research"), topic("art"), topic("empty")], ..Site::default() };
         let mut articles = vec![
             article("old", "research", "2024-01-01"),
             article("new", "art", "2024-03-01"),
@@ -192,15 +289,28 @@ mod tests {
             article("undated", "art", "x"),
         ];
         for i in 0..25 {
-            articles.push(article(&format!("r{i:02}"), "research", &format!("2023-06-{:02}", i + 1)));
+            articles.push(article(
+                &format!("r{i:02}"),
+                "research",
+                &format!("2023-06-{:02}", i + 1),
+            ));
         }
-        Store::from_feed(Feed { site, articles, ..Feed::default() })
+        Store::from_feed(Feed {
+            site,
+            articles,
+            ..Feed::default()
+        })
     }
 
     #[test]
     fn newest_first_with_undated_last() {
         let s = store();
-        let slugs: Vec<&str> = s.articles().iter().take(4).map(|a| a.slug.as_str()).collect();
+        let slugs: Vec<&str> = s
+            .articles()
+            .iter()
+            .take(4)
+            .map(|a| a.slug.as_str())
+            .collect();
         assert_eq!(slugs, ["new", "mid", "old", "r24"]);
         assert_eq!(s.articles().last().unwrap().slug, "undated");
         assert!(s.complete);
@@ -213,7 +323,13 @@ mod tests {
         assert_eq!(ctx.newer.unwrap().slug, "new");
         assert_eq!(ctx.older.unwrap().slug, "old");
         assert_eq!(ctx.topic.unwrap().slug, "research");
-        assert_eq!(ctx.related.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), ["old", "r24", "r23", "r22"]);
+        assert_eq!(
+            ctx.related
+                .iter()
+                .map(|a| a.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["old", "r24", "r23", "r22"]
+        );
         assert!(s.article_context("nope").is_none());
         let first = s.article_context("new").unwrap();
         assert!(first.newer.is_none());
@@ -223,7 +339,14 @@ mod tests {
     fn topic_pages() {
         let s = store();
         let p1 = s.topic_page("research", 1).unwrap();
-        assert_eq!(p1.page, PageInfo { number: 1, total_pages: 3, total_stories: 27 });
+        assert_eq!(
+            p1.page,
+            PageInfo {
+                number: 1,
+                total_pages: 3,
+                total_stories: 27
+            }
+        );
         assert_eq!(p1.articles.len(), TOPIC_PAGE_SIZE);
         assert_eq!(p1.articles[0].slug, "mid");
         let p3 = s.topic_page("research", 3).unwrap();
@@ -240,8 +363,21 @@ mod tests {
     fn sections_follow_topic_order_and_skip_empty_topics() {
         let s = store();
         let sections = s.sections(2);
-        assert_eq!(sections.iter().map(|s| s.topic.slug.as_str()).collect::<Vec<_>>(), ["research", "art"]);
-        assert_eq!(sections[1].articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), ["new", "undated"]);
+        assert_eq!(
+            sections
+                .iter()
+                .map(|s| s.topic.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["research", "art"]
+        );
+        assert_eq!(
+            sections[1]
+                .articles
+                .iter()
+                .map(|a| a.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["new", "undated"]
+        );
     }
 
     #[test]
@@ -255,25 +391,97 @@ mod tests {
     }
 
     #[test]
+    fn refresh_reports_real_changes_only() {
+        let feed = || {
+            read_feed(
+                br#"{"title": "T", "items": [{"id": "a", "title": "A", "content_text": "x"}]}"#,
+                "/feed.json",
+            )
+            .unwrap()
+        };
+        let mut s = Store::default();
+        assert!(s.refresh(feed()), "the first load is a change");
+        assert!(!s.refresh(feed()), "the same feed again is not");
+        let changed = read_feed(
+            br#"{"title": "T", "items": [{"id": "a", "title": "A2", "content_text": "x"}]}"#,
+            "/feed.json",
+        )
+        .unwrap();
+        assert!(s.refresh(changed));
+        assert_eq!(s.articles()[0].title, "A2");
+        let removed = read_feed(br#"{"title": "T", "items": []}"#, "/feed.json").unwrap();
+        assert!(s.refresh(removed));
+        assert!(
+            s.article("a").is_none(),
+            "a story removed from the feed disappears"
+        );
+    }
+
+    #[test]
+    fn later_pages_extend_the_store() {
+        let first = read_feed(br#"{"title": "T", "next_url": "p2.json", "items": [{"id": "a", "content_text": "x"}]}"#, "/feed.json").unwrap();
+        let mut s = Store::from_feed(first);
+        assert!(!s.complete);
+        assert_eq!(s.next_url.as_deref(), Some("/p2.json"));
+        s.add_page(
+            read_feed(
+                br#"{"title": "T", "items": [{"id": "b", "content_text": "y"}]}"#,
+                "/p2.json",
+            )
+            .unwrap(),
+        );
+        assert!(s.complete);
+        assert_eq!(s.articles().len(), 2);
+    }
+
+    #[test]
     fn sample_feed_builds_a_store() {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed.json")).unwrap();
+        let bytes =
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed.json")).unwrap();
         let feed = read_feed(&bytes, "/feed.json").unwrap();
-        assert!(feed.problems.is_empty(), "the sample feed must be clean: {:?}", feed.problems);
+        assert!(
+            feed.problems.is_empty(),
+            "the sample feed must be clean: {:?}",
+            feed.problems
+        );
         let s = Store::from_feed(feed);
         assert!(s.articles().len() >= 24, "at least 24 stories");
         assert!(s.site.topics.len() >= 6, "at least 6 topics");
         for topic in &s.site.topics {
-            assert!(s.topic_articles(&topic.slug).count() >= 2, "topic {} has too few stories", topic.slug);
+            assert!(
+                s.topic_articles(&topic.slug).count() >= 2,
+                "topic {} has too few stories",
+                topic.slug
+            );
         }
         for article in s.articles() {
-            assert!(article.topic.is_some() && article.published.is_some() && article.views.is_some(), "{}", article.slug);
-            assert!(article.credits.len() >= 2, "{} needs Draft and Revision credits", article.slug);
+            assert!(
+                article.topic.is_some() && article.published.is_some() && article.views.is_some(),
+                "{}",
+                article.slug
+            );
+            assert!(
+                article.credits.len() >= 2,
+                "{} needs Draft and Revision credits",
+                article.slug
+            );
             let photos = article.photos();
             assert!(!photos.is_empty(), "{} has no photo", article.slug);
             for photo in photos {
-                assert!(photo.width.is_some() && photo.height.is_some() && photo.caption.is_some() && !photo.variants.is_empty(), "{}: {:?}", article.slug, photo.url);
+                assert!(
+                    photo.width.is_some()
+                        && photo.height.is_some()
+                        && photo.caption.is_some()
+                        && !photo.variants.is_empty(),
+                    "{}: {:?}",
+                    article.slug,
+                    photo.url
+                );
                 let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public").to_owned() + &photo.url;
-                assert!(std::path::Path::new(&path).exists(), "missing photo file {path}");
+                assert!(
+                    std::path::Path::new(&path).exists(),
+                    "missing photo file {path}"
+                );
             }
         }
     }

@@ -39,13 +39,19 @@ impl Timestamp {
     /// Seconds since 1970-01-01T00:00:00Z; a date without a zone counts as UTC.
     pub fn unix_seconds(&self) -> i64 {
         let days = days_from_civil(self.year, self.month, self.day);
-        let local = days * 86_400 + self.hour as i64 * 3600 + self.minute as i64 * 60 + self.second as i64;
+        let local =
+            days * 86_400 + self.hour as i64 * 3600 + self.minute as i64 * 60 + self.second as i64;
         local - self.offset_minutes.unwrap_or(0) as i64 * 60
     }
 
     /// "April 15, 2024", in the calendar of the place that wrote it.
     pub fn long_date(&self) -> String {
-        format!("{} {}, {}", MONTHS[self.month as usize - 1], self.day, self.year)
+        format!(
+            "{} {}, {}",
+            MONTHS[self.month as usize - 1],
+            self.day,
+            self.year
+        )
     }
 
     /// Parses RFC 3339 and its common relaxations, or RFC 2822.
@@ -73,7 +79,12 @@ impl fmt::Display for Timestamp {
             Some(0) => f.write_str("Z"),
             Some(m) => {
                 let sign = if m < 0 { '-' } else { '+' };
-                write!(f, "{sign}{:02}:{:02}", m.unsigned_abs() / 60, m.unsigned_abs() % 60)
+                write!(
+                    f,
+                    "{sign}{:02}:{:02}",
+                    m.unsigned_abs() / 60,
+                    m.unsigned_abs() % 60
+                )
             }
         }
     }
@@ -81,7 +92,11 @@ impl fmt::Display for Timestamp {
 
 /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = if month <= 2 { year as i64 - 1 } else { year as i64 };
+    let y = if month <= 2 {
+        year as i64 - 1
+    } else {
+        year as i64
+    };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let m = month as i64;
@@ -107,7 +122,10 @@ fn valid(ts: Timestamp) -> Option<Timestamp> {
         && ts.minute < 60
         && ts.second <= 60
         && ts.offset_minutes.is_none_or(|m| m.abs() < 24 * 60);
-    ok.then_some(Timestamp { second: ts.second.min(59), ..ts })
+    ok.then_some(Timestamp {
+        second: ts.second.min(59),
+        ..ts
+    })
 }
 
 /// Reads a run of ASCII digits of exactly `len` characters.
@@ -177,7 +195,11 @@ fn parse_offset(s: &str) -> Option<Option<i16>> {
     let rest = &s[1..];
     let (hours, rest) = fixed_digits(rest, 2)?;
     let rest = rest.strip_prefix(':').unwrap_or(rest);
-    let minutes = if rest.is_empty() { 0 } else { fixed_digits(rest, 2).filter(|(_, r)| r.is_empty())?.0 };
+    let minutes = if rest.is_empty() {
+        0
+    } else {
+        fixed_digits(rest, 2).filter(|(_, r)| r.is_empty())?.0
+    };
     Some(Some(sign * (hours as i16 * 60 + minutes as i16)))
 }
 
@@ -190,7 +212,10 @@ fn parse_rfc2822(s: &str) -> Option<Timestamp> {
     let mut parts = s.split_whitespace();
     let day: u8 = parts.next()?.parse().ok()?;
     let month_name = parts.next()?.get(..3)?;
-    let month = MONTHS.iter().position(|m| m[..3].eq_ignore_ascii_case(month_name))? as u8 + 1;
+    let month = MONTHS
+        .iter()
+        .position(|m| m[..3].eq_ignore_ascii_case(month_name))? as u8
+        + 1;
     let year_text = parts.next()?;
     let mut year: i32 = year_text.parse().ok()?;
     if year_text.len() == 2 {
@@ -213,7 +238,15 @@ fn parse_rfc2822(s: &str) -> Option<Timestamp> {
         "PDT" => Some(-420),
         other => parse_offset(other)?,
     };
-    valid(Timestamp { year, month, day, hour, minute, second, offset_minutes })
+    valid(Timestamp {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        offset_minutes,
+    })
 }
 
 #[cfg(test)]
@@ -226,8 +259,14 @@ mod tests {
 
     #[test]
     fn rfc3339_and_its_relaxations() {
-        assert_eq!(ts("2024-04-15T09:30:00+08:00").to_string(), "2024-04-15T09:30:00+08:00");
-        assert_eq!(ts("2019-10-12T07:20:50.52Z").to_string(), "2019-10-12T07:20:50Z");
+        assert_eq!(
+            ts("2024-04-15T09:30:00+08:00").to_string(),
+            "2024-04-15T09:30:00+08:00"
+        );
+        assert_eq!(
+            ts("2019-10-12T07:20:50.52Z").to_string(),
+            "2019-10-12T07:20:50Z"
+        );
         assert_eq!(ts("2018-01-06T08:00").to_string(), "2018-01-06T08:00:00");
         assert_eq!(ts("2024-04-15").to_string(), "2024-04-15T00:00:00");
         assert_eq!(ts("2024-04-15 10:00:00 +0530").offset_minutes, Some(330));
@@ -238,14 +277,28 @@ mod tests {
     fn rfc2822() {
         let t = ts("Fri, 31 May 2019 12:17:58 -0700");
         assert_eq!(t.to_string(), "2019-05-31T12:17:58-07:00");
-        assert_eq!(ts("1 Jan 2020 00:00 GMT").to_string(), "2020-01-01T00:00:00Z");
-        assert_eq!(ts("Tue, 10 Jun 2003 04:00:00 GMT").long_date(), "June 10, 2003");
+        assert_eq!(
+            ts("1 Jan 2020 00:00 GMT").to_string(),
+            "2020-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            ts("Tue, 10 Jun 2003 04:00:00 GMT").long_date(),
+            "June 10, 2003"
+        );
         assert_eq!(ts("Mon, 5 Aug 24 10:00:00 EDT").year, 2024);
     }
 
     #[test]
     fn impossible_dates_are_refused() {
-        for bad in ["2024-02-30", "2024-13-01", "2024-04-15T25:00", "yesterday", "", "2024-4-5", "31 Foo 2020 10:00"] {
+        for bad in [
+            "2024-02-30",
+            "2024-13-01",
+            "2024-04-15T25:00",
+            "yesterday",
+            "",
+            "2024-4-5",
+            "31 Foo 2020 10:00",
+        ] {
             assert!(Timestamp::parse(bad).is_none(), "{bad} should not parse");
         }
         assert!(Timestamp::parse("2024-02-29").is_some());
@@ -262,6 +315,9 @@ mod tests {
 
     #[test]
     fn long_date_as_on_the_seed_page() {
-        assert_eq!(ts("2024-04-15T10:00:00+08:00").long_date(), "April 15, 2024");
+        assert_eq!(
+            ts("2024-04-15T10:00:00+08:00").long_date(),
+            "April 15, 2024"
+        );
     }
 }

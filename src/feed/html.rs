@@ -15,7 +15,11 @@ use super::url::{safe_url, UrlUse};
 /// A parsed HTML node, independent of the parser that produced it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HtmlNode {
-    Element { name: String, attributes: Vec<(String, String)>, children: Vec<HtmlNode> },
+    Element {
+        name: String,
+        attributes: Vec<(String, String)>,
+        children: Vec<HtmlNode>,
+    },
     Text(String),
 }
 
@@ -23,7 +27,10 @@ impl HtmlNode {
     pub fn element(name: &str, attributes: &[(&str, &str)], children: Vec<HtmlNode>) -> HtmlNode {
         HtmlNode::Element {
             name: name.to_owned(),
-            attributes: attributes.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+            attributes: attributes
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
             children,
         }
     }
@@ -34,7 +41,10 @@ impl HtmlNode {
 
     fn attribute(&self, key: &str) -> Option<&str> {
         match self {
-            HtmlNode::Element { attributes, .. } => attributes.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
+            HtmlNode::Element { attributes, .. } => attributes
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str()),
             HtmlNode::Text(_) => None,
         }
     }
@@ -42,9 +52,10 @@ impl HtmlNode {
 
 /// Elements whose content is never shown, not even as text.
 const DROPPED: &[&str] = &[
-    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "canvas", "audio",
-    "video", "source", "track", "map", "form", "input", "button", "select", "textarea", "option", "link", "meta", "base", "head", "title",
-    "param", "picture",
+    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "svg", "math", "canvas", "audio", "video", "source", "track", "map", "form", "input",
+    "button", "select", "textarea", "option", "link", "meta", "base", "head", "title", "param",
+    "picture",
 ];
 
 /// Deeper trees are flattened to text: real content never nests this far,
@@ -53,7 +64,11 @@ const MAX_DEPTH: usize = 64;
 
 /// Blocks for a parsed fragment. `base` resolves relative URLs.
 pub fn blocks_from_html(nodes: &[HtmlNode], base: &str) -> Vec<Block> {
-    let mut builder = Builder { base, blocks: Vec::new(), paragraph: Vec::new() };
+    let mut builder = Builder {
+        base,
+        blocks: Vec::new(),
+        paragraph: Vec::new(),
+    };
     builder.flow(nodes, 0);
     builder.flush();
     builder.blocks
@@ -111,7 +126,10 @@ impl Builder<'_> {
                 "ul" | "ol" => {
                     let items = self.list_items(children, depth);
                     if !items.is_empty() {
-                        self.push_block(Block::List { ordered: name == "ol", items });
+                        self.push_block(Block::List {
+                            ordered: name == "ol",
+                            items,
+                        });
                     }
                 }
                 "blockquote" => {
@@ -133,8 +151,9 @@ impl Builder<'_> {
                     }
                 }
                 "hr" => self.flush(),
-                "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "body" | "html" | "center" | "details"
-                | "summary" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "dl" | "dd" | "dt" | "address" | "figcaption" => {
+                "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav"
+                | "body" | "html" | "center" | "details" | "summary" | "table" | "thead"
+                | "tbody" | "tfoot" | "tr" | "dl" | "dd" | "dt" | "address" | "figcaption" => {
                     self.flush();
                     self.flow(children, depth + 1);
                     self.flush();
@@ -178,7 +197,9 @@ impl Builder<'_> {
                     for grandchild in children {
                         match grandchild {
                             // A nested list is flattened into the item, after a break.
-                            HtmlNode::Element { name, children, .. } if name == "ul" || name == "ol" => {
+                            HtmlNode::Element { name, children, .. }
+                                if name == "ul" || name == "ol" =>
+                            {
                                 for nested in self.list_items(children, depth + 1) {
                                     content.push(Inline::LineBreak);
                                     content.push(Inline::Text("– ".into()));
@@ -244,7 +265,9 @@ impl Builder<'_> {
     }
 
     fn figure(&mut self, children: &[HtmlNode], depth: usize) {
-        let caption_node = children.iter().find(|c| matches!(c, HtmlNode::Element { name, .. } if name == "figcaption"));
+        let caption_node = children
+            .iter()
+            .find(|c| matches!(c, HtmlNode::Element { name, .. } if name == "figcaption"));
         let (caption, credit) = match caption_node {
             Some(HtmlNode::Element { children, .. }) => split_credit(children, depth),
             _ => (None, None),
@@ -263,13 +286,37 @@ impl Builder<'_> {
         }
     }
 
-    fn image(&self, img: &HtmlNode, details: Option<(Option<String>, Option<String>)>) -> Option<Image> {
+    fn image(
+        &self,
+        img: &HtmlNode,
+        details: Option<(Option<String>, Option<String>)>,
+    ) -> Option<Image> {
         let url = safe_url(img.attribute("src")?, self.base, UrlUse::Resource)?;
         let (caption, credit) = details.unwrap_or((None, None));
-        let dimension = |key: &str| img.attribute(key).and_then(|v| v.trim().parse::<u32>().ok()).filter(|n| (1..=100_000).contains(n));
-        let alt = img.attribute("alt").map(squash_whitespace).filter(|a| !a.is_empty()).or_else(|| caption.clone()).unwrap_or_default();
-        let variants = img.attribute("srcset").map(|s| self.srcset(s)).unwrap_or_default();
-        Some(Image { url, alt, caption, credit, width: dimension("width"), height: dimension("height"), variants })
+        let dimension = |key: &str| {
+            img.attribute(key)
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .filter(|n| (1..=100_000).contains(n))
+        };
+        let alt = img
+            .attribute("alt")
+            .map(squash_whitespace)
+            .filter(|a| !a.is_empty())
+            .or_else(|| caption.clone())
+            .unwrap_or_default();
+        let variants = img
+            .attribute("srcset")
+            .map(|s| self.srcset(s))
+            .unwrap_or_default();
+        Some(Image {
+            url,
+            alt,
+            caption,
+            credit,
+            width: dimension("width"),
+            height: dimension("height"),
+            variants,
+        })
     }
 
     /// `a.jpg 480w, b.jpg 960w`; density descriptors (`2x`) are ignored.
@@ -279,7 +326,12 @@ impl Builder<'_> {
             .filter_map(|candidate| {
                 let mut parts = candidate.split_whitespace();
                 let url = safe_url(parts.next()?, self.base, UrlUse::Resource)?;
-                let width = parts.next()?.strip_suffix('w')?.parse::<u32>().ok().filter(|w| (1..=100_000).contains(w))?;
+                let width = parts
+                    .next()?
+                    .strip_suffix('w')?
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|w| (1..=100_000).contains(w))?;
                 Some(super::model::ImageVariant { url, width })
             })
             .collect();
@@ -292,10 +344,14 @@ impl Builder<'_> {
 fn image_in(node: &HtmlNode) -> Option<&HtmlNode> {
     match node {
         HtmlNode::Element { name, .. } if name == "img" => Some(node),
-        HtmlNode::Element { name, children, .. } if name == "a" || name == "picture" || name == "span" => {
+        HtmlNode::Element { name, children, .. }
+            if name == "a" || name == "picture" || name == "span" =>
+        {
             let mut images = children.iter().filter_map(image_in);
             let only = images.next()?;
-            let has_text = children.iter().any(|c| matches!(c, HtmlNode::Text(t) if !t.trim().is_empty()));
+            let has_text = children
+                .iter()
+                .any(|c| matches!(c, HtmlNode::Text(t) if !t.trim().is_empty()));
             (images.next().is_none() && !has_text).then_some(only)
         }
         _ => None,
@@ -308,17 +364,34 @@ fn split_credit(children: &[HtmlNode], depth: usize) -> (Option<String>, Option<
     let mut credit = None;
     for child in children {
         match child {
-            HtmlNode::Element { name, children, attributes } if name == "small" || attributes.iter().any(|(k, v)| k == "class" && v.split_whitespace().any(|c| c == "credit")) => {
-                credit = Some(squash_whitespace(&text_of(children, depth))).filter(|c| !c.is_empty());
+            HtmlNode::Element {
+                name,
+                children,
+                attributes,
+            } if name == "small"
+                || attributes
+                    .iter()
+                    .any(|(k, v)| k == "class" && v.split_whitespace().any(|c| c == "credit")) =>
+            {
+                credit =
+                    Some(squash_whitespace(&text_of(children, depth))).filter(|c| !c.is_empty());
             }
             other => caption.push_str(&text_of(std::slice::from_ref(other), depth)),
         }
     }
-    (Some(squash_whitespace(&caption)).filter(|c| !c.is_empty()), credit)
+    (
+        Some(squash_whitespace(&caption)).filter(|c| !c.is_empty()),
+        credit,
+    )
 }
 
 fn inline_into(out: &mut Vec<Inline>, node: &HtmlNode, base: &str, depth: usize) {
-    let HtmlNode::Element { name, attributes: _, children } = node else {
+    let HtmlNode::Element {
+        name,
+        attributes: _,
+        children,
+    } = node
+    else {
         if let HtmlNode::Text(text) = node {
             push_text(out, text);
         }
@@ -361,14 +434,21 @@ fn inline_into(out: &mut Vec<Inline>, node: &HtmlNode, base: &str, depth: usize)
         "a" => {
             let mut content = Vec::new();
             inner(&mut content);
-            match node.attribute("href").and_then(|href| safe_url(href, base, UrlUse::Link)) {
+            match node
+                .attribute("href")
+                .and_then(|href| safe_url(href, base, UrlUse::Link))
+            {
                 Some(url) if !content.is_empty() => out.push(Inline::Link { url, content }),
                 _ => out.extend(content),
             }
         }
         // An image inside running text is kept as its alternative text.
         "img" => {
-            if let Some(alt) = node.attribute("alt").map(squash_whitespace).filter(|a| !a.is_empty()) {
+            if let Some(alt) = node
+                .attribute("alt")
+                .map(squash_whitespace)
+                .filter(|a| !a.is_empty())
+            {
                 push_text(out, &alt);
             }
         }
@@ -382,7 +462,8 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
         return;
     }
     let mut collapsed = String::with_capacity(text.len());
-    let mut in_space = matches!(out.last(), Some(Inline::Text(t)) if t.ends_with(' ')) || matches!(out.last(), Some(Inline::LineBreak) | None);
+    let mut in_space = matches!(out.last(), Some(Inline::Text(t)) if t.ends_with(' '))
+        || matches!(out.last(), Some(Inline::LineBreak) | None);
     for c in text.chars() {
         if c.is_whitespace() && c != '\u{a0}' {
             if !in_space {
@@ -464,14 +545,26 @@ mod tests {
 
     #[test]
     fn paragraphs_links_and_emphasis() {
-        let tree = vec![el("p", vec![t("Hello "), el("em", vec![t("there")]), t(", see "), N::element("a", &[("href", "/x")], vec![t("this")]), t(".")])];
+        let tree = vec![el(
+            "p",
+            vec![
+                t("Hello "),
+                el("em", vec![t("there")]),
+                t(", see "),
+                N::element("a", &[("href", "/x")], vec![t("this")]),
+                t("."),
+            ],
+        )];
         assert_eq!(
             blocks_from_html(&tree, "https://a.b/feed.json"),
             vec![Block::Paragraph(vec![
                 text("Hello "),
                 Inline::Emphasis(vec![text("there")]),
                 text(", see "),
-                Inline::Link { url: "https://a.b/x".into(), content: vec![text("this")] },
+                Inline::Link {
+                    url: "https://a.b/x".into(),
+                    content: vec![text("this")]
+                },
                 text("."),
             ])]
         );
@@ -479,7 +572,12 @@ mod tests {
 
     #[test]
     fn loose_text_becomes_paragraphs() {
-        let tree = vec![t("One "), el("b", vec![t("two")]), el("div", vec![t("three")]), t("four")];
+        let tree = vec![
+            t("One "),
+            el("b", vec![t("two")]),
+            el("div", vec![t("three")]),
+            t("four"),
+        ];
         assert_eq!(
             blocks_from_html(&tree, "/"),
             vec![
@@ -494,15 +592,30 @@ mod tests {
     fn hostile_content_is_dropped_or_reduced_to_text() {
         let tree = vec![
             el("script", vec![t("alert(1)")]),
-            N::element("p", &[("onclick", "alert(1)"), ("style", "x")], vec![t("safe")]),
+            N::element(
+                "p",
+                &[("onclick", "alert(1)"), ("style", "x")],
+                vec![t("safe")],
+            ),
             N::element("a", &[("href", "javascript:alert(1)")], vec![t("click")]),
-            N::element("iframe", &[("src", "https://evil.example")], vec![t("frame text")]),
-            N::element("img", &[("src", "javascript:alert(1)"), ("onerror", "alert(1)")], vec![]),
+            N::element(
+                "iframe",
+                &[("src", "https://evil.example")],
+                vec![t("frame text")],
+            ),
+            N::element(
+                "img",
+                &[("src", "javascript:alert(1)"), ("onerror", "alert(1)")],
+                vec![],
+            ),
             el("marquee", vec![t(" kept as text")]),
         ];
         assert_eq!(
             blocks_from_html(&tree, "/"),
-            vec![Block::Paragraph(vec![text("safe")]), Block::Paragraph(vec![text("click kept as text")])]
+            vec![
+                Block::Paragraph(vec![text("safe")]),
+                Block::Paragraph(vec![text("click kept as text")])
+            ]
         );
     }
 
@@ -510,28 +623,93 @@ mod tests {
     fn figures_headings_lists_quotes_code() {
         let tree = vec![
             el("h1", vec![t("Title")]),
-            el("figure", vec![N::element("img", &[("src", "a.jpg"), ("width", "800"), ("height", "600"), ("srcset", "a-400.jpg 400w, a.jpg 800w")], vec![]), el("figcaption", vec![t("The lab "), el("small", vec![t("Photo: X")])])]),
-            el("ol", vec![el("li", vec![t("one")]), el("li", vec![el("p", vec![t("two")])])]),
-            el("blockquote", vec![el("p", vec![t("Quoted.")]), el("footer", vec![t("— Someone")])]),
+            el(
+                "figure",
+                vec![
+                    N::element(
+                        "img",
+                        &[
+                            ("src", "a.jpg"),
+                            ("width", "800"),
+                            ("height", "600"),
+                            ("srcset", "a-400.jpg 400w, a.jpg 800w"),
+                        ],
+                        vec![],
+                    ),
+                    el(
+                        "figcaption",
+                        vec![t("The lab "), el("small", vec![t("Photo: X")])],
+                    ),
+                ],
+            ),
+            el(
+                "ol",
+                vec![
+                    el("li", vec![t("one")]),
+                    el("li", vec![el("p", vec![t("two")])]),
+                ],
+            ),
+            el(
+                "blockquote",
+                vec![
+                    el("p", vec![t("Quoted.")]),
+                    el("footer", vec![t("— Someone")]),
+                ],
+            ),
             el("pre", vec![el("code", vec![t("let x = 1;\n")])]),
         ];
         let blocks = blocks_from_html(&tree, "/news/feed.json");
-        assert_eq!(blocks[0], Block::Heading { level: 2, text: "Title".into() });
-        let Block::Image(image) = &blocks[1] else { panic!("{blocks:?}") };
+        assert_eq!(
+            blocks[0],
+            Block::Heading {
+                level: 2,
+                text: "Title".into()
+            }
+        );
+        let Block::Image(image) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
         assert_eq!(image.url, "/news/a.jpg");
         assert_eq!(image.caption.as_deref(), Some("The lab"));
         assert_eq!(image.credit.as_deref(), Some("Photo: X"));
         assert_eq!(image.alt, "The lab", "alt falls back to the caption");
         assert_eq!((image.width, image.height), (Some(800), Some(600)));
         assert_eq!(image.variants.len(), 2);
-        assert_eq!(blocks[2], Block::List { ordered: true, items: vec![vec![text("one")], vec![text("two")]] });
-        assert_eq!(blocks[3], Block::Quote { content: vec![text("Quoted.")], cite: Some("Someone".into()) });
+        assert_eq!(
+            blocks[2],
+            Block::List {
+                ordered: true,
+                items: vec![vec![text("one")], vec![text("two")]]
+            }
+        );
+        assert_eq!(
+            blocks[3],
+            Block::Quote {
+                content: vec![text("Quoted.")],
+                cite: Some("Someone".into())
+            }
+        );
         assert_eq!(blocks[4], Block::Code("let x = 1;".into()));
     }
 
     #[test]
     fn images_inside_paragraphs_split_them() {
-        let tree = vec![el("p", vec![t("Before"), N::element("a", &[("href", "big.jpg")], vec![N::element("img", &[("src", "small.jpg"), ("alt", "A")], vec![])]), t("After")])];
+        let tree = vec![el(
+            "p",
+            vec![
+                t("Before"),
+                N::element(
+                    "a",
+                    &[("href", "big.jpg")],
+                    vec![N::element(
+                        "img",
+                        &[("src", "small.jpg"), ("alt", "A")],
+                        vec![],
+                    )],
+                ),
+                t("After"),
+            ],
+        )];
         let blocks = blocks_from_html(&tree, "/");
         assert_eq!(blocks.len(), 3);
         assert!(matches!(&blocks[1], Block::Image(i) if i.url == "/small.jpg" && i.alt == "A"));

@@ -70,7 +70,9 @@ impl<'a> Node<'a> {
 
     /// A whole number that fits in u64; `3.0` and `3e2` count, `-1` and `2.5` do not.
     pub fn as_u64(&self) -> Option<u64> {
-        let Value::Number(text) = self.value else { return None };
+        let Value::Number(text) = self.value else {
+            return None;
+        };
         if let Ok(n) = text.parse::<u64>() {
             return Some(n);
         }
@@ -124,15 +126,24 @@ impl fmt::Display for JsonError {
         let what = match &self.kind {
             JsonErrorKind::Empty => "the file is empty".to_owned(),
             JsonErrorKind::InvalidUtf8 => "the bytes are not valid UTF-8".to_owned(),
-            JsonErrorKind::UnexpectedEnd => "the JSON stops in the middle of a value (is the file truncated?)".to_owned(),
+            JsonErrorKind::UnexpectedEnd => {
+                "the JSON stops in the middle of a value (is the file truncated?)".to_owned()
+            }
             JsonErrorKind::Unexpected(c) => format!("unexpected character {c:?}"),
             JsonErrorKind::InvalidNumber => "a number is malformed".to_owned(),
             JsonErrorKind::InvalidEscape => "a string has an invalid escape".to_owned(),
-            JsonErrorKind::ControlCharacter => "a string holds a raw control character (a newline or tab must be escaped)".to_owned(),
+            JsonErrorKind::ControlCharacter => {
+                "a string holds a raw control character (a newline or tab must be escaped)"
+                    .to_owned()
+            }
             JsonErrorKind::TooDeep => format!("values are nested more than {MAX_DEPTH} deep"),
             JsonErrorKind::TrailingText => "there is more text after the JSON value".to_owned(),
         };
-        write!(f, "invalid JSON at line {}, column {}: {what}", self.line, self.column)
+        write!(
+            f,
+            "invalid JSON at line {}, column {}: {what}",
+            self.line, self.column
+        )
     }
 }
 
@@ -166,7 +177,11 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<(&str, Node<'_>), JsonError> {
 
 /// Parses one JSON text; white space around it is allowed, anything else is not.
 pub fn parse(text: &str) -> Result<Node<'_>, JsonError> {
-    let mut parser = Parser { src: text, bytes: text.as_bytes(), pos: 0 };
+    let mut parser = Parser {
+        src: text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     parser.skip_whitespace();
     if parser.pos == parser.bytes.len() {
         return Err(error_at(text, parser.pos, JsonErrorKind::Empty));
@@ -181,7 +196,12 @@ pub fn parse(text: &str) -> Result<Node<'_>, JsonError> {
 
 fn error_at(source: &str, offset: usize, kind: JsonErrorKind) -> JsonError {
     let (line, column) = line_column(source, offset);
-    JsonError { kind, offset, line, column }
+    JsonError {
+        kind,
+        offset,
+        line,
+        column,
+    }
 }
 
 struct Parser<'a> {
@@ -435,7 +455,9 @@ impl<'a> Parser<'a> {
         for _ in 0..4 {
             let digit = match self.bytes.get(self.pos) {
                 None => return Err(self.error(JsonErrorKind::UnexpectedEnd)),
-                Some(&b) => (b as char).to_digit(16).ok_or_else(|| self.error(JsonErrorKind::InvalidEscape))?,
+                Some(&b) => (b as char)
+                    .to_digit(16)
+                    .ok_or_else(|| self.error(JsonErrorKind::InvalidEscape))?,
             };
             code = code * 16 + digit;
             self.pos += 1;
@@ -465,7 +487,10 @@ mod tests {
     #[test]
     fn borrows_strings_without_escapes() {
         let node = parse(r#"["plain"]"#).unwrap();
-        assert!(matches!(node.as_array().unwrap()[0].value, Value::String(Cow::Borrowed("plain"))));
+        assert!(matches!(
+            node.as_array().unwrap()[0].value,
+            Value::String(Cow::Borrowed("plain"))
+        ));
     }
 
     #[test]
@@ -502,8 +527,14 @@ mod tests {
 
         assert_eq!(parse("  ").unwrap_err().kind, JsonErrorKind::Empty);
         assert_eq!(parse("{} x").unwrap_err().kind, JsonErrorKind::TrailingText);
-        assert_eq!(parse("<!doctype html>").unwrap_err().kind, JsonErrorKind::Unexpected('<'));
-        assert_eq!(parse("\"a\tb\"").unwrap_err().kind, JsonErrorKind::ControlCharacter);
+        assert_eq!(
+            parse("<!doctype html>").unwrap_err().kind,
+            JsonErrorKind::Unexpected('<')
+        );
+        assert_eq!(
+            parse("\"a\tb\"").unwrap_err().kind,
+            JsonErrorKind::ControlCharacter
+        );
     }
 
     #[test]
@@ -519,7 +550,10 @@ mod tests {
         let err = parse_bytes(b"{\"a\":\n\"\xff\"}").unwrap_err();
         assert_eq!(err.kind, JsonErrorKind::InvalidUtf8);
         assert_eq!((err.line, err.column), (2, 2));
-        assert_eq!(parse_bytes(b"\xEF\xBB\xBF").unwrap_err().kind, JsonErrorKind::Empty);
+        assert_eq!(
+            parse_bytes(b"\xEF\xBB\xBF").unwrap_err().kind,
+            JsonErrorKind::Empty
+        );
     }
 
     #[test]
@@ -535,7 +569,10 @@ mod tests {
     #[test]
     fn five_megabyte_string() {
         let big = format!("\"{}\"", "ab\\n".repeat(5 * 1024 * 1024 / 4));
-        assert_eq!(parse(&big).unwrap().as_str().unwrap().len(), 5 * 1024 * 1024 / 4 * 3);
+        assert_eq!(
+            parse(&big).unwrap().as_str().unwrap().len(),
+            5 * 1024 * 1024 / 4 * 3
+        );
     }
 
     /// JSONTestSuite: `y_` files must parse, `n_` files must fail, `i_` files
@@ -544,7 +581,10 @@ mod tests {
     fn json_test_suite() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/jsontestsuite");
         let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("SKIPPED: {} is absent (the shared corpora are not beside this clone)", dir.display());
+            eprintln!(
+                "SKIPPED: {} is absent (the shared corpora are not beside this clone)",
+                dir.display()
+            );
             return;
         };
         let mut checked = 0;
@@ -556,7 +596,9 @@ mod tests {
             }
             let bytes = std::fs::read(entry.path()).unwrap();
             // JSONTestSuite expects a BOM to be refused; feeds get it stripped by `parse_bytes`.
-            let result = std::str::from_utf8(&bytes).map_err(|_| ()).and_then(|t| parse(t).map_err(|_| ()));
+            let result = std::str::from_utf8(&bytes)
+                .map_err(|_| ())
+                .and_then(|t| parse(t).map_err(|_| ()));
             checked += 1;
             match (&name[..2], result.is_ok()) {
                 ("y_", false) | ("n_", true) => wrong.push(name),

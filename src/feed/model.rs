@@ -113,10 +113,19 @@ impl Default for Content {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Image(Image),
-    Quote { content: Vec<Inline>, cite: Option<String> },
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    Quote {
+        content: Vec<Inline>,
+        cite: Option<String>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
     Code(String),
 }
 
@@ -177,7 +186,11 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} (line {}, column {}): {}", self.path, self.line, self.column, self.message)
+        write!(
+            f,
+            "{} (line {}, column {}): {}",
+            self.path, self.line, self.column, self.message
+        )
     }
 }
 
@@ -218,15 +231,20 @@ impl Article {
     pub fn reading_minutes(&self) -> u32 {
         let text = self.plain_text();
         let words = text.split_whitespace().count() as u32;
-        let cjk = text.chars().filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)).count() as u32;
-        ((words * 60 / 230 + cjk * 60 / 500 + 59) / 60).max(1)
+        let cjk = text
+            .chars()
+            .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
+            .count() as u32;
+        (words * 60 / 230 + cjk * 60 / 500).div_ceil(60).max(1)
     }
 }
 
 impl Block {
     fn push_text(&self, out: &mut String) {
         match self {
-            Block::Paragraph(content) | Block::Quote { content, .. } => push_inline_text(content, out),
+            Block::Paragraph(content) | Block::Quote { content, .. } => {
+                push_inline_text(content, out)
+            }
             Block::Heading { text, .. } | Block::Code(text) => out.push_str(text),
             Block::Image(image) => {
                 if let Some(caption) = &image.caption {
@@ -247,7 +265,9 @@ pub fn push_inline_text(content: &[Inline], out: &mut String) {
     for inline in content {
         match inline {
             Inline::Text(text) | Inline::Code(text) => out.push_str(text),
-            Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Link { content: inner, .. } => push_inline_text(inner, out),
+            Inline::Emphasis(inner)
+            | Inline::Strong(inner)
+            | Inline::Link { content: inner, .. } => push_inline_text(inner, out),
             Inline::LineBreak => out.push('\n'),
         }
     }
@@ -263,9 +283,17 @@ mod tests {
 
     #[test]
     fn photos_are_body_then_gallery() {
-        let photo = |url: &str| Image { url: url.to_owned(), ..Image::default() };
+        let photo = |url: &str| Image {
+            url: url.to_owned(),
+            ..Image::default()
+        };
         let article = Article {
-            content: Content::Blocks(vec![paragraph("a"), Block::Image(photo("1.jpg")), paragraph("b"), Block::Image(photo("2.jpg"))]),
+            content: Content::Blocks(vec![
+                paragraph("a"),
+                Block::Image(photo("1.jpg")),
+                paragraph("b"),
+                Block::Image(photo("2.jpg")),
+            ]),
             gallery: vec![photo("3.jpg")],
             ..Article::default()
         };
@@ -276,11 +304,20 @@ mod tests {
     #[test]
     fn reading_time() {
         let words = "word ".repeat(460);
-        let article = Article { content: Content::Blocks(vec![paragraph(&words)]), ..Article::default() };
+        let article = Article {
+            content: Content::Blocks(vec![paragraph(&words)]),
+            ..Article::default()
+        };
         assert_eq!(article.reading_minutes(), 2);
-        let short = Article { content: Content::Blocks(vec![paragraph("hi")]), ..Article::default() };
+        let short = Article {
+            content: Content::Blocks(vec![paragraph("hi")]),
+            ..Article::default()
+        };
         assert_eq!(short.reading_minutes(), 1);
-        let chinese = Article { content: Content::Blocks(vec![paragraph(&"字".repeat(1000))]), ..Article::default() };
+        let chinese = Article {
+            content: Content::Blocks(vec![paragraph(&"字".repeat(1000))]),
+            ..Article::default()
+        };
         assert_eq!(chinese.reading_minutes(), 2);
     }
 
@@ -289,7 +326,10 @@ mod tests {
         let article = Article {
             content: Content::Blocks(vec![Block::Paragraph(vec![
                 Inline::Text("See ".into()),
-                Inline::Link { url: "https://x".into(), content: vec![Inline::Emphasis(vec![Inline::Text("this".into())])] },
+                Inline::Link {
+                    url: "https://x".into(),
+                    content: vec![Inline::Emphasis(vec![Inline::Text("this".into())])],
+                },
             ])]),
             ..Article::default()
         };

@@ -42,9 +42,16 @@ impl std::error::Error for FeedError {}
 pub fn read_feed(bytes: &[u8], document_url: &str) -> Result<Feed, FeedError> {
     let (source, root) = json::parse_bytes(bytes).map_err(FeedError::Json)?;
     if root.as_object().is_none() {
-        return Err(FeedError::NotAFeed(format!("the document is {}, not an object", root.kind())));
+        return Err(FeedError::NotAFeed(format!(
+            "the document is {}, not an object",
+            root.kind()
+        )));
     }
-    let mut reader = Reader { source, base: document_url, problems: Vec::new() };
+    let mut reader = Reader {
+        source,
+        base: document_url,
+        problems: Vec::new(),
+    };
     reader.feed(&root)
 }
 
@@ -66,7 +73,13 @@ type ItemResult<T> = Result<T, Skip>;
 impl<'s> Reader<'s> {
     fn note(&mut self, offset: usize, path: String, message: String, skipped_story: bool) {
         let (line, column) = json::line_column(self.source, offset);
-        self.problems.push(Problem { path, line, column, message, skipped_story });
+        self.problems.push(Problem {
+            path,
+            line,
+            column,
+            message,
+            skipped_story,
+        });
     }
 
     fn warn(&mut self, node: &Node, path: impl FnOnce() -> String, message: impl Into<String>) {
@@ -76,11 +89,21 @@ impl<'s> Reader<'s> {
     fn feed(&mut self, root: &Node) -> Result<Feed, FeedError> {
         match root.get("version").map(|v| (v, v.as_str())) {
             Some((_, Some(v))) if is_known_version(v) => {}
-            Some((node, _)) => self.warn(node, || "version".into(), "unknown JSON Feed version; read as version 1.1"),
-            None => self.warn(root, || "version".into(), "no version given; read as JSON Feed 1.1"),
+            Some((node, _)) => self.warn(
+                node,
+                || "version".into(),
+                "unknown JSON Feed version; read as version 1.1",
+            ),
+            None => self.warn(
+                root,
+                || "version".into(),
+                "no version given; read as JSON Feed 1.1",
+            ),
         }
         let items = match root.get("items") {
-            Some(node) => node.as_array().ok_or_else(|| FeedError::NotAFeed(format!("\"items\" is {}, not an array", node.kind())))?,
+            Some(node) => node.as_array().ok_or_else(|| {
+                FeedError::NotAFeed(format!("\"items\" is {}, not an array", node.kind()))
+            })?,
             None => return Err(FeedError::NotAFeed("it has no \"items\" array".into())),
         };
         let extension = root.get("_gazette").filter(|n| n.as_object().is_some());
@@ -94,7 +117,12 @@ impl<'s> Reader<'s> {
             match self.item(item, index, &site) {
                 Ok(mut article) => {
                     if let Some(&first) = seen_ids.get(&article.id) {
-                        self.note(item.offset, format!("items[{index}].id"), format!("repeats the id of items[{first}]; story left out"), true);
+                        self.note(
+                            item.offset,
+                            format!("items[{index}].id"),
+                            format!("repeats the id of items[{first}]; story left out"),
+                            true,
+                        );
                         continue;
                     }
                     seen_ids.insert(article.id.clone(), index);
@@ -104,30 +132,52 @@ impl<'s> Reader<'s> {
                     }
                     articles.push(article);
                 }
-                Err(skip) => self.note(skip.offset, skip.path, format!("{}; story left out", skip.message), true),
+                Err(skip) => self.note(
+                    skip.offset,
+                    skip.path,
+                    format!("{}; story left out", skip.message),
+                    true,
+                ),
             }
         }
         if extension.is_none() || site.topics.is_empty() {
             site.topics = tag_topics;
         }
         let next_url = self.url_field(root, "next_url", UrlUse::Resource, || "next_url".into());
-        let page = extension.and_then(|ext| ext.get("page")).and_then(|node| self.page_info(node));
-        Ok(Feed { site, articles, next_url, page, problems: std::mem::take(&mut self.problems) })
+        let page = extension
+            .and_then(|ext| ext.get("page"))
+            .and_then(|node| self.page_info(node));
+        Ok(Feed {
+            site,
+            articles,
+            next_url,
+            page,
+            problems: std::mem::take(&mut self.problems),
+        })
     }
 
     fn site(&mut self, root: &Node, extension: Option<&Node>) -> Site {
-        let home_page_url = self.url_field(root, "home_page_url", UrlUse::Link, || "home_page_url".into());
+        let home_page_url = self.url_field(root, "home_page_url", UrlUse::Link, || {
+            "home_page_url".into()
+        });
         let title = match self.text_field(root, "title", || "title".into()) {
             Some(title) => title,
             None => {
                 self.warn(root, || "title".into(), "the feed has no title");
-                home_page_url.as_deref().and_then(host_of).unwrap_or("Untitled feed").to_owned()
+                home_page_url
+                    .as_deref()
+                    .and_then(host_of)
+                    .unwrap_or("Untitled feed")
+                    .to_owned()
             }
         };
         let mut authors = self.authors(root, "");
         authors.dedup();
         let (topics, archive) = match extension {
-            Some(ext) => (self.declared_topics(ext), ext.get("archive").and_then(|a| self.archive(a))),
+            Some(ext) => (
+                self.declared_topics(ext),
+                ext.get("archive").and_then(|a| self.archive(a)),
+            ),
             None => (Vec::new(), None),
         };
         Site {
@@ -145,24 +195,43 @@ impl<'s> Reader<'s> {
     }
 
     /// A feed-level text field: a wrong type is a warning, blank is absent.
-    fn text_field(&mut self, obj: &Node, key: &str, path: impl FnOnce() -> String) -> Option<String> {
+    fn text_field(
+        &mut self,
+        obj: &Node,
+        key: &str,
+        path: impl FnOnce() -> String,
+    ) -> Option<String> {
         let node = obj.get(key)?;
         match node.as_str() {
             Some(text) => clean_text(text),
             None if node.is_null() => None,
             None => {
-                self.warn(node, path, format!("should be a string, found {}; ignored", node.kind()));
+                self.warn(
+                    node,
+                    path,
+                    format!("should be a string, found {}; ignored", node.kind()),
+                );
                 None
             }
         }
     }
 
     /// A URL field outside a story: a wrong type or a refused URL is a warning.
-    fn url_field(&mut self, obj: &Node, key: &str, used_for: UrlUse, path: impl FnOnce() -> String) -> Option<String> {
+    fn url_field(
+        &mut self,
+        obj: &Node,
+        key: &str,
+        used_for: UrlUse,
+        path: impl FnOnce() -> String,
+    ) -> Option<String> {
         let node = obj.get(key)?;
         let Some(raw) = node.as_str() else {
             if !node.is_null() {
-                self.warn(node, path, format!("should be a URL string, found {}; ignored", node.kind()));
+                self.warn(
+                    node,
+                    path,
+                    format!("should be a URL string, found {}; ignored", node.kind()),
+                );
             }
             return None;
         };
@@ -171,34 +240,70 @@ impl<'s> Reader<'s> {
         }
         let url = safe_url(raw, self.base, used_for);
         if url.is_none() {
-            self.warn(node, path, "this URL is not allowed (only http, https and relative URLs are); ignored");
+            self.warn(
+                node,
+                path,
+                "this URL is not allowed (only http, https and relative URLs are); ignored",
+            );
         }
         url
     }
 
     fn declared_topics(&mut self, ext: &Node) -> Vec<Topic> {
-        let Some(node) = ext.get("topics") else { return Vec::new() };
+        let Some(node) = ext.get("topics") else {
+            return Vec::new();
+        };
         let Some(entries) = node.as_array() else {
-            self.warn(node, || "_gazette.topics".into(), format!("should be an array, found {}; ignored", node.kind()));
+            self.warn(
+                node,
+                || "_gazette.topics".into(),
+                format!("should be an array, found {}; ignored", node.kind()),
+            );
             return Vec::new();
         };
         let mut topics: Vec<Topic> = Vec::with_capacity(entries.len());
         for (i, entry) in entries.iter().enumerate() {
             let path = || format!("_gazette.topics[{i}]");
-            let slug = entry.get("slug").and_then(Node::as_str).map(str::trim).filter(|s| !s.is_empty());
-            let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
+            let slug = entry
+                .get("slug")
+                .and_then(Node::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty());
+            let name = entry
+                .get("name")
+                .and_then(Node::as_str)
+                .and_then(clean_text);
             let (Some(raw_slug), Some(name)) = (slug, name) else {
-                self.warn(entry, path, "a topic needs a \"slug\" and a \"name\"; ignored");
+                self.warn(
+                    entry,
+                    path,
+                    "a topic needs a \"slug\" and a \"name\"; ignored",
+                );
                 continue;
             };
-            let slug = if is_slug(raw_slug) { raw_slug.to_owned() } else { slugify(raw_slug) };
+            let slug = if is_slug(raw_slug) {
+                raw_slug.to_owned()
+            } else {
+                slugify(raw_slug)
+            };
             if slug.is_empty() || topics.iter().any(|t| t.slug == slug) {
-                self.warn(entry, path, format!("the topic slug {raw_slug:?} is empty or repeated; ignored"));
+                self.warn(
+                    entry,
+                    path,
+                    format!("the topic slug {raw_slug:?} is empty or repeated; ignored"),
+                );
                 continue;
             }
-            let description = self.text_field(entry, "description", || format!("_gazette.topics[{i}].description"));
+            let description = self.text_field(entry, "description", || {
+                format!("_gazette.topics[{i}].description")
+            });
             let story_count = entry.get("count").and_then(Node::as_u64);
-            topics.push(Topic { slug, name, description, story_count });
+            topics.push(Topic {
+                slug,
+                name,
+                description,
+                story_count,
+            });
         }
         topics
     }
@@ -209,8 +314,12 @@ impl<'s> Reader<'s> {
             Some(Archive {
                 total_stories: node.get("total_items")?.as_u64()?,
                 article_url: template("article_url").filter(|t| t.contains("{slug}"))?,
-                topic_page_url: template("topic_page_url").filter(|t| t.contains("{topic}") && t.contains("{page}"))?,
-                topic_page_size: node.get("topic_page_size")?.as_u64().filter(|n| (1..=1000).contains(n))? as u32,
+                topic_page_url: template("topic_page_url")
+                    .filter(|t| t.contains("{topic}") && t.contains("{page}"))?,
+                topic_page_size: node
+                    .get("topic_page_size")?
+                    .as_u64()
+                    .filter(|n| (1..=1000).contains(n))? as u32,
                 sections_url: template("sections_url"),
             })
         })();
@@ -220,7 +329,10 @@ impl<'s> Reader<'s> {
         archive.map(|a| Archive {
             article_url: self.template_url(&a.article_url),
             topic_page_url: self.template_url(&a.topic_page_url),
-            sections_url: a.sections_url.as_deref().and_then(|u| safe_url(u, self.base, UrlUse::Resource)),
+            sections_url: a
+                .sections_url
+                .as_deref()
+                .and_then(|u| safe_url(u, self.base, UrlUse::Resource)),
             ..a
         })
     }
@@ -237,10 +349,18 @@ impl<'s> Reader<'s> {
             let number = node.get("number")?.as_u64()?;
             let total_pages = node.get("total_pages")?.as_u64()?;
             let total_stories = node.get("total_items")?.as_u64()?;
-            (number >= 1 && number <= total_pages.max(1)).then_some(PageInfo { number: number as u32, total_pages: total_pages as u32, total_stories })
+            (number >= 1 && number <= total_pages.max(1)).then_some(PageInfo {
+                number: number as u32,
+                total_pages: total_pages as u32,
+                total_stories,
+            })
         })();
         if info.is_none() {
-            self.warn(node, || "_gazette.page".into(), "needs whole numbers number ≤ total_pages and total_items; ignored");
+            self.warn(
+                node,
+                || "_gazette.page".into(),
+                "needs whole numbers number ≤ total_pages and total_items; ignored",
+            );
         }
         info
     }
@@ -252,13 +372,18 @@ impl<'s> Reader<'s> {
             match node.as_array() {
                 Some(list) => {
                     for (i, entry) in list.iter().enumerate() {
-                        if let Some(author) = self.author(entry, || format!("{prefix}authors[{i}]")) {
+                        if let Some(author) = self.author(entry, || format!("{prefix}authors[{i}]"))
+                        {
                             authors.push(author);
                         }
                     }
                 }
                 None if node.is_null() => {}
-                None => self.warn(node, || format!("{prefix}authors"), format!("should be an array, found {}; ignored", node.kind())),
+                None => self.warn(
+                    node,
+                    || format!("{prefix}authors"),
+                    format!("should be an array, found {}; ignored", node.kind()),
+                ),
             }
         }
         if let Some(node) = obj.get("author") {
@@ -274,14 +399,23 @@ impl<'s> Reader<'s> {
     fn author(&mut self, node: &Node, path: impl Fn() -> String) -> Option<Author> {
         if node.as_object().is_none() {
             if !node.is_null() {
-                self.warn(node, &path, format!("an author should be an object, found {}; ignored", node.kind()));
+                self.warn(
+                    node,
+                    &path,
+                    format!(
+                        "an author should be an object, found {}; ignored",
+                        node.kind()
+                    ),
+                );
             }
             return None;
         }
         let author = Author {
             name: self.text_field(node, "name", || format!("{}.name", path())),
             url: self.url_field(node, "url", UrlUse::Link, || format!("{}.url", path())),
-            avatar: self.url_field(node, "avatar", UrlUse::Resource, || format!("{}.avatar", path())),
+            avatar: self.url_field(node, "avatar", UrlUse::Resource, || {
+                format!("{}.avatar", path())
+            }),
         };
         if author.name.is_none() && author.url.is_none() {
             self.warn(node, path, "an author needs a name or a url; ignored");
@@ -293,23 +427,43 @@ impl<'s> Reader<'s> {
     fn item(&mut self, item: &Node, index: usize, site: &Site) -> ItemResult<Article> {
         let prefix = format!("items[{index}]");
         if item.as_object().is_none() {
-            return Err(Skip { offset: item.offset, path: prefix, message: format!("a story should be an object, found {}", item.kind()) });
+            return Err(Skip {
+                offset: item.offset,
+                path: prefix,
+                message: format!("a story should be an object, found {}", item.kind()),
+            });
         }
         let field = |key: &str| format!("{prefix}.{key}");
         let url = self.item_url(item, "url", UrlUse::Link, &prefix)?;
         let id = match item.get("id") {
-            Some(Node { value: Value::String(s), .. }) if !s.trim().is_empty() => s.trim().to_owned(),
+            Some(Node {
+                value: Value::String(s),
+                ..
+            }) if !s.trim().is_empty() => s.trim().to_owned(),
             // JSON Feed 1.1 asks readers to turn a numeric id into a string.
-            Some(Node { value: Value::Number(n), .. }) => (*n).to_owned(),
+            Some(Node {
+                value: Value::Number(n),
+                ..
+            }) => (*n).to_owned(),
             Some(node) if !matches!(node.value, Value::String(_) | Value::Null) => {
-                return Err(Skip { offset: node.offset, path: field("id"), message: format!("the id should be a string, found {}", node.kind()) })
+                return Err(Skip {
+                    offset: node.offset,
+                    path: field("id"),
+                    message: format!("the id should be a string, found {}", node.kind()),
+                })
             }
             _ => match &url {
                 Some(url) => {
                     self.warn(item, || field("id"), "no id; the url stands in for it");
                     url.clone()
                 }
-                None => return Err(Skip { offset: item.offset, path: field("id"), message: "the story has no id (and no url to stand in)".into() }),
+                None => {
+                    return Err(Skip {
+                        offset: item.offset,
+                        path: field("id"),
+                        message: "the story has no id (and no url to stand in)".into(),
+                    })
+                }
             },
         };
         let extension = item.get("_gazette").filter(|n| n.as_object().is_some());
@@ -324,8 +478,21 @@ impl<'s> Reader<'s> {
             (None, Some(html), _) => Content::Html(html),
             (None, None, Some(text)) => Content::Blocks(text_blocks(&text)),
             // An empty content field is still content, as the spec reads; the story shows its headline.
-            (None, None, None) if item.get("content_html").or(item.get("content_text")).is_some_and(|n| n.as_str().is_some()) => Content::default(),
-            (None, None, None) => return Err(Skip { offset: item.offset, path: prefix, message: "the story has no content_html, content_text or _gazette.body".into() }),
+            (None, None, None)
+                if item
+                    .get("content_html")
+                    .or(item.get("content_text"))
+                    .is_some_and(|n| n.as_str().is_some()) =>
+            {
+                Content::default()
+            }
+            (None, None, None) => {
+                return Err(Skip {
+                    offset: item.offset,
+                    path: prefix,
+                    message: "the story has no content_html, content_text or _gazette.body".into(),
+                })
+            }
         };
         let summary = item_string(item, "summary", &prefix)?.and_then(|s| clean_text(&s));
         let title = match item_string(item, "title", &prefix)?.and_then(|s| clean_text(&s)) {
@@ -373,37 +540,69 @@ impl<'s> Reader<'s> {
         Ok(article)
     }
 
-    fn item_url(&mut self, item: &Node, key: &str, used_for: UrlUse, prefix: &str) -> ItemResult<Option<String>> {
-        let Some(raw) = item_string(item, key, prefix)? else { return Ok(None) };
+    fn item_url(
+        &mut self,
+        item: &Node,
+        key: &str,
+        used_for: UrlUse,
+        prefix: &str,
+    ) -> ItemResult<Option<String>> {
+        let Some(raw) = item_string(item, key, prefix)? else {
+            return Ok(None);
+        };
         let url = safe_url(&raw, self.base, used_for);
         if url.is_none() {
             let node = item.get(key).unwrap_or(item);
-            self.warn(node, || format!("{prefix}.{key}"), "this URL is not allowed (only http, https and relative URLs are); ignored");
+            self.warn(
+                node,
+                || format!("{prefix}.{key}"),
+                "this URL is not allowed (only http, https and relative URLs are); ignored",
+            );
         }
         Ok(url)
     }
 
     fn item_date(&mut self, item: &Node, key: &str, prefix: &str) -> ItemResult<Option<Timestamp>> {
-        let Some(text) = item_string(item, key, prefix)? else { return Ok(None) };
+        let Some(text) = item_string(item, key, prefix)? else {
+            return Ok(None);
+        };
         let date = Timestamp::parse(&text);
         if date.is_none() {
             let node = item.get(key).unwrap_or(item);
-            self.warn(node, || format!("{prefix}.{key}"), format!("{text:?} is not a date in RFC 3339 or RFC 2822 form; ignored"));
+            self.warn(
+                node,
+                || format!("{prefix}.{key}"),
+                format!("{text:?} is not a date in RFC 3339 or RFC 2822 form; ignored"),
+            );
         }
         Ok(date)
     }
 
     fn tags(&mut self, item: &Node, prefix: &str) -> ItemResult<Vec<String>> {
-        let Some(node) = item.get("tags") else { return Ok(Vec::new()) };
+        let Some(node) = item.get("tags") else {
+            return Ok(Vec::new());
+        };
         let Some(list) = node.as_array() else {
-            return if node.is_null() { Ok(Vec::new()) } else { Err(wrong_type(node, &format!("{prefix}.tags"), "an array of strings")) };
+            return if node.is_null() {
+                Ok(Vec::new())
+            } else {
+                Err(wrong_type(
+                    node,
+                    &format!("{prefix}.tags"),
+                    "an array of strings",
+                ))
+            };
         };
         let mut tags = Vec::with_capacity(list.len());
         for (i, tag) in list.iter().enumerate() {
             match tag.as_str().and_then(clean_text) {
                 Some(t) if !tags.contains(&t) => tags.push(t),
                 Some(_) => {}
-                None => self.warn(tag, || format!("{prefix}.tags[{i}]"), "a tag should be a non-empty string; ignored"),
+                None => self.warn(
+                    tag,
+                    || format!("{prefix}.tags[{i}]"),
+                    "a tag should be a non-empty string; ignored",
+                ),
             }
         }
         Ok(tags)
@@ -419,25 +618,45 @@ impl<'s> Reader<'s> {
         }
         if let Some(node) = ext.get("topic") {
             match node.as_str() {
-                Some(t) if site.topics.iter().any(|topic| topic.slug == t) => article.topic = Some(t.to_owned()),
-                _ => self.warn(node, || path("topic"), "not the slug of a topic in _gazette.topics; ignored"),
+                Some(t) if site.topics.iter().any(|topic| topic.slug == t) => {
+                    article.topic = Some(t.to_owned())
+                }
+                _ => self.warn(
+                    node,
+                    || path("topic"),
+                    "not the slug of a topic in _gazette.topics; ignored",
+                ),
             }
         }
         if let Some(node) = ext.get("views") {
             match node.as_u64() {
                 Some(n) => article.views = Some(n),
-                None => self.warn(node, || path("views"), "views must be a whole number, 0 or more; ignored"),
+                None => self.warn(
+                    node,
+                    || path("views"),
+                    "views must be a whole number, 0 or more; ignored",
+                ),
             }
         }
         if let Some(node) = ext.get("credits") {
             match node.as_array() {
                 Some(list) => {
                     for (i, entry) in list.iter().enumerate() {
-                        let role = entry.get("role").and_then(Node::as_str).and_then(clean_text);
-                        let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
+                        let role = entry
+                            .get("role")
+                            .and_then(Node::as_str)
+                            .and_then(clean_text);
+                        let name = entry
+                            .get("name")
+                            .and_then(Node::as_str)
+                            .and_then(clean_text);
                         match (role, name) {
                             (Some(role), Some(name)) => article.credits.push(Credit { role, name }),
-                            _ => self.warn(entry, || format!("{}[{i}]", path("credits")), "a credit needs a \"role\" and a \"name\"; ignored"),
+                            _ => self.warn(
+                                entry,
+                                || format!("{}[{i}]", path("credits")),
+                                "a credit needs a \"role\" and a \"name\"; ignored",
+                            ),
                         }
                     }
                 }
@@ -448,37 +667,61 @@ impl<'s> Reader<'s> {
             match node.as_array() {
                 Some(list) => {
                     for (i, entry) in list.iter().enumerate() {
-                        if let Some(image) = self.image(entry, &format!("{}[{i}]", path("gallery"))) {
+                        if let Some(image) = self.image(entry, &format!("{}[{i}]", path("gallery")))
+                        {
                             article.gallery.push(image);
                         }
                     }
                 }
-                None => self.warn(node, || path("gallery"), "should be an array of photos; ignored"),
+                None => self.warn(
+                    node,
+                    || path("gallery"),
+                    "should be an array of photos; ignored",
+                ),
             }
         }
     }
 
     /// Chooses the card photo and adds `image`, `banner_image` and image
     /// attachments that the body does not already show.
-    fn attach_photos(&mut self, article: &mut Article, item: &Node, prefix: &str, lead_url: Option<String>, banner_url: Option<String>) {
+    fn attach_photos(
+        &mut self,
+        article: &mut Article,
+        item: &Node,
+        prefix: &str,
+        lead_url: Option<String>,
+        banner_url: Option<String>,
+    ) {
         let mut extra: Vec<String> = lead_url.iter().chain(banner_url.iter()).cloned().collect();
         if let Some(list) = item.get("attachments").and_then(Node::as_array) {
             for (i, attachment) in list.iter().enumerate() {
-                let is_image = attachment.get("mime_type").and_then(Node::as_str).is_some_and(|m| m.trim().to_ascii_lowercase().starts_with("image/"));
+                let is_image = attachment
+                    .get("mime_type")
+                    .and_then(Node::as_str)
+                    .is_some_and(|m| m.trim().to_ascii_lowercase().starts_with("image/"));
                 if !is_image {
                     continue;
                 }
                 let raw = attachment.get("url").and_then(Node::as_str).unwrap_or("");
                 match safe_url(raw, self.base, UrlUse::Resource) {
                     Some(url) => extra.push(url),
-                    None => self.warn(attachment, || format!("{prefix}.attachments[{i}].url"), "this image URL is not allowed; ignored"),
+                    None => self.warn(
+                        attachment,
+                        || format!("{prefix}.attachments[{i}].url"),
+                        "this image URL is not allowed; ignored",
+                    ),
                 }
             }
         }
         let known: Vec<Image> = article.photos().into_iter().cloned().collect();
         for url in extra {
-            if !known.iter().any(|p| p.url == url) && !article.gallery.iter().any(|p| p.url == url) {
-                article.gallery.push(Image { url, alt: String::new(), ..Image::default() });
+            if !known.iter().any(|p| p.url == url) && !article.gallery.iter().any(|p| p.url == url)
+            {
+                article.gallery.push(Image {
+                    url,
+                    alt: String::new(),
+                    ..Image::default()
+                });
             }
         }
         let photos = article.photos();
@@ -490,25 +733,54 @@ impl<'s> Reader<'s> {
 
     fn image(&mut self, node: &Node, path: &str) -> Option<Image> {
         if node.as_object().is_none() {
-            self.warn(node, || path.to_owned(), format!("a photo should be an object, found {}; ignored", node.kind()));
+            self.warn(
+                node,
+                || path.to_owned(),
+                format!(
+                    "a photo should be an object, found {}; ignored",
+                    node.kind()
+                ),
+            );
             return None;
         }
         let raw = node.get("url").and_then(Node::as_str).unwrap_or("");
         let Some(url) = safe_url(raw, self.base, UrlUse::Resource) else {
-            self.warn(node, || format!("{path}.url"), "a photo needs an http, https or relative url; ignored");
+            self.warn(
+                node,
+                || format!("{path}.url"),
+                "a photo needs an http, https or relative url; ignored",
+            );
             return None;
         };
         let text = |key: &str| node.get(key).and_then(Node::as_str).and_then(clean_text);
-        let dimension = |key: &str| node.get(key).and_then(Node::as_u64).filter(|n| (1..=100_000).contains(n)).map(|n| n as u32);
+        let dimension = |key: &str| {
+            node.get(key)
+                .and_then(Node::as_u64)
+                .filter(|n| (1..=100_000).contains(n))
+                .map(|n| n as u32)
+        };
         let caption = text("caption");
         let mut variants = Vec::new();
         if let Some(list) = node.get("srcset").and_then(Node::as_array) {
             for entry in list {
-                let width = entry.get("width").and_then(Node::as_u64).filter(|n| (1..=100_000).contains(n));
-                let url = entry.get("url").and_then(Node::as_str).and_then(|u| safe_url(u, self.base, UrlUse::Resource));
+                let width = entry
+                    .get("width")
+                    .and_then(Node::as_u64)
+                    .filter(|n| (1..=100_000).contains(n));
+                let url = entry
+                    .get("url")
+                    .and_then(Node::as_str)
+                    .and_then(|u| safe_url(u, self.base, UrlUse::Resource));
                 match (url, width) {
-                    (Some(url), Some(width)) => variants.push(ImageVariant { url, width: width as u32 }),
-                    _ => self.warn(entry, || format!("{path}.srcset"), "a variant needs a url and a width; ignored"),
+                    (Some(url), Some(width)) => variants.push(ImageVariant {
+                        url,
+                        width: width as u32,
+                    }),
+                    _ => self.warn(
+                        entry,
+                        || format!("{path}.srcset"),
+                        "a variant needs a url and a width; ignored",
+                    ),
                 }
             }
             variants.sort_by_key(|v| v.width);
@@ -527,7 +799,14 @@ impl<'s> Reader<'s> {
     /// `_gazette.body`; `None` (with a warning) when it is not a usable list.
     fn blocks(&mut self, node: &Node, path: &str) -> Option<Vec<Block>> {
         let Some(list) = node.as_array() else {
-            self.warn(node, || path.to_owned(), format!("should be an array of blocks, found {}; the standard content is used", node.kind()));
+            self.warn(
+                node,
+                || path.to_owned(),
+                format!(
+                    "should be an array of blocks, found {}; the standard content is used",
+                    node.kind()
+                ),
+            );
             return None;
         };
         let mut blocks = Vec::with_capacity(list.len());
@@ -542,7 +821,10 @@ impl<'s> Reader<'s> {
     }
 
     fn block(&mut self, node: &Node, path: &str) -> Result<Block, String> {
-        let kind = node.get("type").and_then(Node::as_str).ok_or("a block needs a \"type\"")?;
+        let kind = node
+            .get("type")
+            .and_then(Node::as_str)
+            .ok_or("a block needs a \"type\"")?;
         let text = |key: &str| node.get(key).and_then(Node::as_str).and_then(clean_text);
         match kind {
             "paragraph" => {
@@ -550,12 +832,25 @@ impl<'s> Reader<'s> {
                 Ok(Block::Paragraph(content))
             }
             "heading" => {
-                let level = node.get("level").and_then(Node::as_u64).unwrap_or(2).clamp(2, 6) as u8;
-                Ok(Block::Heading { level, text: text("text").ok_or("a heading needs \"text\"")? })
+                let level = node
+                    .get("level")
+                    .and_then(Node::as_u64)
+                    .unwrap_or(2)
+                    .clamp(2, 6) as u8;
+                Ok(Block::Heading {
+                    level,
+                    text: text("text").ok_or("a heading needs \"text\"")?,
+                })
             }
-            "quote" => Ok(Block::Quote { content: self.inline_content(node, path)?, cite: text("cite") }),
+            "quote" => Ok(Block::Quote {
+                content: self.inline_content(node, path)?,
+                cite: text("cite"),
+            }),
             "list" => {
-                let items = node.get("items").and_then(Node::as_array).ok_or("a list needs \"items\"")?;
+                let items = node
+                    .get("items")
+                    .and_then(Node::as_array)
+                    .ok_or("a list needs \"items\"")?;
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     let content = match item.as_str() {
@@ -564,10 +859,21 @@ impl<'s> Reader<'s> {
                     };
                     out.push(content);
                 }
-                Ok(Block::List { ordered: node.get("ordered").and_then(Node::as_bool).unwrap_or(false), items: out })
+                Ok(Block::List {
+                    ordered: node.get("ordered").and_then(Node::as_bool).unwrap_or(false),
+                    items: out,
+                })
             }
-            "code" => Ok(Block::Code(node.get("text").and_then(Node::as_str).ok_or("a code block needs \"text\"")?.to_owned())),
-            "image" => self.image(node, path).map(Block::Image).ok_or_else(|| "the photo could not be used".to_owned()),
+            "code" => Ok(Block::Code(
+                node.get("text")
+                    .and_then(Node::as_str)
+                    .ok_or("a code block needs \"text\"")?
+                    .to_owned(),
+            )),
+            "image" => self
+                .image(node, path)
+                .map(Block::Image)
+                .ok_or_else(|| "the photo could not be used".to_owned()),
             other => Err(format!("unknown block type {other:?}")),
         }
     }
@@ -601,15 +907,27 @@ impl<'s> Reader<'s> {
     }
 
     fn inline(&mut self, node: &Node, path: &str) -> Result<Inline, String> {
-        let kind = node.get("type").and_then(Node::as_str).ok_or("an inline needs a \"type\"")?;
+        let kind = node
+            .get("type")
+            .and_then(Node::as_str)
+            .ok_or("an inline needs a \"type\"")?;
         let children = |reader: &mut Self| match node.get("content") {
             Some(content) => reader.inlines(content, &format!("{path}.content")),
-            None => node.get("text").and_then(Node::as_str).map(|t| vec![Inline::Text(t.to_owned())]).ok_or_else(|| "needs \"text\" or \"content\"".to_owned()),
+            None => node
+                .get("text")
+                .and_then(Node::as_str)
+                .map(|t| vec![Inline::Text(t.to_owned())])
+                .ok_or_else(|| "needs \"text\" or \"content\"".to_owned()),
         };
         Ok(match kind {
             "emphasis" => Inline::Emphasis(children(self)?),
             "strong" => Inline::Strong(children(self)?),
-            "code" => Inline::Code(node.get("text").and_then(Node::as_str).ok_or("code needs \"text\"")?.to_owned()),
+            "code" => Inline::Code(
+                node.get("text")
+                    .and_then(Node::as_str)
+                    .ok_or("code needs \"text\"")?
+                    .to_owned(),
+            ),
             "break" => Inline::LineBreak,
             "link" => {
                 let content = children(self)?;
@@ -617,7 +935,11 @@ impl<'s> Reader<'s> {
                 match safe_url(raw, self.base, UrlUse::Link) {
                     Some(url) => Inline::Link { url, content },
                     None => {
-                        self.warn(node, || format!("{path}.url"), "this link URL is not allowed; shown as text");
+                        self.warn(
+                            node,
+                            || format!("{path}.url"),
+                            "this link URL is not allowed; shown as text",
+                        );
                         let mut text = String::new();
                         push_inline_text(&content, &mut text);
                         Inline::Text(text)
@@ -631,7 +953,11 @@ impl<'s> Reader<'s> {
 
 fn is_known_version(v: &str) -> bool {
     let v = v.trim();
-    matches!(v, "1" | "1.0" | "1.1") || v.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').starts_with("jsonfeed.org/version/1")
+    matches!(v, "1" | "1.0" | "1.1")
+        || v.trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .starts_with("jsonfeed.org/version/1")
 }
 
 /// A story-level string field: a wrong type leaves the story out.
@@ -647,7 +973,11 @@ fn item_string(item: &Node, key: &str, prefix: &str) -> ItemResult<Option<String
 }
 
 fn wrong_type(node: &Node, path: &str, expected: &str) -> Skip {
-    Skip { offset: node.offset, path: path.to_owned(), message: format!("should be {expected}, found {}", node.kind()) }
+    Skip {
+        offset: node.offset,
+        path: path.to_owned(),
+        message: format!("should be {expected}, found {}", node.kind()),
+    }
 }
 
 /// Plain text for display: references decoded, white space squashed; blank is absent.
@@ -709,15 +1039,25 @@ fn derived_title(summary: Option<&str>, content: &Content) -> String {
 fn derived_slug(article: &Article) -> String {
     let from_url = article.url.as_deref().and_then(|url| {
         let path = url.split(['?', '#']).next()?;
-        let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+        let path = path.split_once("://").map_or(path, |(_, rest)| {
+            rest.split_once('/').map_or("", |(_, p)| p)
+        });
         let segment = path.trim_end_matches('/').rsplit('/').next()?;
-        let stem = segment.rsplit_once('.').map_or(segment, |(stem, ext)| if ext.len() <= 5 { stem } else { segment });
+        let stem =
+            segment.rsplit_once('.').map_or(
+                segment,
+                |(stem, ext)| if ext.len() <= 5 { stem } else { segment },
+            );
         let slug = slugify(stem);
         // Numbers and "index" say nothing; a title makes a better URL.
-        (!slug.is_empty() && slug != "index" && !slug.chars().all(|c| c.is_ascii_digit())).then_some(slug)
+        (!slug.is_empty() && slug != "index" && !slug.chars().all(|c| c.is_ascii_digit()))
+            .then_some(slug)
     });
     from_url
-        .or_else(|| Some(slugify(&article.title)).filter(|s| !s.is_empty() && article.title != "Untitled story"))
+        .or_else(|| {
+            Some(slugify(&article.title))
+                .filter(|s| !s.is_empty() && article.title != "Untitled story")
+        })
         .or_else(|| Some(slugify(&article.id)).filter(|s| !s.is_empty()))
         .unwrap_or_else(|| "story".to_owned())
 }
@@ -744,7 +1084,12 @@ fn collect_tag_topics(article: &mut Article, topics: &mut Vec<Topic>) {
             continue;
         }
         if !topics.iter().any(|t| t.slug == slug) {
-            topics.push(Topic { slug: slug.clone(), name: tag.clone(), description: None, story_count: None });
+            topics.push(Topic {
+                slug: slug.clone(),
+                name: tag.clone(),
+                description: None,
+                story_count: None,
+            });
         }
         if i == 0 || article.topic.is_none() {
             article.topic.get_or_insert(slug);

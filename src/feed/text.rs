@@ -81,7 +81,8 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.chars().all(|c| c == '-' || (c.is_alphanumeric() && !c.is_uppercase()))
+        && s.chars()
+            .all(|c| c == '-' || (c.is_alphanumeric() && !c.is_uppercase()))
 }
 
 /// Decodes the character references that real feeds leave in plain-text
@@ -121,7 +122,10 @@ fn numeric_reference(s: &str) -> Option<(char, usize)> {
         Some(b'x' | b'X') => (16, 1),
         _ => (10, 0),
     };
-    let digits = s[digits_start..].bytes().take_while(|b| (*b as char).is_digit(radix)).count();
+    let digits = s[digits_start..]
+        .bytes()
+        .take_while(|b| (*b as char).is_digit(radix))
+        .count();
     if digits == 0 {
         return None;
     }
@@ -131,7 +135,11 @@ fn numeric_reference(s: &str) -> Option<(char, usize)> {
         Some('\0') | None => '\u{FFFD}',
         Some(c) => c,
     };
-    let len = if s[end..].starts_with(';') { end + 1 } else { end };
+    let len = if s[end..].starts_with(';') {
+        end + 1
+    } else {
+        end
+    };
     Some((c, len))
 }
 
@@ -189,12 +197,17 @@ pub fn html_to_text(html: &str) -> String {
         out.push_str(&rest[..lt]);
         rest = &rest[lt..];
         // As in HTML, `<` starts a tag only before a letter, `/`, `!` or `?`.
-        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')) {
+        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+        {
             out.push('<');
             rest = &rest[1..];
             continue;
         }
-        let lower_start: String = rest.chars().take(8).collect::<String>().to_ascii_lowercase();
+        let lower_start: String = rest
+            .chars()
+            .take(8)
+            .collect::<String>()
+            .to_ascii_lowercase();
         let skip_to = ["script", "style"].iter().find_map(|tag| {
             lower_start.strip_prefix('<')?.strip_prefix(tag)?;
             Some(format!("</{tag}"))
@@ -222,10 +235,26 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 fn is_block_tag(tag: &str) -> bool {
-    let name = tag.trim_start_matches('/').split([' ', '/', '\t', '\n']).next().unwrap_or("");
+    let name = tag
+        .trim_start_matches('/')
+        .split([' ', '/', '\t', '\n'])
+        .next()
+        .unwrap_or("");
     matches!(
         name.to_ascii_lowercase().as_str(),
-        "p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "figcaption" | "tr" | "td"
+        "p" | "br"
+            | "div"
+            | "li"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "figcaption"
+            | "tr"
+            | "td"
     )
 }
 
@@ -248,8 +277,14 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("USTB Holds the \"Year of Internationalization\" Meeting"), "ustb-holds-the-year-of-internationalization-meeting");
-        assert_eq!(slugify("Crème brûlée — à la carte!"), "creme-brulee-a-la-carte");
+        assert_eq!(
+            slugify("USTB Holds the \"Year of Internationalization\" Meeting"),
+            "ustb-holds-the-year-of-internationalization-meeting"
+        );
+        assert_eq!(
+            slugify("Crème brûlée — à la carte!"),
+            "creme-brulee-a-la-carte"
+        );
         assert_eq!(slugify("  --  "), "");
         assert_eq!(slugify("科技 新闻"), "科技-新闻");
         assert!(slugify(&"word ".repeat(40)).chars().count() <= 80);
@@ -267,8 +302,14 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("Blog &#8211; InfluxData"), "Blog – InfluxData");
-        assert_eq!(decode_entities("a &amp; b &lt;script&gt; &#x41; &bogus; & c"), "a & b <script> A &bogus; & c");
+        assert_eq!(
+            decode_entities("Blog &#8211; InfluxData"),
+            "Blog – InfluxData"
+        );
+        assert_eq!(
+            decode_entities("a &amp; b &lt;script&gt; &#x41; &bogus; & c"),
+            "a & b <script> A &bogus; & c"
+        );
         assert_eq!(decode_entities("&#0;&#99999999;"), "\u{FFFD}\u{FFFD}");
         assert_eq!(decode_entities("&#0000106&#x61va"), "java");
         assert_eq!(decode_entities("AT&T &#; &#x;"), "AT&T &#; &#x;");
@@ -283,7 +324,9 @@ mod tests {
     #[test]
     fn html_text() {
         assert_eq!(
-            html_to_text("<p>Hello <b>world</b></p><script>alert(1)</script><p>Aged &amp; Distilled</p>"),
+            html_to_text(
+                "<p>Hello <b>world</b></p><script>alert(1)</script><p>Aged &amp; Distilled</p>"
+            ),
             "Hello world Aged & Distilled"
         );
         assert_eq!(html_to_text("x <STYLE>p{}</STYLE>y"), "x y");

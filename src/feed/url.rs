@@ -24,7 +24,10 @@ pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
     // What the URL standard does before parsing: trim C0 controls and spaces
     // from both ends, and drop every tab and newline.
     let trimmed = decoded.trim_matches(|c: char| c <= ' ');
-    let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let cleaned: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
     if cleaned.is_empty() || cleaned.chars().any(|c| c.is_control()) {
         return None;
     }
@@ -33,9 +36,13 @@ pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
         Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
             // `https:foo` without slashes is resolved relative by browsers; refuse the oddity.
             let after = &cleaned[s.len() + 1..];
-            after.starts_with("//").then(|| format!("{}:{after}", s.to_ascii_lowercase()))
+            after
+                .starts_with("//")
+                .then(|| format!("{}:{after}", s.to_ascii_lowercase()))
         }
-        Some(s) if s.eq_ignore_ascii_case("mailto") && used_for == UrlUse::Link => Some(format!("mailto:{}", &cleaned[7..])),
+        Some(s) if s.eq_ignore_ascii_case("mailto") && used_for == UrlUse::Link => {
+            Some(format!("mailto:{}", &cleaned[7..]))
+        }
         Some(_) => None,
         None => Some(resolve(base, &cleaned)),
     }
@@ -43,7 +50,10 @@ pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
 
 /// Whether a safe URL leads off this site (then links get `rel="noopener noreferrer"`).
 pub fn is_external(url: &str) -> bool {
-    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") || url.starts_with("mailto:")
+    url.starts_with("http://")
+        || url.starts_with("https://")
+        || url.starts_with("//")
+        || url.starts_with("mailto:")
 }
 
 /// The scheme of `url` if it has one: letters, digits, `+`, `-`, `.` before
@@ -53,7 +63,9 @@ fn scheme(url: &str) -> Option<&str> {
     let candidate = &url[..colon];
     let mut chars = candidate.chars();
     let first = chars.next()?;
-    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))).then_some(candidate)
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then_some(candidate)
 }
 
 /// RFC 3986 reference resolution for the forms feeds use: `//host/x`,
@@ -69,7 +81,11 @@ pub fn resolve(base: &str, reference: &str) -> String {
     let (origin, base_path) = split_origin(base);
     let base_path = base_path.split(['?', '#']).next().unwrap_or("");
     if reference.starts_with('#') || reference.starts_with('?') {
-        let base_no_fragment = if reference.starts_with('#') { base.split('#').next().unwrap_or("") } else { base.split(['?', '#']).next().unwrap_or("") };
+        let base_no_fragment = if reference.starts_with('#') {
+            base.split('#').next().unwrap_or("")
+        } else {
+            base.split(['?', '#']).next().unwrap_or("")
+        };
         return format!("{base_no_fragment}{reference}");
     }
     let (ref_path, ref_tail) = match reference.find(['?', '#']) {
@@ -92,7 +108,9 @@ fn split_origin(url: &str) -> (&str, &str) {
     if let Some(s) = scheme(url) {
         let after = &url[s.len() + 1..];
         if let Some(authority) = after.strip_prefix("//") {
-            let end = authority.find(['/', '?', '#']).map_or(url.len(), |i| s.len() + 3 + i);
+            let end = authority
+                .find(['/', '?', '#'])
+                .map_or(url.len(), |i| s.len() + 3 + i);
             return (&url[..end], &url[end..]);
         }
     }
@@ -143,19 +161,37 @@ mod tests {
 
     #[test]
     fn allows_web_and_relative_urls() {
-        assert_eq!(link("https://example.com/a?b#c").as_deref(), Some("https://example.com/a?b#c"));
-        assert_eq!(link("HTTP://example.com").as_deref(), Some("http://example.com"));
-        assert_eq!(link("/files/x.pdf").as_deref(), Some("https://news.example.edu/files/x.pdf"));
+        assert_eq!(
+            link("https://example.com/a?b#c").as_deref(),
+            Some("https://example.com/a?b#c")
+        );
+        assert_eq!(
+            link("HTTP://example.com").as_deref(),
+            Some("http://example.com")
+        );
+        assert_eq!(
+            link("/files/x.pdf").as_deref(),
+            Some("https://news.example.edu/files/x.pdf")
+        );
         assert_eq!(image("images/a.jpg").as_deref(), Some("/news/images/a.jpg"));
         assert_eq!(image("../images/a.jpg").as_deref(), Some("/images/a.jpg"));
-        assert_eq!(image("//cdn.example.com/a.jpg").as_deref(), Some("//cdn.example.com/a.jpg"));
-        assert_eq!(link("//cdn.example.com/a.jpg").as_deref(), Some("https://cdn.example.com/a.jpg"));
+        assert_eq!(
+            image("//cdn.example.com/a.jpg").as_deref(),
+            Some("//cdn.example.com/a.jpg")
+        );
+        assert_eq!(
+            link("//cdn.example.com/a.jpg").as_deref(),
+            Some("https://cdn.example.com/a.jpg")
+        );
         assert_eq!(image("a b.jpg").as_deref(), Some("/news/a%20b.jpg"));
     }
 
     #[test]
     fn mailto_only_for_links() {
-        assert_eq!(link("mailto:desk@example.edu").as_deref(), Some("mailto:desk@example.edu"));
+        assert_eq!(
+            link("mailto:desk@example.edu").as_deref(),
+            Some("mailto:desk@example.edu")
+        );
         assert_eq!(image("mailto:desk@example.edu"), None);
     }
 

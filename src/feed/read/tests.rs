@@ -51,15 +51,32 @@ fn reads_the_gazette_extension() {
     assert_eq!(feed.site.tagline.as_deref(), Some("News from the campus"));
     let topics: Vec<&str> = feed.site.topics.iter().map(|t| t.slug.as_str()).collect();
     assert_eq!(topics, ["research", "student-life"]);
-    assert_eq!(feed.site.topics[0].description.as_deref(), Some("Labs and findings"));
+    assert_eq!(
+        feed.site.topics[0].description.as_deref(),
+        Some("Labs and findings")
+    );
 
     let article = &feed.articles[0];
     assert_eq!(article.slug, "new-furnace");
     assert_eq!(article.topic.as_deref(), Some("research"));
     assert_eq!(article.views, Some(1873));
-    assert_eq!(article.credits, vec![Credit { role: "Draft".into(), name: "LI Wen".into() }, Credit { role: "Revision".into(), name: "ZHOU Lan".into() }]);
+    assert_eq!(
+        article.credits,
+        vec![
+            Credit {
+                role: "Draft".into(),
+                name: "LI Wen".into()
+            },
+            Credit {
+                role: "Revision".into(),
+                name: "ZHOU Lan".into()
+            }
+        ]
+    );
     assert_eq!(article.published.unwrap().long_date(), "April 15, 2024");
-    let Content::Blocks(blocks) = &article.content else { panic!("the body should win over content_html") };
+    let Content::Blocks(blocks) = &article.content else {
+        panic!("the body should win over content_html")
+    };
     assert_eq!(blocks.len(), 5, "the unknown block is dropped");
     assert_eq!(
         blocks[0],
@@ -67,20 +84,47 @@ fn reads_the_gazette_extension() {
             Inline::Text("The lab ".into()),
             Inline::Emphasis(vec![Inline::Text("finally".into())]),
             Inline::Text(" has it. ".into()),
-            Inline::Link { url: "https://example.edu/lab".into(), content: vec![Inline::Text("Visit".into())] },
+            Inline::Link {
+                url: "https://example.edu/lab".into(),
+                content: vec![Inline::Text("Visit".into())]
+            },
         ])
     );
-    let Block::Image(photo) = &blocks[1] else { panic!() };
+    let Block::Image(photo) = &blocks[1] else {
+        panic!()
+    };
     assert_eq!(photo.url, "/news/images/furnace-1200.jpg");
     assert_eq!((photo.width, photo.height), (Some(1200), Some(800)));
-    assert_eq!(photo.variants.iter().map(|v| v.width).collect::<Vec<_>>(), [600, 1200]);
-    assert_eq!(blocks[2], Block::Heading { level: 2, text: "What comes next".into() });
+    assert_eq!(
+        photo.variants.iter().map(|v| v.width).collect::<Vec<_>>(),
+        [600, 1200]
+    );
+    assert_eq!(
+        blocks[2],
+        Block::Heading {
+            level: 2,
+            text: "What comes next".into()
+        }
+    );
     assert!(matches!(&blocks[3], Block::List { ordered: false, items } if items.len() == 2));
-    assert_eq!(article.gallery[0].alt, "The lab at night", "alt falls back to the caption");
+    assert_eq!(
+        article.gallery[0].alt, "The lab at night",
+        "alt falls back to the caption"
+    );
     assert_eq!(article.photos().len(), 2);
-    assert_eq!(article.image.as_ref().map(|i| i.caption.as_deref()), Some(Some("The furnace")), "the card photo carries the body photo's details");
+    assert_eq!(
+        article.image.as_ref().map(|i| i.caption.as_deref()),
+        Some(Some("The furnace")),
+        "the card photo carries the body photo's details"
+    );
     let warnings = problems(&feed);
-    assert!(warnings.iter().any(|w| w.contains("items[0]._gazette.body[5]") && w.contains("unknown block type \"marquee\"")), "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("items[0]._gazette.body[5]")
+                && w.contains("unknown block type \"marquee\"")),
+        "{warnings:?}"
+    );
 }
 
 #[test]
@@ -94,17 +138,38 @@ fn a_foreign_feed_gets_slugs_topics_and_photos() {
     );
     let slugs: Vec<&str> = feed.articles.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["hello-world", "hello", "hello-2"]);
-    let topics: Vec<(&str, &str)> = feed.site.topics.iter().map(|t| (t.slug.as_str(), t.name.as_str())).collect();
+    let topics: Vec<(&str, &str)> = feed
+        .site
+        .topics
+        .iter()
+        .map(|t| (t.slug.as_str(), t.name.as_str()))
+        .collect();
     assert_eq!(topics, [("campus-life", "Campus Life"), ("art", "Art")]);
     assert_eq!(feed.articles[0].topic.as_deref(), Some("campus-life"));
     assert_eq!(feed.articles[1].topic.as_deref(), Some("art"));
     assert_eq!(feed.articles[2].topic, None);
-    let Content::Blocks(blocks) = &feed.articles[0].content else { panic!() };
+    let Content::Blocks(blocks) = &feed.articles[0].content else {
+        panic!()
+    };
     assert_eq!(blocks.len(), 2);
-    assert_eq!(blocks[0], Block::Paragraph(vec![Inline::Text("Para one.".into()), Inline::LineBreak, Inline::Text("Line two.".into())]));
-    let photos: Vec<&str> = feed.articles[0].photos().iter().map(|p| p.url.as_str()).collect();
+    assert_eq!(
+        blocks[0],
+        Block::Paragraph(vec![
+            Inline::Text("Para one.".into()),
+            Inline::LineBreak,
+            Inline::Text("Line two.".into())
+        ])
+    );
+    let photos: Vec<&str> = feed.articles[0]
+        .photos()
+        .iter()
+        .map(|p| p.url.as_str())
+        .collect();
     assert_eq!(photos, ["https://blog.example.com/a.jpg", "/news/b.png"]);
-    assert_eq!(feed.articles[0].image.as_ref().unwrap().url, "https://blog.example.com/a.jpg");
+    assert_eq!(
+        feed.articles[0].image.as_ref().unwrap().url,
+        "https://blog.example.com/a.jpg"
+    );
     assert!(matches!(feed.articles[1].content, Content::Html(_)));
 }
 
@@ -125,14 +190,30 @@ fn bad_stories_are_skipped_and_named() {
     );
     let ids: Vec<&str> = feed.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["ok", "42", "https://x.example/p"]);
-    let skipped: Vec<String> = feed.problems.iter().filter(|p| p.skipped_story).map(|p| p.to_string()).collect();
+    let skipped: Vec<String> = feed
+        .problems
+        .iter()
+        .filter(|p| p.skipped_story)
+        .map(|p| p.to_string())
+        .collect();
     assert_eq!(skipped.len(), 6, "{skipped:?}");
-    assert!(skipped[0].starts_with("items[1].id (line 3, column 13): the story has no id"), "{}", skipped[0]);
+    assert!(
+        skipped[0].starts_with("items[1].id (line 3, column 13): the story has no id"),
+        "{}",
+        skipped[0]
+    );
     assert!(skipped[1].contains("items[2].id") && skipped[1].contains("found a boolean"));
-    assert!(skipped[2].contains("items[3]") && skipped[2].contains("no content_html, content_text"));
-    assert!(skipped[3].contains("items[4].title") && skipped[3].contains("should be a string, found a number"));
+    assert!(
+        skipped[2].contains("items[3]") && skipped[2].contains("no content_html, content_text")
+    );
+    assert!(
+        skipped[3].contains("items[4].title")
+            && skipped[3].contains("should be a string, found a number")
+    );
     assert!(skipped[4].contains("items[5]") && skipped[4].contains("found a string"));
-    assert!(skipped[5].contains("items[6].id") && skipped[5].contains("repeats the id of items[0]"));
+    assert!(
+        skipped[5].contains("items[6].id") && skipped[5].contains("repeats the id of items[0]")
+    );
 }
 
 #[test]
@@ -147,29 +228,72 @@ fn lesser_faults_only_drop_the_value() {
     assert_eq!(article.url, None);
     assert_eq!(article.image, None);
     assert_eq!(article.views, None);
-    assert_eq!(article.authors, vec![Author { name: Some("Ann".into()), ..Author::default() }]);
-    assert_eq!(article.slug, "x", "derived from the title, which came from the content");
+    assert_eq!(
+        article.authors,
+        vec![Author {
+            name: Some("Ann".into()),
+            ..Author::default()
+        }]
+    );
+    assert_eq!(
+        article.slug, "x",
+        "derived from the title, which came from the content"
+    );
     let text = problems(&feed).join("\n");
-    for expected in ["version", "date_published", "items[0].url", "items[0].image", "authors[0]", "_gazette.views", "_gazette.topic", "_gazette.slug"] {
-        assert!(text.contains(expected), "no warning about {expected}:\n{text}");
+    for expected in [
+        "version",
+        "date_published",
+        "items[0].url",
+        "items[0].image",
+        "authors[0]",
+        "_gazette.views",
+        "_gazette.topic",
+        "_gazette.slug",
+    ] {
+        assert!(
+            text.contains(expected),
+            "no warning about {expected}:\n{text}"
+        );
     }
     assert!(feed.problems.iter().all(|p| !p.skipped_story));
 }
 
 #[test]
 fn whole_document_failures() {
-    let err = |json: &str| read_feed(json.as_bytes(), "/feed.json").unwrap_err().to_string();
-    assert_eq!(err("[]"), "not a JSON Feed: the document is an array, not an object");
-    assert_eq!(err("{\"title\": \"x\"}"), "not a JSON Feed: it has no \"items\" array");
-    assert_eq!(err("{\"items\": {}}"), "not a JSON Feed: \"items\" is an object, not an array");
-    assert!(err("<!DOCTYPE html><html>").starts_with("invalid JSON at line 1, column 1: unexpected character '<'"));
+    let err = |json: &str| {
+        read_feed(json.as_bytes(), "/feed.json")
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        err("[]"),
+        "not a JSON Feed: the document is an array, not an object"
+    );
+    assert_eq!(
+        err("{\"title\": \"x\"}"),
+        "not a JSON Feed: it has no \"items\" array"
+    );
+    assert_eq!(
+        err("{\"items\": {}}"),
+        "not a JSON Feed: \"items\" is an object, not an array"
+    );
+    assert!(err("<!DOCTYPE html><html>")
+        .starts_with("invalid JSON at line 1, column 1: unexpected character '<'"));
     assert!(err("{\"items\": [").contains("truncated"));
 }
 
 #[test]
 fn version_and_author_variants() {
-    for version in ["1", "1.0", "1.1", "http://jsonfeed.org/version/1", "https://jsonfeed.org/version/1.1"] {
-        let feed = read(&format!(r#"{{"version": "{version}", "title": "T", "items": []}}"#));
+    for version in [
+        "1",
+        "1.0",
+        "1.1",
+        "http://jsonfeed.org/version/1",
+        "https://jsonfeed.org/version/1.1",
+    ] {
+        let feed = read(&format!(
+            r#"{{"version": "{version}", "title": "T", "items": []}}"#
+        ));
         assert!(feed.problems.is_empty(), "{version}: {:?}", feed.problems);
     }
     let feed = read(
@@ -178,14 +302,25 @@ fn version_and_author_variants() {
             {"id": "b", "content_text": "y"}
         ]}"#,
     );
-    let names = |a: &Article| a.authors.iter().filter_map(|x| x.name.clone()).collect::<Vec<_>>();
+    let names = |a: &Article| {
+        a.authors
+            .iter()
+            .filter_map(|x| x.name.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(names(&feed.articles[0]), ["New", "Old"]);
-    assert_eq!(names(&feed.articles[1]), ["Desk"], "the feed's authors stand in");
+    assert_eq!(
+        names(&feed.articles[1]),
+        ["Desk"],
+        "the feed's authors stand in"
+    );
 }
 
 #[test]
 fn titles_are_text_with_references_decoded() {
-    let feed = read(r#"{"title": "Blog &#8211; Lab", "items": [{"id": "a", "title": "<b>Bold</b> &amp; more", "content_html": "<p>Hello <i>there</i></p>"}, {"id": "b", "content_text": "A micro post without a title that goes on for quite a while, longer than any headline should be allowed to run."}]}"#);
+    let feed = read(
+        r#"{"title": "Blog &#8211; Lab", "items": [{"id": "a", "title": "<b>Bold</b> &amp; more", "content_html": "<p>Hello <i>there</i></p>"}, {"id": "b", "content_text": "A micro post without a title that goes on for quite a while, longer than any headline should be allowed to run."}]}"#,
+    );
     assert_eq!(feed.site.title, "Blog – Lab");
     assert_eq!(feed.articles[0].title, "<b>Bold</b> & more");
     assert!(feed.articles[1].title.ends_with('…'));
@@ -203,20 +338,39 @@ fn archive_layout_and_page_info() {
     );
     let archive = feed.site.archive.unwrap();
     assert_eq!(archive.article_url, "/news/articles/{slug}.json");
-    assert_eq!(archive.topic_page_url, "/news/topics/{topic}/page-{page}.json");
+    assert_eq!(
+        archive.topic_page_url,
+        "/news/topics/{topic}/page-{page}.json"
+    );
     assert_eq!(archive.sections_url.as_deref(), Some("/news/sections.json"));
     assert_eq!(feed.next_url.as_deref(), Some("/news/feed/page-2.json"));
-    assert_eq!(feed.page, Some(PageInfo { number: 1, total_pages: 834, total_stories: 20000 }));
+    assert_eq!(
+        feed.page,
+        Some(PageInfo {
+            number: 1,
+            total_pages: 834,
+            total_stories: 20000
+        })
+    );
     assert_eq!(feed.site.topics[0].story_count, Some(12));
 }
 
 fn corpus(name: &str) -> Option<Vec<PathBuf>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora")
+        .join(name);
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("SKIPPED: {} is absent (the shared corpora are not beside this clone)", dir.display());
+        eprintln!(
+            "SKIPPED: {} is absent (the shared corpora are not beside this clone)",
+            dir.display()
+        );
         return None;
     };
-    let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     files.sort();
     Some(files)
 }
@@ -224,21 +378,37 @@ fn corpus(name: &str) -> Option<Vec<PathBuf>> {
 /// Every real feed is shown or refused with a message; the invalid ones are refused.
 #[test]
 fn real_feeds_corpus() {
-    let Some(files) = corpus("jsonfeed") else { return };
+    let Some(files) = corpus("jsonfeed") else {
+        return;
+    };
     assert_eq!(files.len(), 30);
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let result = read_feed(&std::fs::read(&path).unwrap(), "https://example.org/feed.json");
+        let result = read_feed(
+            &std::fs::read(&path).unwrap(),
+            "https://example.org/feed.json",
+        );
         match (name.as_str(), result) {
-            ("gofeed-invalid.json" | "rsparser-allthis-partial-TRUNCATED.json", Err(FeedError::Json(e))) => {
+            (
+                "gofeed-invalid.json" | "rsparser-allthis-partial-TRUNCATED.json",
+                Err(FeedError::Json(e)),
+            ) => {
                 assert!(e.line > 0 && e.column > 0, "{name}: {e}")
             }
             (_, Ok(feed)) if !name.contains("invalid") && !name.contains("TRUNCATED") => {
                 let shown = feed.articles.len();
                 let skipped = feed.problems.iter().filter(|p| p.skipped_story).count();
-                assert!(shown + skipped > 0 || name.contains("empty"), "{name}: nothing read");
+                assert!(
+                    shown + skipped > 0 || name.contains("empty"),
+                    "{name}: nothing read"
+                );
                 for article in &feed.articles {
-                    assert!(!article.title.is_empty() && !article.slug.is_empty() && !article.id.is_empty(), "{name}: {article:?}");
+                    assert!(
+                        !article.title.is_empty()
+                            && !article.slug.is_empty()
+                            && !article.id.is_empty(),
+                        "{name}: {article:?}"
+                    );
                 }
             }
             (_, other) => panic!("{name}: unexpected {other:?}"),
@@ -250,20 +420,38 @@ fn real_feeds_corpus() {
 fn real_feed_details() {
     let Some(_) = corpus("jsonfeed") else { return };
     let load = |name: &str| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/jsonfeed").join(name);
-        read_feed(&std::fs::read(path).unwrap(), "https://example.org/feed.json").unwrap()
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpora/jsonfeed")
+            .join(name);
+        read_feed(
+            &std::fs::read(path).unwrap(),
+            "https://example.org/feed.json",
+        )
+        .unwrap()
     };
     let bom = load("jsonfeed-net-Simple-utf8-bom.json");
     assert_eq!(bom.articles.len(), 2);
     let influx = load("feed-rs-jsonfeed_elastic_1.1-influxdata.json");
     assert_eq!(influx.site.title, "Blog – InfluxData");
-    assert!(influx.articles.iter().any(|a| a.published.is_some_and(|d| d.offset_minutes == Some(-420))), "RFC 2822 dates");
+    assert!(
+        influx
+            .articles
+            .iter()
+            .any(|a| a.published.is_some_and(|d| d.offset_minutes == Some(-420))),
+        "RFC 2822 dates"
+    );
     let curt = load("rsparser-curt.json");
-    assert!(curt.articles.iter().all(|a| a.published.is_some()), "dates without seconds or zone");
+    assert!(
+        curt.articles.iter().all(|a| a.published.is_some()),
+        "dates without seconds or zone"
+    );
     let fraction = load("gofeed-version_json_10.json");
     assert!(fraction.articles[0].published.is_some());
     let pxlnv = load("rsparser-pxlnv.json");
-    assert!(!pxlnv.problems.iter().any(|p| p.path == "version"), "http:// version URL");
+    assert!(
+        !pxlnv.problems.iter().any(|p| p.path == "version"),
+        "http:// version URL"
+    );
     let authors = load("rsparser-authors.json");
     assert_eq!(authors.articles.len(), 4);
 }
@@ -271,12 +459,17 @@ fn real_feed_details() {
 /// feedparser's one-field cases: each is shown or refused with a message.
 #[test]
 fn edge_case_corpus() {
-    let Some(files) = corpus("jsonfeed-edgecases") else { return };
+    let Some(files) = corpus("jsonfeed-edgecases") else {
+        return;
+    };
     assert!(files.len() >= 106);
     let mut refused = 0;
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        match read_feed(&std::fs::read(path).unwrap(), "https://example.org/feed.json") {
+        match read_feed(
+            &std::fs::read(path).unwrap(),
+            "https://example.org/feed.json",
+        ) {
             Ok(feed) => {
                 for article in &feed.articles {
                     assert!(!article.id.is_empty() && !article.slug.is_empty(), "{name}");
@@ -292,8 +485,22 @@ fn edge_case_corpus() {
         }
     }
     assert!(refused < files.len());
-    let html_title = read_feed(&std::fs::read(files.iter().find(|p| p.ends_with("feedparser-items-title-html-is-ignored.json")).unwrap()).unwrap(), "/f.json");
+    let html_title = read_feed(
+        &std::fs::read(
+            files
+                .iter()
+                .find(|p| p.ends_with("feedparser-items-title-html-is-ignored.json"))
+                .unwrap(),
+        )
+        .unwrap(),
+        "/f.json",
+    );
     if let Ok(feed) = html_title {
-        assert!(feed.articles.iter().all(|a| !a.title.contains("<script>") || a.title.contains("<blink>")), "HTML stays text");
+        assert!(
+            feed.articles
+                .iter()
+                .all(|a| !a.title.contains("<script>") || a.title.contains("<blink>")),
+            "HTML stays text"
+        );
     }
 }

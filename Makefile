@@ -1,0 +1,53 @@
+# Gazette: `make run` serves the sample site, `make test` runs every test.
+# Both install what is missing first (tools/setup.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+TRUNK := trunk --skip-version-check
+WASM_TEST := wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
+
+.PHONY: setup build run serve test lint fmt test-native test-browser test-e2e clean
+
+setup:
+	@tools/setup.sh
+
+## Build the deployable site into dist/.
+build: setup
+	$(TRUNK) build --release
+
+## Build, then serve dist/ at http://127.0.0.1:$(PORT) as a static host would.
+run: build serve
+
+serve:
+	@echo "Gazette is being served at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@/usr/bin/python3 tools/serve.py dist --port $(PORT)
+
+## Every test: formatting, lints, native, browser and end-to-end.
+test: setup lint test-native test-browser test-e2e
+	@echo "make test: all layers passed"
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features csr --lib --bins --tests --locked -- -D warnings
+
+fmt:
+	cargo fmt --all
+
+## Pure logic, natively.
+test-native:
+	cargo test --workspace --lib --bins --tests --locked
+
+## Components mounted in headless Chromium.
+test-browser:
+	$(WASM_TEST) -- --features csr --test web --locked
+
+## The built site, served on loopback, driven by Playwright.
+test-e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html};
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::path;
+
+use crate::components::{FeedNotice, ProgressBar, SiteFooter, SiteHeader};
+use crate::newsroom::Newsroom;
+use crate::pages::{ArticlePage, FrontPage, NotFoundPage, SearchPage, TopicPage};
+use crate::paths::Paths;
+use crate::store::Store;
+
+/// The whole site: header, the routed page, footer. `initial` is the data a
+/// page is rendered from before the live feed arrives (prerendering); with
+/// `live` false the app never fetches and shows only `initial`.
+#[component]
+pub fn App(
+    paths: Paths,
+    #[prop(optional)] initial: Option<Store>,
+    #[prop(default = true)] live: bool,
+) -> impl IntoView {
+    provide_meta_context();
+    let newsroom = match (live, initial) {
+        (false, Some(store)) => Newsroom::fixed(paths.clone(), store),
+        (_, initial) => Newsroom::new(paths.clone(), initial),
+    };
+    provide_context(newsroom);
+    let lang = move || {
+        newsroom
+            .site()
+            .and_then(|s| s.language)
+            .unwrap_or_else(|| "en".to_owned())
+    };
+    view! {
+        <Html {..} lang=lang />
+        <Router base=paths.router_base().to_owned()>
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <ProgressBar />
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <FlatRoutes fallback=NotFoundPage>
+                    <Route path=path!("/") view=FrontPage />
+                    <Route path=path!("/topics/:slug") view=TopicPage />
+                    <Route path=path!("/articles/:slug") view=ArticlePage />
+                    <Route path=path!("/search") view=SearchPage />
+                </FlatRoutes>
+                <FeedNotice />
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+
+use crate::loading::LoadError;
+use crate::newsroom::use_newsroom;
+
+/// What a page shows when its data could not be loaded: what happened, in
+/// an alert, and a Retry button. The header and navigation stay in place.
+#[component]
+pub fn LoadFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let newsroom = use_newsroom();
+    let first = move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .next()
+                .map(|(_, e)| match e.downcast_ref::<LoadError>() {
+                    Some(load) => (load.title().to_owned(), load.to_string()),
+                    None => ("Something went wrong".to_owned(), e.to_string()),
+                })
+        })
+    };
+    let title = {
+        let first = first.clone();
+        move || first().map(|(t, _)| t).unwrap_or_default()
+    };
+    let detail = move || first().map(|(_, d)| d).unwrap_or_default();
+    view! {
+        <section class="load-failure" role="alert">
+            <h1>{title}</h1>
+            <p>{detail}</p>
+            <button type="button" class="button" on:click=move |_| newsroom.retry() disabled=move || newsroom.is_busy()>
+                {move || if newsroom.is_busy() { "Trying again…" } else { "Try again" }}
+            </button>
+        </section>
+    }
+}

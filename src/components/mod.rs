@@ -1,0 +1,26 @@
+//! One component per piece of the page. Each takes typed model values and
+//! renders them; none fetches or reads the feed itself.
+
+pub mod article_meta;
+pub mod blocks;
+pub mod feed_notice;
+pub mod figure;
+pub mod load_failure;
+pub mod pagination;
+pub mod progress_bar;
+pub mod site_footer;
+pub mod site_header;
+pub mod skeleton;
+pub mod story_card;
+
+pub use article_meta::ArticleMeta;
+pub use blocks::BodyBlocks;
+pub use feed_notice::FeedNotice;
+pub use figure::{Figure, Photo};
+pub use load_failure::LoadFailure;
+pub use pagination::Pagination;
+pub use progress_bar::ProgressBar;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use skeleton::{ArticleSkeleton, ListSkeleton};
+pub use story_card::{CardStyle, StoryCard};

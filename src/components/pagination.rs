@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+
+use crate::paths::Paths;
+
+/// Previous and next links, numbered pages and "Page x of y". Only pages near
+/// the current one are numbered, so a topic with 800 pages stays one line.
+#[component]
+pub fn Pagination(paths: Paths, topic: String, current: u32, total: u32) -> impl IntoView {
+    if total <= 1 {
+        return None;
+    }
+    let link = |page: u32| paths.topic_page(&topic, page);
+    let mut numbers: Vec<u32> = vec![1, total];
+    numbers.extend(current.saturating_sub(2).max(1)..=(current + 2).min(total));
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut items = Vec::new();
+    let mut previous = 0;
+    for n in numbers {
+        if n > previous + 1 {
+            items.push(view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any());
+        }
+        previous = n;
+        items.push(if n == current {
+            view! { <li><a href=link(n) aria-current="page">{n}</a></li> }.into_any()
+        } else {
+            view! { <li><a href=link(n) aria-label=format!("Page {n}")>{n}</a></li> }.into_any()
+        });
+    }
+    let prev = (current > 1)
+        .then(|| view! { <a class="page-prev" href=link(current - 1) rel="prev">"Previous"</a> });
+    let next = (current < total)
+        .then(|| view! { <a class="page-next" href=link(current + 1) rel="next">"Next"</a> });
+    Some(view! {
+        <nav class="pagination" aria-label="Pages">
+            <p class="page-status">{format!("Page {current} of {total}")}</p>
+            {prev}
+            <ul>{items}</ul>
+            {next}
+        </nav>
+    })
+}

@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+
+use crate::newsroom::use_newsroom;
+
+/// The footer repeats the topics, so every section is reachable without the
+/// menu (and without JavaScript), and links the feed itself.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let newsroom = use_newsroom();
+    let paths = newsroom.paths();
+    let site = move || newsroom.site();
+    let feed = paths.feed();
+    view! {
+        <footer class="site-footer">
+            {move || site().map(|site| {
+                let paths = paths.clone();
+                view! {
+                    <div class="footer-inner">
+                        <div>
+                            <p class="footer-title">{site.title.clone()}</p>
+                            {site.tagline.clone().map(|t| view! { <p class="footer-tagline">{t}</p> })}
+                        </div>
+                        <nav aria-label="All topics">
+                            <h2 class="footer-heading">"Topics"</h2>
+                            <ul class="footer-topics">
+                                {site.topics.iter().map(|t| view! { <li><a href=paths.topic(&t.slug)>{t.name.clone()}</a></li> }).collect_view()}
+                            </ul>
+                        </nav>
+                    </div>
+                }
+            })}
+            <p class="footer-small">
+                <a href=feed>"JSON Feed"</a>
+                " · Published with Gazette"
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,97 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::newsroom::use_newsroom;
+
+/// The masthead (site title and tagline from the feed), the topic
+/// navigation (behind a menu button on phones) and the search box.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let newsroom = use_newsroom();
+    let paths = newsroom.paths();
+    let location = use_location();
+    let menu_open = RwSignal::new(false);
+    // A new page closes the menu.
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+
+    let title = move || newsroom.site().map(|s| s.title);
+    let tagline = move || newsroom.site().and_then(|s| s.tagline);
+    let topics = move || newsroom.site().map(|s| s.topics).unwrap_or_default();
+    let home = paths.home();
+    let nav_paths = paths.clone();
+    let current_path = move || location.pathname.get();
+
+    let navigate = use_navigate();
+    let search_paths = paths.clone();
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let query = search_input_value(&ev);
+        navigate(
+            &search_paths.search(query.trim()),
+            NavigateOptions::default(),
+        );
+    };
+
+    view! {
+        <header class="site-header">
+            <div class="masthead">
+                <a class="site-title" href=home.clone()>
+                    {move || match title() {
+                        Some(t) => t.into_any(),
+                        None => view! { <span class="skeleton-text">"News"</span> }.into_any(),
+                    }}
+                </a>
+                {move || tagline().map(|t| view! { <p class="tagline">{t}</p> })}
+            </div>
+            <div class="header-tools">
+                <button
+                    type="button"
+                    class="menu-button"
+                    aria-controls="topic-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    "Topics"
+                </button>
+                <form class="search-form" role="search" action=paths.search("") method="get" on:submit=on_search>
+                    <label for="site-search" class="visually-hidden">"Search stories"</label>
+                    <input id="site-search" type="search" name="q" placeholder="Search stories" autocomplete="off" />
+                    <button type="submit" class="search-button">"Search"</button>
+                </form>
+            </div>
+            <nav id="topic-nav" class="topic-nav" class:open=move || menu_open.get() aria-label="Topics">
+                <ul>
+                    <li>
+                        <a href=home.clone() aria-current=move || (current_path() == nav_paths.home()).then_some("page")>"Home"</a>
+                    </li>
+                    <For each=topics key=|t| t.slug.clone() let:topic>
+                        {
+                            let href = paths.topic(&topic.slug);
+                            let current = href.clone();
+                            view! {
+                                <li>
+                                    <a href=href aria-current=move || current_path().starts_with(current.as_str()).then_some("page")>{topic.name}</a>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+fn search_input_value(ev: &leptos::ev::SubmitEvent) -> String {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|form| form.query_selector("input[name=q]").ok().flatten())
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default()
+}

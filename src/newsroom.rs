@@ -1,0 +1,305 @@
+//! The app's single source of data: the store of articles and topics, the
+//! live main feed behind it, and the async questions pages ask of it.
+//!
+//! Pages never fetch by themselves. They ask the newsroom for what they show
+//! (`front`, `topic_page`, `article`); an answer the store already holds
+//! resolves on the first poll, so cached and prerendered pages render without
+//! a loading state, and only what is missing is fetched.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::feed::{Article, Feed, Site};
+use crate::loading::{fetch_feed, LoadError, LoadErrorKind};
+use crate::paths::Paths;
+use crate::store::{ArticleContext, Section, Store, TopicPage};
+
+/// How many pages of a foreign feed (chained by `next_url`) the app follows
+/// to find a story before it gives up: the bound keeps a looping feed finite.
+const MAX_FEED_PAGES: usize = 50;
+
+/// What the front page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontPage {
+    pub lead: Option<Arc<Article>>,
+    pub latest: Vec<Arc<Article>>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Newsroom {
+    paths: StoredValue<Paths>,
+    store: RwSignal<Store>,
+    main_feed: LocalResource<Result<(), LoadError>>,
+    /// Bumped when the main feed's content changes or a retry starts, so
+    /// pages ask again.
+    revision: RwSignal<u64>,
+    /// Requests under way, for the progress bar.
+    busy: RwSignal<u32>,
+}
+
+pub fn use_newsroom() -> Newsroom {
+    expect_context::<Newsroom>()
+}
+
+impl Newsroom {
+    /// Creates the newsroom and starts loading the live feed. `initial` is
+    /// what a prerendered page was rendered from, or what the prerenderer
+    /// renders; without it pages wait for the feed.
+    pub fn new(paths: Paths, initial: Option<Store>) -> Newsroom {
+        Newsroom::create(paths, initial, true)
+    }
+
+    /// A newsroom that shows `store` and never fetches: for the prerenderer
+    /// and for component tests.
+    pub fn fixed(paths: Paths, store: Store) -> Newsroom {
+        Newsroom::create(paths, Some(store), false)
+    }
+
+    fn create(paths: Paths, initial: Option<Store>, live: bool) -> Newsroom {
+        let store = RwSignal::new(initial.unwrap_or_default());
+        let revision = RwSignal::new(0);
+        let busy = RwSignal::new(0u32);
+        let feed_url = paths.feed();
+        let main_feed = LocalResource::new(move || {
+            let url = feed_url.clone();
+            async move {
+                if !live {
+                    return Ok(());
+                }
+                busy.update(|n| *n += 1);
+                let result = fetch_feed(&url).await;
+                busy.update(|n| *n = n.saturating_sub(1));
+                let feed = result?;
+                log_problems(&url, &feed);
+                let changed = store.try_update(|s| s.refresh(feed)).unwrap_or(false);
+                if changed {
+                    revision.update(|r| *r += 1);
+                }
+                Ok(())
+            }
+        });
+        Newsroom {
+            paths: StoredValue::new(paths),
+            store,
+            main_feed,
+            revision,
+            busy,
+        }
+    }
+
+    pub fn paths(&self) -> Paths {
+        self.paths.get_value()
+    }
+
+    /// The site as the feed describes it, once the feed is loaded (reactive).
+    pub fn site(&self) -> Option<Site> {
+        self.store.with(|s| s.loaded.then(|| s.site.clone()))
+    }
+
+    /// The site title, or a neutral name while the feed is not loaded.
+    pub fn site_title(&self) -> String {
+        self.store.with_untracked(|s| {
+            if s.loaded {
+                s.site.title.clone()
+            } else {
+                "News".to_owned()
+            }
+        })
+    }
+
+    pub fn site_tagline(&self) -> Option<String> {
+        self.store.with_untracked(|s| s.site.tagline.clone())
+    }
+
+    /// The store itself, read reactively.
+    pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> T {
+        self.store.with(f)
+    }
+
+    /// Subscribes the caller to content changes and retries.
+    pub fn track(&self) {
+        self.revision.track();
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.busy.get() > 0
+    }
+
+    /// Loads the main feed again after a failure.
+    pub fn retry(&self) {
+        self.main_feed.refetch();
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Resolves once the main feed is in the store.
+    async fn ready(self) -> Result<(), LoadError> {
+        if self.store.with_untracked(|s| s.loaded) {
+            return Ok(());
+        }
+        self.main_feed.await
+    }
+
+    pub async fn front(self) -> Result<FrontPage, LoadError> {
+        self.ready().await?;
+        let sections_url = self.store.with_untracked(|s| {
+            (!s.complete && !s.sections_loaded)
+                .then(|| s.site.archive.as_ref()?.sections_url.clone())
+                .flatten()
+        });
+        if let Some(url) = sections_url {
+            let feed = self.fetch(&url).await?;
+            self.store.update_untracked(|s| {
+                s.add_articles(feed.articles);
+                s.sections_loaded = true;
+            });
+        }
+        Ok(self.store.with_untracked(|s| {
+            let articles = s.articles();
+            let lead = articles
+                .iter()
+                .find(|a| a.image.is_some())
+                .or(articles.first())
+                .cloned();
+            let latest = articles
+                .iter()
+                .filter(|a| Some(a.slug.as_str()) != lead.as_ref().map(|l| l.slug.as_str()))
+                .take(6)
+                .cloned()
+                .collect();
+            FrontPage {
+                lead,
+                latest,
+                sections: s.sections(3),
+            }
+        }))
+    }
+
+    /// One page of a topic; `None` for an unknown topic or a page out of range.
+    pub async fn topic_page(self, slug: String, page: u32) -> Result<Option<TopicPage>, LoadError> {
+        self.ready().await?;
+        loop {
+            let (found, complete, archive_url, known_topic) = self.store.with_untracked(|s| {
+                let archive_url = s.site.archive.as_ref().map(|a| {
+                    a.topic_page_url
+                        .replace("{topic}", &slug)
+                        .replace("{page}", &page.to_string())
+                });
+                (
+                    s.topic_page(&slug, page),
+                    s.complete,
+                    archive_url,
+                    s.topic(&slug).is_some(),
+                )
+            });
+            // A full page, or the last one, can be shown from what is held.
+            if let Some(found) = &found {
+                if complete
+                    || found.articles.len() >= crate::store::TOPIC_PAGE_SIZE
+                    || found.page.number < found.page.total_pages
+                {
+                    return Ok(Some(found.clone()));
+                }
+            }
+            if complete || !known_topic {
+                return Ok(found);
+            }
+            if let Some(url) = archive_url {
+                let feed = match self.fetch(&url).await {
+                    Ok(feed) => feed,
+                    Err(LoadError {
+                        kind: LoadErrorKind::Status(404),
+                        ..
+                    }) => return Ok(None),
+                    Err(e) => return Err(e),
+                };
+                let Some(info) = feed.page else {
+                    return Ok(found);
+                };
+                return Ok(self
+                    .store
+                    .try_update_untracked(|s| s.add_topic_page(&slug, feed, info))
+                    .flatten());
+            }
+            if !self.load_next_page().await? {
+                return Ok(found);
+            }
+        }
+    }
+
+    pub async fn article(self, slug: String) -> Result<Option<ArticleContext>, LoadError> {
+        self.ready().await?;
+        loop {
+            let (found, complete, archive_url) = self.store.with_untracked(|s| {
+                let url = s.site.archive.as_ref().map(|a| {
+                    a.article_url
+                        .replace("{slug}", &crate::paths::encode_segment(&slug))
+                });
+                (s.article_context(&slug), s.complete, url)
+            });
+            if found.is_some() || complete {
+                return Ok(found);
+            }
+            if let Some(url) = archive_url {
+                return match self.fetch(&url).await {
+                    Ok(feed) => {
+                        self.store
+                            .update_untracked(|s| s.add_articles(feed.articles));
+                        Ok(self.store.with_untracked(|s| s.article_context(&slug)))
+                    }
+                    Err(LoadError {
+                        kind: LoadErrorKind::Status(404),
+                        ..
+                    }) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+            if !self.load_next_page().await? {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// Stories holding every word of `query`, best matches first.
+    pub async fn search(self, query: String) -> Result<Vec<Arc<Article>>, LoadError> {
+        self.ready().await?;
+        Ok(self
+            .store
+            .with_untracked(|s| crate::search::search(s.articles(), &query)))
+    }
+
+    /// Follows the main feed's `next_url` once; `false` when there is none left.
+    async fn load_next_page(self) -> Result<bool, LoadError> {
+        let next = self.store.with_untracked(|s| {
+            (s.pages_loaded < MAX_FEED_PAGES)
+                .then(|| s.next_url.clone())
+                .flatten()
+        });
+        let Some(url) = next else {
+            self.store.update_untracked(|s| s.complete = true);
+            return Ok(false);
+        };
+        let feed = self.fetch(&url).await?;
+        self.store.update_untracked(|s| s.add_page(feed));
+        Ok(true)
+    }
+
+    /// Fetches one more feed document, counted for the progress bar.
+    async fn fetch(self, url: &str) -> Result<Feed, LoadError> {
+        self.busy.update(|n| *n += 1);
+        let result = send_wrapper::SendWrapper::new(fetch_feed(url)).await;
+        self.busy.update(|n| *n = n.saturating_sub(1));
+        if let Ok(feed) = &result {
+            log_problems(url, feed);
+        }
+        result
+    }
+}
+
+/// The details behind the page's quiet notice go to the console.
+fn log_problems(url: &str, feed: &Feed) {
+    for problem in &feed.problems {
+        leptos::logging::warn!("{url}: {problem}");
+    }
+}

@@ -1,0 +1,157 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::components::{
+    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Figure, LoadFailure, StoryCard,
+};
+use crate::feed::url::is_external;
+use crate::feed::Article;
+use crate::html_parser::article_blocks;
+use crate::newsroom::use_newsroom;
+use crate::paths::decode_segment;
+use crate::store::ArticleContext;
+
+use super::{page_title, NotFound};
+
+/// `/articles/{slug}`: the story, its metadata and credits, and where to go next.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let newsroom = use_newsroom();
+    let params = use_params_map();
+    let content = move || {
+        newsroom.track();
+        let slug = params
+            .read()
+            .get("slug")
+            .map(|s| decode_segment(&s))
+            .unwrap_or_default();
+        Suspend::new(async move {
+            newsroom.article(slug).await.map(|found| match found {
+                Some(context) => view! { <ArticleView context /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
+            })
+        })
+    };
+    view! {
+        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
+            <Suspense fallback=|| view! { <ArticleSkeleton /> }>{content}</Suspense>
+        </ErrorBoundary>
+    }
+}
+
+#[component]
+fn ArticleView(context: ArticleContext) -> impl IntoView {
+    let newsroom = use_newsroom();
+    let paths = newsroom.paths();
+    let ArticleContext {
+        article,
+        topic,
+        newer,
+        older,
+        related,
+    } = context;
+    let blocks = article_blocks(&article, &paths.feed());
+    let description = article
+        .summary
+        .clone()
+        .unwrap_or_else(|| crate::feed::text::excerpt(&article.plain_text(), 160));
+    let kicker = topic
+        .clone()
+        .map(|t| view! { <p class="kicker"><a href=paths.topic(&t.slug)>{t.name}</a></p> });
+    let standfirst = article
+        .summary
+        .clone()
+        .map(|s| view! { <p class="standfirst">{s}</p> });
+    let gallery = (!article.gallery.is_empty()).then(|| {
+        let count = article.gallery.len();
+        view! {
+            <section class="gallery" aria-labelledby="gallery-heading">
+                <h2 id="gallery-heading">{format!("Photos ({count})")}</h2>
+                <div class="gallery-grid">
+                    {article.gallery.iter().cloned().map(|image| view! { <Figure image /> }).collect_view()}
+                </div>
+            </section>
+        }
+    });
+    let related_heading = topic.as_ref().map_or_else(
+        || "More stories".to_owned(),
+        |t| format!("More from {}", t.name),
+    );
+    view! {
+        <Title text=page_title(&newsroom, &article.title) />
+        <Meta name="description" content=description />
+        <article class="story" lang=article.language.clone()>
+            <header class="story-header">
+                {kicker}
+                <h1>{article.title.clone()}</h1>
+                {standfirst}
+                <ArticleMeta topic published=article.published views=article.views reading_minutes=article.reading_minutes() />
+            </header>
+            <div class="story-body">
+                <BodyBlocks blocks />
+            </div>
+            {gallery}
+            <StoryFooter article=article.clone() />
+        </article>
+        <StoryNavigation newer older />
+        {(!related.is_empty()).then(|| view! {
+            <section class="related" aria-labelledby="related-heading">
+                <h2 id="related-heading" class="section-heading">{related_heading}</h2>
+                <div class="card-grid">
+                    {related.into_iter().map(|article| view! { <StoryCard article style=CardStyle::Standard hide_topic=true /> }).collect_view()}
+                </div>
+            </section>
+        })}
+    }
+}
+
+/// Authors, the newsroom credits ("Draft: …", "Revision: …") and the link
+/// to the original page.
+#[component]
+fn StoryFooter(article: Arc<Article>) -> impl IntoView {
+    let names: Vec<String> = article
+        .authors
+        .iter()
+        .filter_map(|a| a.name.clone())
+        .collect();
+    let authors = (!names.is_empty())
+        .then(|| view! { <p class="byline">{format!("By {}", names.join(", "))}</p> });
+    let credits = (!article.credits.is_empty()).then(|| {
+        view! {
+            <ul class="credits" aria-label="Credits">
+                {article.credits.iter().map(|c| view! { <li><span class="credit-role">{format!("{}:", c.role)}</span>" "{c.name.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let original = article.external_url.clone().or_else(|| article.url.clone()).filter(|u| is_external(u)).map(|url| {
+        view! { <p class="original-link"><a href=url rel="noopener noreferrer">"Read on the publisher's site"</a></p> }
+    });
+    view! { <footer class="story-footer">{authors}{credits}{original}</footer> }
+}
+
+/// The next newer and next older story.
+#[component]
+fn StoryNavigation(newer: Option<Arc<Article>>, older: Option<Arc<Article>>) -> impl IntoView {
+    if newer.is_none() && older.is_none() {
+        return None;
+    }
+    let paths = use_newsroom().paths();
+    let link = move |article: Arc<Article>, label: &'static str, class: &'static str| {
+        view! {
+            <a class=class href=paths.article(&article.slug)>
+                <span class="story-nav-label">{label}</span>
+                <span class="story-nav-title">{article.title.clone()}</span>
+            </a>
+        }
+    };
+    let link2 = link.clone();
+    Some(view! {
+        <nav class="story-nav" aria-label="Newer and older stories">
+            {older.map(|a| link(a, "Previous story", "story-nav-older"))}
+            {newer.map(|a| link2(a, "Next story", "story-nav-newer"))}
+        </nav>
+    })
+}

@@ -1,0 +1,75 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::components::{CardStyle, ListSkeleton, LoadFailure, StoryCard};
+use crate::newsroom::{use_newsroom, FrontPage as FrontData};
+
+/// `/`: the lead story, the latest stories, then a section per topic.
+#[component]
+pub fn FrontPage() -> impl IntoView {
+    let newsroom = use_newsroom();
+    let content = move || {
+        newsroom.track();
+        Suspend::new(async move {
+            newsroom
+                .front()
+                .await
+                .map(|front| view! { <FrontView front /> })
+        })
+    };
+    view! {
+        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
+            <Suspense fallback=|| view! { <ListSkeleton /> }>{content}</Suspense>
+        </ErrorBoundary>
+    }
+}
+
+#[component]
+fn FrontView(front: FrontData) -> impl IntoView {
+    let newsroom = use_newsroom();
+    let paths = newsroom.paths();
+    let site_title = newsroom.site_title();
+    let description = newsroom
+        .site_tagline()
+        .unwrap_or_else(|| site_title.clone());
+    let Some(lead) = front.lead else {
+        return view! {
+            <Title text=site_title.clone() />
+            <h1>{site_title}</h1>
+            <p class="empty-state">"There are no stories in the feed yet."</p>
+        }
+        .into_any();
+    };
+    let latest = front.latest;
+    let sections = front.sections;
+    view! {
+        <Title text=site_title.clone() />
+        <Meta name="description" content=description />
+        <h1 class="visually-hidden">{site_title}</h1>
+        <section class="lead-story" aria-label="Top story">
+            <StoryCard article=lead style=CardStyle::Lead level=2 eager=true />
+        </section>
+        <section class="front-section" aria-labelledby="latest-heading">
+            <h2 id="latest-heading" class="section-heading">"Latest"</h2>
+            <div class="card-grid">
+                {latest.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard eager=i < 2 /> }).collect_view()}
+            </div>
+        </section>
+        {sections.into_iter().map(|section| {
+            let href = paths.topic(&section.topic.slug);
+            let heading_id = format!("section-{}", section.topic.slug);
+            let labelled_by = heading_id.clone();
+            let name = section.topic.name.clone();
+            view! {
+                <section class="front-section topic-section" aria-labelledby=labelled_by>
+                    <h2 id=heading_id class="section-heading"><a href=href.clone()>{section.topic.name}</a></h2>
+                    <div class="card-grid">
+                        {section.articles.into_iter().map(|article| view! { <StoryCard article style=CardStyle::Standard hide_topic=true /> }).collect_view()}
+                    </div>
+                    <p class="more-link"><a href=href>{format!("More from {name}")}</a></p>
+                </section>
+            }
+        }).collect_view()}
+    }
+    .into_any()
+}

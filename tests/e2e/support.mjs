@@ -1,0 +1,82 @@
+// Shared helpers for the end-to-end tests: a real static server on
+// loopback serving the built dist/, and headless Chromium through
+// playwright-core (Debian's chromium, never a downloaded browser).
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = process.env.GAZETTE_DIST || path.join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Serves `root` on a free loopback port; `fallback` is 'spa', '404' or 'none'. */
+export async function startServer({ root = DIST, prefix = '/', fallback = 'spa' } = {}) {
+  if (!existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: build the site first (make build)`);
+  }
+  const port = await freePort();
+  const child = spawn('/usr/bin/python3', [path.join(ROOT, 'tools/serve.py'), root, '--port', String(port), '--prefix', prefix, '--fallback', fallback], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the server exited early (${code})`)));
+    child.stdout.once('data', resolve);
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (p = '') => origin + prefix.replace(/\/$/, '') + '/' + p.replace(/^\//, ''),
+    stop: () => new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill();
+    }),
+  };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * A page that records console errors and uncaught exceptions, so that a test
+ * can assert that nothing went wrong behind the scenes.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
+  return page;
+}
+
+/** Waits until the app has rendered the page's one `<h1>`. */
+export async function waitForPage(page) {
+  await page.waitForSelector('main h1', { state: 'attached' });
+}
+
+/** The problems a page recorded, without the browser's known harmless warnings. */
+export function realProblems(page) {
+  return page.problems.filter((p) => !p.includes('Failed to load resource: the server responded with a status of 404'));
+}

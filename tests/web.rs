@@ -1,0 +1,309 @@
+//! Browser tests: components mounted into headless Chromium, asserted on
+//! their DOM. Run with `make test-browser` (wasm-pack test --headless --chrome).
+#![cfg(target_arch = "wasm32")]
+
+use gazette::app::App;
+use gazette::components::{ArticleMeta, BodyBlocks, FeedNotice, Figure, LoadFailure, Pagination};
+use gazette::feed::{read_feed, Block, Image, ImageVariant, Inline, Timestamp, Topic};
+use gazette::loading::{interpret, LoadError};
+use gazette::newsroom::Newsroom;
+use gazette::paths::Paths;
+use gazette::store::Store;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE_FEED: &[u8] = include_bytes!("../public/feed.json");
+
+fn sample_store() -> Store {
+    Store::from_feed(read_feed(SAMPLE_FEED, "/feed.json").expect("the sample feed reads"))
+}
+
+/// A fresh element on the page to mount into.
+fn container() -> web_sys::HtmlElement {
+    let document = document();
+    let div = document
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn text(root: &web_sys::Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn select(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn count(root: &web_sys::Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+/// Mounts `view` with a newsroom that holds the sample feed and never fetches.
+fn mount<V: IntoView + 'static>(
+    base: &str,
+    view: impl FnOnce() -> V + 'static,
+) -> (web_sys::HtmlElement, impl Sized) {
+    let root = container();
+    let paths = Paths::new(base);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(Newsroom::fixed(paths, sample_store()));
+        view()
+    });
+    (root, handle)
+}
+
+/// Points the browser at `path` before an `App` is mounted, as a fresh load would.
+fn go_to(path: &str) {
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn article_meta_shows_topic_date_views_and_reading_time() {
+    let topic = Topic {
+        slug: "university-news".into(),
+        name: "University News".into(),
+        description: None,
+        story_count: None,
+    };
+    let (root, _handle) = mount("/news/", move || {
+        view! { <ArticleMeta topic=Some(topic) published=Timestamp::parse("2024-04-15T10:00:00+08:00") views=Some(1873) reading_minutes=3 /> }
+    });
+    leptos::task::tick().await;
+    let link = select(&root, "a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/news/topics/university-news/")
+    );
+    assert_eq!(link.text_content().as_deref(), Some("University News"));
+    let time = select(&root, "time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2024-04-15T10:00:00+08:00")
+    );
+    assert_eq!(time.text_content().as_deref(), Some("April 15, 2024"));
+    assert!(text(&root).contains("1,873 views"), "{}", text(&root));
+    assert!(text(&root).contains("3 min read"));
+}
+
+#[wasm_bindgen_test]
+async fn figure_has_caption_credit_srcset_and_size() {
+    let image = Image {
+        url: "/images/a-960.jpg".into(),
+        alt: "A furnace".into(),
+        caption: Some("The new furnace".into()),
+        credit: Some("Photo: Lab".into()),
+        width: Some(960),
+        height: Some(640),
+        variants: vec![
+            ImageVariant {
+                url: "/images/a-480.jpg".into(),
+                width: 480,
+            },
+            ImageVariant {
+                url: "/images/a-960.jpg".into(),
+                width: 960,
+            },
+        ],
+    };
+    let (root, _handle) = mount("/", move || view! { <Figure image /> });
+    leptos::task::tick().await;
+    let img = select(&root, "figure img");
+    assert_eq!(img.get_attribute("alt").as_deref(), Some("A furnace"));
+    assert_eq!(img.get_attribute("width").as_deref(), Some("960"));
+    assert_eq!(img.get_attribute("height").as_deref(), Some("640"));
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(
+        img.get_attribute("srcset").as_deref(),
+        Some("/images/a-480.jpg 480w, /images/a-960.jpg 960w")
+    );
+    assert!(img.get_attribute("sizes").is_some());
+    assert_eq!(
+        select(&root, "figcaption .caption")
+            .text_content()
+            .as_deref(),
+        Some("The new furnace")
+    );
+    assert_eq!(
+        select(&root, "figcaption .credit")
+            .text_content()
+            .as_deref(),
+        Some("Photo: Lab")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn pagination_marks_the_current_page() {
+    let (root, _handle) = mount(
+        "/",
+        || view! { <Pagination paths=Paths::new("/") topic="research".to_owned() current=6 total=12 /> },
+    );
+    leptos::task::tick().await;
+    let current = select(&root, "[aria-current=page]");
+    assert_eq!(current.text_content().as_deref(), Some("6"));
+    assert_eq!(
+        current.get_attribute("href").as_deref(),
+        Some("/topics/research/?page=6")
+    );
+    assert!(text(&root).contains("Page 6 of 12"));
+    assert_eq!(
+        select(&root, "a[rel=prev]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/topics/research/?page=5")
+    );
+    assert_eq!(
+        select(&root, "a[rel=next]")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/topics/research/?page=7")
+    );
+    assert_eq!(
+        select(&root, "li a").get_attribute("href").as_deref(),
+        Some("/topics/research/"),
+        "page 1 has no query"
+    );
+    assert_eq!(count(&root, ".gap"), 2, "distant pages are elided");
+}
+
+#[wasm_bindgen_test]
+async fn body_text_is_never_markup() {
+    let blocks = vec![
+        Block::Paragraph(vec![Inline::Text(
+            "<img src=x onerror=alert(1)> & <script>alert(2)</script>".into(),
+        )]),
+        Block::Paragraph(vec![Inline::Link {
+            url: "https://example.org/".into(),
+            content: vec![Inline::Text("out".into())],
+        }]),
+    ];
+    let (root, _handle) = mount("/", move || view! { <BodyBlocks blocks /> });
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "img, script"), 0);
+    assert!(text(&root).contains("<img src=x onerror=alert(1)> & <script>alert(2)</script>"));
+    assert_eq!(
+        select(&root, "a").get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn load_failure_is_an_alert_with_a_retry_button() {
+    let error: LoadError = interpret("/feed.json", 200, b"{\"items\": [").unwrap_err();
+    let (root, _handle) = mount("/", move || {
+        let errors = ArcRwSignal::new(Errors::default());
+        errors.update(|e| e.insert(0.into(), error));
+        view! { <LoadFailure errors /> }
+    });
+    leptos::task::tick().await;
+    let alert = select(&root, "[role=alert]");
+    assert_eq!(
+        select(&alert, "h1").text_content().as_deref(),
+        Some("The news feed arrived incomplete")
+    );
+    assert!(
+        text(&alert).contains("line 1, column 12"),
+        "{}",
+        text(&alert)
+    );
+    assert_eq!(
+        select(&alert, "button").text_content().as_deref(),
+        Some("Try again")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn feed_notice_counts_skipped_stories() {
+    let feed = read_feed(br#"{"title": "T", "items": [{"id": "a", "content_text": "ok"}, {"title": "no id", "content_text": "x"}, {"id": "b"}]}"#, "/feed.json").unwrap();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(Newsroom::fixed(Paths::new("/"), Store::from_feed(feed)));
+        view! { <FeedNotice /> }
+    });
+    leptos::task::tick().await;
+    let notice = text(&root);
+    assert!(
+        notice.contains("2 stories in the feed could not be shown"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("1 without an id") && notice.contains("1 without content"),
+        "{notice}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn front_page_lists_stories_as_article_links() {
+    go_to("/");
+    let root = container();
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
+    );
+    leptos::task::tick().await;
+    let links = root.query_selector_all("main .card-headline a").unwrap();
+    assert!(
+        links.length() >= 7,
+        "lead and latest stories: {}",
+        links.length()
+    );
+    let first = links.item(0).unwrap().unchecked_into::<web_sys::Element>();
+    assert!(first
+        .get_attribute("href")
+        .unwrap()
+        .starts_with("/articles/"));
+    assert_eq!(count(&root, "h1"), 1);
+    assert!(text(&select(&root, "header")).contains("Caldera University News"));
+}
+
+#[wasm_bindgen_test]
+async fn article_page_puts_the_headline_in_the_article() {
+    go_to("/articles/library-cat-mochi/");
+    let root = container();
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "h1"), 1);
+    let h1 = select(&root, "article h1");
+    assert_eq!(
+        h1.text_content().as_deref(),
+        Some("Meet Mochi, the cat who runs the library")
+    );
+    assert!(count(&root, "article figure img") >= 2);
+    let credits = text(&select(&root, ".credits"));
+    assert!(
+        credits.contains("Draft: LI Na") && credits.contains("Revision: XU Lan"),
+        "{credits}"
+    );
+    go_to("/");
+}
+
+#[wasm_bindgen_test]
+async fn unknown_paths_show_not_found() {
+    go_to("/no/such/page");
+    let root = container();
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        select(&root, "h1").text_content().as_deref(),
+        Some("Page not found")
+    );
+    assert!(count(&root, ".not-found a") >= 2);
+    go_to("/");
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what Gazette needs to build and test, only where it is missing,
+# at pinned versions, from the package registries only (crates.io, npm,
+# Debian). Safe to run again: each step first checks what is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_PACK_VERSION=0.15.1
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+have_version() { # command, expected version: true when `command --version` prints it
+  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
+}
+
+command -v cargo >/dev/null || { echo "setup: cargo is missing: install Rust with rustup first" >&2; exit 1; }
+command -v npm >/dev/null || { echo "setup: npm is missing: install Node.js 20 or newer first" >&2; exit 1; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    step "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v nginx >/dev/null; then
+  step "apt-get install chromium chromium-driver nginx-light"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver nginx-light >/dev/null
+fi
+
+if ! have_version trunk "trunk $TRUNK_VERSION"; then
+  step "cargo install trunk $TRUNK_VERSION (several minutes)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  step "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: the CLI's own lock file pins a crate the registry no longer has.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+if ! have_version wasm-pack "wasm-pack $WASM_PACK_VERSION"; then
+  step "cargo install wasm-pack $WASM_PACK_VERSION"
+  cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
+fi
+
+# wasm-opt (npm binaryen, not Debian's, whose output fails at run time), the
+# end-to-end test driver and the audits come from package-lock.json.
+if ! cmp -s package-lock.json node_modules/.gazette-installed-lock 2>/dev/null; then
+  step "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.gazette-installed-lock
+fi
+
+# Trunk builds offline, so every crate must already be in Cargo's cache.
+cargo fetch --locked -q
+
+echo "setup: ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-pack $WASM_PACK_VERSION, $(wasm-opt --version | head -n1), $(chromium --version 2>/dev/null | head -n1))"
