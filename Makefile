@@ -2,7 +2,8 @@
 # Both install what is missing first (tools/setup.sh).
 
 SHELL := /bin/bash
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 PORT ?= 8080
 TRUNK := trunk --skip-version-check

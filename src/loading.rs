@@ -52,11 +52,19 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let url = &self.url;
         match &self.kind {
-            LoadErrorKind::Network => write!(f, "The request for {url} failed before the server answered. Check your connection and try again."),
+            LoadErrorKind::Network => write!(
+                f,
+                "The request for {url} failed before the server answered. Check your connection and try again."
+            ),
             LoadErrorKind::Timeout => write!(f, "{url} did not answer within {TIMEOUT_SECONDS} seconds."),
-            LoadErrorKind::Status(status) => write!(f, "The server answered {status} {} for {url}.", status_text(*status)),
+            LoadErrorKind::Status(status) => {
+                write!(f, "The server answered {status} {} for {url}.", status_text(*status))
+            }
             LoadErrorKind::Empty => write!(f, "{url} came back empty."),
-            LoadErrorKind::Html => write!(f, "{url} returned a web page instead of JSON; the feed file may be missing on the server."),
+            LoadErrorKind::Html => write!(
+                f,
+                "{url} returned a web page instead of JSON; the feed file may be missing on the server."
+            ),
             LoadErrorKind::Feed(FeedError::Json(e)) => write!(f, "{url} is not valid JSON: {e}."),
             LoadErrorKind::Feed(e) => write!(f, "{url} is {e}."),
         }
@@ -179,16 +187,10 @@ mod tests {
         assert_eq!(error(404, "").title(), "The news feed was not found");
         assert_eq!(error(503, "").kind, LoadErrorKind::Status(503));
         assert_eq!(error(200, "  \n").kind, LoadErrorKind::Empty);
-        assert_eq!(
-            error(200, "\u{feff}<!doctype html><html>").kind,
-            LoadErrorKind::Html
-        );
+        assert_eq!(error(200, "\u{feff}<!doctype html><html>").kind, LoadErrorKind::Html);
         let truncated = error(200, "{\"title\": \"x\", \"items\": [{\"id\": \"a\"");
         assert_eq!(truncated.title(), "The news feed arrived incomplete");
-        assert!(
-            truncated.to_string().contains("line 1, column 36"),
-            "{truncated}"
-        );
+        assert!(truncated.to_string().contains("line 1, column 36"), "{truncated}");
         let invalid = error(200, "{\n\"title\": 'x'}");
         assert!(
             invalid
@@ -204,20 +206,12 @@ mod tests {
             url: "/feed.json".into(),
             kind: LoadErrorKind::Timeout,
         };
-        assert_eq!(
-            timeout.to_string(),
-            "/feed.json did not answer within 15 seconds."
-        );
+        assert_eq!(timeout.to_string(), "/feed.json did not answer within 15 seconds.");
     }
 
     #[test]
     fn a_good_response_is_a_feed() {
-        let feed = interpret(
-            "/feed.json",
-            200,
-            br#"{"version": "1.1", "title": "T", "items": []}"#,
-        )
-        .unwrap();
+        let feed = interpret("/feed.json", 200, br#"{"version": "1.1", "title": "T", "items": []}"#).unwrap();
         assert_eq!(feed.site.title, "T");
     }
 }

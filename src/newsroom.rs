@@ -232,10 +232,11 @@ impl Newsroom {
         self.ready().await?;
         loop {
             let (found, complete, archive_url) = self.store.with_untracked(|s| {
-                let url = s.site.archive.as_ref().map(|a| {
-                    a.article_url
-                        .replace("{slug}", &crate::paths::encode_segment(&slug))
-                });
+                let url = s
+                    .site
+                    .archive
+                    .as_ref()
+                    .map(|a| a.article_url.replace("{slug}", &crate::paths::encode_segment(&slug)));
                 (s.article_context(&slug), s.complete, url)
             });
             if found.is_some() || complete {
@@ -244,8 +245,7 @@ impl Newsroom {
             if let Some(url) = archive_url {
                 return match self.fetch(&url).await {
                     Ok(feed) => {
-                        self.store
-                            .update_untracked(|s| s.add_articles(feed.articles));
+                        self.store.update_untracked(|s| s.add_articles(feed.articles));
                         Ok(self.store.with_untracked(|s| s.article_context(&slug)))
                     }
                     Err(LoadError {
@@ -271,11 +271,9 @@ impl Newsroom {
 
     /// Follows the main feed's `next_url` once; `false` when there is none left.
     async fn load_next_page(self) -> Result<bool, LoadError> {
-        let next = self.store.with_untracked(|s| {
-            (s.pages_loaded < MAX_FEED_PAGES)
-                .then(|| s.next_url.clone())
-                .flatten()
-        });
+        let next = self
+            .store
+            .with_untracked(|s| (s.pages_loaded < MAX_FEED_PAGES).then(|| s.next_url.clone()).flatten());
         let Some(url) = next else {
             self.store.update_untracked(|s| s.complete = true);
             return Ok(false);

@@ -81,9 +81,7 @@ pub fn encode_segment(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     for byte in segment.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -132,10 +130,7 @@ mod tests {
         assert_eq!(news.topic_page("art", 3), "/news/topics/art/?page=3");
         assert_eq!(news.asset("/images/a.jpg"), "/news/images/a.jpg");
         assert_eq!(Paths::new("news/").home(), "/news/");
-        assert_eq!(
-            Paths::from_base_uri("https://example.org/news/").home(),
-            "/news/"
-        );
+        assert_eq!(Paths::from_base_uri("https://example.org/news/").home(), "/news/");
         assert_eq!(Paths::from_base_uri("http://127.0.0.1:8080/").home(), "/");
         assert_eq!(
             Paths::from_base_uri("https://example.org/news/index.html?x#y").home(),
@@ -145,17 +140,11 @@ mod tests {
 
     #[test]
     fn encoding() {
-        assert_eq!(
-            Paths::new("/").article("科技"),
-            "/articles/%E7%A7%91%E6%8A%80/"
-        );
+        assert_eq!(Paths::new("/").article("科技"), "/articles/%E7%A7%91%E6%8A%80/");
         assert_eq!(decode_segment("%E7%A7%91%E6%8A%80"), "科技");
         assert_eq!(decode_segment("100%"), "100%");
         assert_eq!(decode_segment("%zz"), "%zz");
-        assert_eq!(
-            Paths::new("/").search("moon & stars"),
-            "/search/?q=moon+%26+stars"
-        );
+        assert_eq!(Paths::new("/").search("moon & stars"), "/search/?q=moon+%26+stars");
         assert_eq!(Paths::new("/").search(""), "/search/");
     }
 }

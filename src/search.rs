@@ -55,10 +55,7 @@ mod tests {
             article("Café night", "the moon was full"),
             article("Rover", "gravel"),
         ];
-        let found: Vec<String> = search(&articles, "MOON")
-            .iter()
-            .map(|a| a.title.clone())
-            .collect();
+        let found: Vec<String> = search(&articles, "MOON").iter().map(|a| a.title.clone()).collect();
         assert_eq!(found, ["Moon festival", "Café night"]);
         assert_eq!(search(&articles, "moon lanterns").len(), 1);
         assert_eq!(search(&articles, "cafe").len(), 1, "accents fold");

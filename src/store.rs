@@ -80,10 +80,7 @@ impl Store {
         let unchanged = self.loaded
             && fresh.site == self.site
             && fresh.problems == self.problems
-            && fresh
-                .articles
-                .iter()
-                .all(|a| self.article(&a.slug) == Some(a));
+            && fresh.articles.iter().all(|a| self.article(&a.slug) == Some(a));
         // A paged store holds stories from later pages too; only a complete one can tell a removal.
         if unchanged && (!self.complete || fresh.articles.len() == self.articles.len()) {
             return false;
@@ -109,8 +106,7 @@ impl Store {
             match self.by_slug.get(&article.slug) {
                 Some(&i) => self.articles[i] = article,
                 None => {
-                    self.by_slug
-                        .insert(article.slug.clone(), self.articles.len());
+                    self.by_slug.insert(article.slug.clone(), self.articles.len());
                     self.articles.push(article);
                 }
             }
@@ -120,9 +116,8 @@ impl Store {
 
     fn sort(&mut self) {
         // A stable sort keeps feed order among equal or missing dates.
-        self.articles.sort_by_key(|a| {
-            std::cmp::Reverse(a.published.map(|d| d.unix_seconds()).unwrap_or(i64::MIN))
-        });
+        self.articles
+            .sort_by_key(|a| std::cmp::Reverse(a.published.map(|d| d.unix_seconds()).unwrap_or(i64::MIN)));
         self.by_slug = self
             .articles
             .iter()
@@ -143,24 +138,15 @@ impl Store {
         self.site.topics.iter().find(|t| t.slug == slug)
     }
 
-    pub fn topic_articles<'a>(
-        &'a self,
-        slug: &'a str,
-    ) -> impl Iterator<Item = &'a Arc<Article>> + 'a {
-        self.articles
-            .iter()
-            .filter(move |a| a.topic.as_deref() == Some(slug))
+    pub fn topic_articles<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Arc<Article>> + 'a {
+        self.articles.iter().filter(move |a| a.topic.as_deref() == Some(slug))
     }
 
     /// The story with its topic, neighbours and related stories.
     pub fn article_context(&self, slug: &str) -> Option<ArticleContext> {
         let &index = self.by_slug.get(slug)?;
         let article = self.articles[index].clone();
-        let topic = article
-            .topic
-            .as_deref()
-            .and_then(|t| self.topic(t))
-            .cloned();
+        let topic = article.topic.as_deref().and_then(|t| self.topic(t)).cloned();
         let related = match &article.topic {
             Some(t) => self
                 .topic_articles(t)
@@ -215,15 +201,8 @@ impl Store {
         let topic = self.topic(slug)?.clone();
         let slugs: Vec<String> = feed.articles.iter().map(|a| a.slug.clone()).collect();
         self.add_articles(feed.articles);
-        let articles = slugs
-            .iter()
-            .filter_map(|s| self.article(s).cloned())
-            .collect();
-        let topic_page = TopicPage {
-            topic,
-            articles,
-            page,
-        };
+        let articles = slugs.iter().filter_map(|s| self.article(s).cloned()).collect();
+        let topic_page = TopicPage { topic, articles, page };
         self.archive_pages
             .insert((slug.to_owned(), page.number), topic_page.clone());
         Some(topic_page)
@@ -236,11 +215,7 @@ impl Store {
             .topics
             .iter()
             .filter_map(|topic| {
-                let articles: Vec<Arc<Article>> = self
-                    .topic_articles(&topic.slug)
-                    .take(per_topic)
-                    .cloned()
-                    .collect();
+                let articles: Vec<Arc<Article>> = self.topic_articles(&topic.slug).take(per_topic).cloned().collect();
                 (!articles.is_empty()).then(|| Section {
                     topic: topic.clone(),
                     articles,
@@ -281,7 +256,10 @@ mod tests {
     }
 
     fn store() -> Store {
-        let site = Site { topics: vec![topic("research"), topic("art"), topic("empty")], ..Site::default() };
+        let site = Site {
+            topics: vec![topic("research"), topic("art"), topic("empty")],
+            ..Site::default()
+        };
         let mut articles = vec![
             article("old", "research", "2024-01-01"),
             article("new", "art", "2024-03-01"),
@@ -305,12 +283,7 @@ mod tests {
     #[test]
     fn newest_first_with_undated_last() {
         let s = store();
-        let slugs: Vec<&str> = s
-            .articles()
-            .iter()
-            .take(4)
-            .map(|a| a.slug.as_str())
-            .collect();
+        let slugs: Vec<&str> = s.articles().iter().take(4).map(|a| a.slug.as_str()).collect();
         assert_eq!(slugs, ["new", "mid", "old", "r24"]);
         assert_eq!(s.articles().last().unwrap().slug, "undated");
         assert!(s.complete);
@@ -324,10 +297,7 @@ mod tests {
         assert_eq!(ctx.older.unwrap().slug, "old");
         assert_eq!(ctx.topic.unwrap().slug, "research");
         assert_eq!(
-            ctx.related
-                .iter()
-                .map(|a| a.slug.as_str())
-                .collect::<Vec<_>>(),
+            ctx.related.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
             ["old", "r24", "r23", "r22"]
         );
         assert!(s.article_context("nope").is_none());
@@ -364,18 +334,11 @@ mod tests {
         let s = store();
         let sections = s.sections(2);
         assert_eq!(
-            sections
-                .iter()
-                .map(|s| s.topic.slug.as_str())
-                .collect::<Vec<_>>(),
+            sections.iter().map(|s| s.topic.slug.as_str()).collect::<Vec<_>>(),
             ["research", "art"]
         );
         assert_eq!(
-            sections[1]
-                .articles
-                .iter()
-                .map(|a| a.slug.as_str())
-                .collect::<Vec<_>>(),
+            sections[1].articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
             ["new", "undated"]
         );
     }
@@ -411,15 +374,16 @@ mod tests {
         assert_eq!(s.articles()[0].title, "A2");
         let removed = read_feed(br#"{"title": "T", "items": []}"#, "/feed.json").unwrap();
         assert!(s.refresh(removed));
-        assert!(
-            s.article("a").is_none(),
-            "a story removed from the feed disappears"
-        );
+        assert!(s.article("a").is_none(), "a story removed from the feed disappears");
     }
 
     #[test]
     fn later_pages_extend_the_store() {
-        let first = read_feed(br#"{"title": "T", "next_url": "p2.json", "items": [{"id": "a", "content_text": "x"}]}"#, "/feed.json").unwrap();
+        let first = read_feed(
+            br#"{"title": "T", "next_url": "p2.json", "items": [{"id": "a", "content_text": "x"}]}"#,
+            "/feed.json",
+        )
+        .unwrap();
         let mut s = Store::from_feed(first);
         assert!(!s.complete);
         assert_eq!(s.next_url.as_deref(), Some("/p2.json"));
@@ -436,8 +400,7 @@ mod tests {
 
     #[test]
     fn sample_feed_builds_a_store() {
-        let bytes =
-            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed.json")).unwrap();
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed.json")).unwrap();
         let feed = read_feed(&bytes, "/feed.json").unwrap();
         assert!(
             feed.problems.is_empty(),
@@ -478,10 +441,7 @@ mod tests {
                     photo.url
                 );
                 let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public").to_owned() + &photo.url;
-                assert!(
-                    std::path::Path::new(&path).exists(),
-                    "missing photo file {path}"
-                );
+                assert!(std::path::Path::new(&path).exists(), "missing photo file {path}");
             }
         }
     }

@@ -47,10 +47,7 @@ fn count(root: &web_sys::Element, selector: &str) -> u32 {
 }
 
 /// Mounts `view` with a newsroom that holds the sample feed and never fetches.
-fn mount<V: IntoView + 'static>(
-    base: &str,
-    view: impl FnOnce() -> V + 'static,
-) -> (web_sys::HtmlElement, impl Sized) {
+fn mount<V: IntoView + 'static>(base: &str, view: impl FnOnce() -> V + 'static) -> (web_sys::HtmlElement, impl Sized) {
     let root = container();
     let paths = Paths::new(base);
     let handle = leptos::mount::mount_to(root.clone(), move || {
@@ -130,15 +127,11 @@ async fn figure_has_caption_credit_srcset_and_size() {
     );
     assert!(img.get_attribute("sizes").is_some());
     assert_eq!(
-        select(&root, "figcaption .caption")
-            .text_content()
-            .as_deref(),
+        select(&root, "figcaption .caption").text_content().as_deref(),
         Some("The new furnace")
     );
     assert_eq!(
-        select(&root, "figcaption .credit")
-            .text_content()
-            .as_deref(),
+        select(&root, "figcaption .credit").text_content().as_deref(),
         Some("Photo: Lab")
     );
 }
@@ -158,15 +151,11 @@ async fn pagination_marks_the_current_page() {
     );
     assert!(text(&root).contains("Page 6 of 12"));
     assert_eq!(
-        select(&root, "a[rel=prev]")
-            .get_attribute("href")
-            .as_deref(),
+        select(&root, "a[rel=prev]").get_attribute("href").as_deref(),
         Some("/topics/research/?page=5")
     );
     assert_eq!(
-        select(&root, "a[rel=next]")
-            .get_attribute("href")
-            .as_deref(),
+        select(&root, "a[rel=next]").get_attribute("href").as_deref(),
         Some("/topics/research/?page=7")
     );
     assert_eq!(
@@ -212,15 +201,8 @@ async fn load_failure_is_an_alert_with_a_retry_button() {
         select(&alert, "h1").text_content().as_deref(),
         Some("The news feed arrived incomplete")
     );
-    assert!(
-        text(&alert).contains("line 1, column 12"),
-        "{}",
-        text(&alert)
-    );
-    assert_eq!(
-        select(&alert, "button").text_content().as_deref(),
-        Some("Try again")
-    );
+    assert!(text(&alert).contains("line 1, column 12"), "{}", text(&alert));
+    assert_eq!(select(&alert, "button").text_content().as_deref(), Some("Try again"));
 }
 
 #[wasm_bindgen_test]
@@ -233,10 +215,7 @@ async fn feed_notice_counts_skipped_stories() {
     });
     leptos::task::tick().await;
     let notice = text(&root);
-    assert!(
-        notice.contains("2 stories in the feed could not be shown"),
-        "{notice}"
-    );
+    assert!(notice.contains("2 stories in the feed could not be shown"), "{notice}");
     assert!(
         notice.contains("1 without an id") && notice.contains("1 without content"),
         "{notice}"
@@ -253,16 +232,9 @@ async fn front_page_lists_stories_as_article_links() {
     );
     leptos::task::tick().await;
     let links = root.query_selector_all("main .card-headline a").unwrap();
-    assert!(
-        links.length() >= 7,
-        "lead and latest stories: {}",
-        links.length()
-    );
+    assert!(links.length() >= 7, "lead and latest stories: {}", links.length());
     let first = links.item(0).unwrap().unchecked_into::<web_sys::Element>();
-    assert!(first
-        .get_attribute("href")
-        .unwrap()
-        .starts_with("/articles/"));
+    assert!(first.get_attribute("href").unwrap().starts_with("/articles/"));
     assert_eq!(count(&root, "h1"), 1);
     assert!(text(&select(&root, "header")).contains("Caldera University News"));
 }
@@ -300,10 +272,7 @@ async fn unknown_paths_show_not_found() {
         || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
     );
     leptos::task::tick().await;
-    assert_eq!(
-        select(&root, "h1").text_content().as_deref(),
-        Some("Page not found")
-    );
+    assert_eq!(select(&root, "h1").text_content().as_deref(), Some("Page not found"));
     assert!(count(&root, ".not-found a") >= 2);
     go_to("/");
 }

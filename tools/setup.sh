@@ -10,7 +10,7 @@ WASM_PACK_VERSION=0.15.1
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 have_version() { # command, expected version: true when `command --version` prints it

@@ -14,14 +14,13 @@ pub fn ArticleMeta(
     #[prop(optional)] reading_minutes: Option<u32>,
 ) -> impl IntoView {
     let paths = use_newsroom().paths();
-    let topic = topic
-        .map(|t| view! { <li class="meta-topic"><a href=paths.topic(&t.slug)>{t.name}</a></li> });
-    let date = published.map(|d| view! { <li class="meta-date"><time datetime=d.to_string()>{d.long_date()}</time></li> });
+    let topic = topic.map(|t| view! { <li class="meta-topic"><a href=paths.topic(&t.slug)>{t.name}</a></li> });
+    let date =
+        published.map(|d| view! { <li class="meta-date"><time datetime=d.to_string()>{d.long_date()}</time></li> });
     let views = views.map(|v| {
         let label = if v == 1 { "view" } else { "views" };
         view! { <li class="meta-views">{format!("{} {label}", group_thousands(v))}</li> }
     });
-    let reading =
-        reading_minutes.map(|m| view! { <li class="meta-reading">{format!("{m} min read")}</li> });
+    let reading = reading_minutes.map(|m| view! { <li class="meta-reading">{format!("{m} min read")}</li> });
     view! { <ul class="article-meta" aria-label="About this story">{topic}{date}{views}{reading}</ul> }
 }

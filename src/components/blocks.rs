@@ -53,11 +53,7 @@ fn block_view(block: Block, eager: bool) -> AnyView {
 
 /// Inline content as elements and text nodes: never parsed as markup.
 pub fn inlines(content: Vec<Inline>) -> AnyView {
-    content
-        .into_iter()
-        .map(inline_view)
-        .collect_view()
-        .into_any()
+    content.into_iter().map(inline_view).collect_view().into_any()
 }
 
 fn inline_view(inline: Inline) -> AnyView {

@@ -31,9 +31,7 @@ pub fn FeedNotice() -> impl IntoView {
                 .map(|(r, n)| format!("{n} {r}"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            Some(format!(
-                "{what} ({why}). Details are in the browser console."
-            ))
+            Some(format!("{what} ({why}). Details are in the browser console."))
         })
     };
     move || summary().map(|text| view! { <p class="feed-notice" role="status">{text}</p> })

@@ -30,11 +30,7 @@ pub fn Photo(
             .collect::<Vec<_>>()
             .join(", ")
     });
-    let alt = if decorative {
-        String::new()
-    } else {
-        image.alt.clone()
-    };
+    let alt = if decorative { String::new() } else { image.alt.clone() };
     view! {
         <img
             src=src

@@ -10,13 +10,10 @@ pub fn LoadFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
     let newsroom = use_newsroom();
     let first = move || {
         errors.with(|errors| {
-            errors
-                .iter()
-                .next()
-                .map(|(_, e)| match e.downcast_ref::<LoadError>() {
-                    Some(load) => (load.title().to_owned(), load.to_string()),
-                    None => ("Something went wrong".to_owned(), e.to_string()),
-                })
+            errors.iter().next().map(|(_, e)| match e.downcast_ref::<LoadError>() {
+                Some(load) => (load.title().to_owned(), load.to_string()),
+                None => ("Something went wrong".to_owned(), e.to_string()),
+            })
         })
     };
     let title = {

@@ -27,10 +27,8 @@ pub fn Pagination(paths: Paths, topic: String, current: u32, total: u32) -> impl
             view! { <li><a href=link(n) aria-label=format!("Page {n}")>{n}</a></li> }.into_any()
         });
     }
-    let prev = (current > 1)
-        .then(|| view! { <a class="page-prev" href=link(current - 1) rel="prev">"Previous"</a> });
-    let next = (current < total)
-        .then(|| view! { <a class="page-next" href=link(current + 1) rel="next">"Next"</a> });
+    let prev = (current > 1).then(|| view! { <a class="page-prev" href=link(current - 1) rel="prev">"Previous"</a> });
+    let next = (current < total).then(|| view! { <a class="page-next" href=link(current + 1) rel="next">"Next"</a> });
     Some(view! {
         <nav class="pagination" aria-label="Pages">
             <p class="page-status">{format!("Page {current} of {total}")}</p>

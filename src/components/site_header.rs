@@ -30,10 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
     let on_search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let query = search_input_value(&ev);
-        navigate(
-            &search_paths.search(query.trim()),
-            NavigateOptions::default(),
-        );
+        navigate(&search_paths.search(query.trim()), NavigateOptions::default());
     };
 
     view! {

@@ -54,8 +54,7 @@ pub fn StoryCard(
             };
             view! { <div class="card-photo"><Photo image sizes eager decorative=true /></div> }
         });
-    let headline_link =
-        view! { <a href=href.clone() class="card-link">{article.title.clone()}</a> };
+    let headline_link = view! { <a href=href.clone() class="card-link">{article.title.clone()}</a> };
     let headline = match level {
         2 => view! { <h2 class="card-headline">{headline_link}</h2> }.into_any(),
         _ => view! { <h3 class="card-headline">{headline_link}</h3> }.into_any(),

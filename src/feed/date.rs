@@ -39,19 +39,13 @@ impl Timestamp {
     /// Seconds since 1970-01-01T00:00:00Z; a date without a zone counts as UTC.
     pub fn unix_seconds(&self) -> i64 {
         let days = days_from_civil(self.year, self.month, self.day);
-        let local =
-            days * 86_400 + self.hour as i64 * 3600 + self.minute as i64 * 60 + self.second as i64;
+        let local = days * 86_400 + self.hour as i64 * 3600 + self.minute as i64 * 60 + self.second as i64;
         local - self.offset_minutes.unwrap_or(0) as i64 * 60
     }
 
     /// "April 15, 2024", in the calendar of the place that wrote it.
     pub fn long_date(&self) -> String {
-        format!(
-            "{} {}, {}",
-            MONTHS[self.month as usize - 1],
-            self.day,
-            self.year
-        )
+        format!("{} {}, {}", MONTHS[self.month as usize - 1], self.day, self.year)
     }
 
     /// Parses RFC 3339 and its common relaxations, or RFC 2822.
@@ -79,12 +73,7 @@ impl fmt::Display for Timestamp {
             Some(0) => f.write_str("Z"),
             Some(m) => {
                 let sign = if m < 0 { '-' } else { '+' };
-                write!(
-                    f,
-                    "{sign}{:02}:{:02}",
-                    m.unsigned_abs() / 60,
-                    m.unsigned_abs() % 60
-                )
+                write!(f, "{sign}{:02}:{:02}", m.unsigned_abs() / 60, m.unsigned_abs() % 60)
             }
         }
     }
@@ -92,11 +81,7 @@ impl fmt::Display for Timestamp {
 
 /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = if month <= 2 {
-        year as i64 - 1
-    } else {
-        year as i64
-    };
+    let y = if month <= 2 { year as i64 - 1 } else { year as i64 };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let m = month as i64;
@@ -212,10 +197,7 @@ fn parse_rfc2822(s: &str) -> Option<Timestamp> {
     let mut parts = s.split_whitespace();
     let day: u8 = parts.next()?.parse().ok()?;
     let month_name = parts.next()?.get(..3)?;
-    let month = MONTHS
-        .iter()
-        .position(|m| m[..3].eq_ignore_ascii_case(month_name))? as u8
-        + 1;
+    let month = MONTHS.iter().position(|m| m[..3].eq_ignore_ascii_case(month_name))? as u8 + 1;
     let year_text = parts.next()?;
     let mut year: i32 = year_text.parse().ok()?;
     if year_text.len() == 2 {
@@ -259,14 +241,8 @@ mod tests {
 
     #[test]
     fn rfc3339_and_its_relaxations() {
-        assert_eq!(
-            ts("2024-04-15T09:30:00+08:00").to_string(),
-            "2024-04-15T09:30:00+08:00"
-        );
-        assert_eq!(
-            ts("2019-10-12T07:20:50.52Z").to_string(),
-            "2019-10-12T07:20:50Z"
-        );
+        assert_eq!(ts("2024-04-15T09:30:00+08:00").to_string(), "2024-04-15T09:30:00+08:00");
+        assert_eq!(ts("2019-10-12T07:20:50.52Z").to_string(), "2019-10-12T07:20:50Z");
         assert_eq!(ts("2018-01-06T08:00").to_string(), "2018-01-06T08:00:00");
         assert_eq!(ts("2024-04-15").to_string(), "2024-04-15T00:00:00");
         assert_eq!(ts("2024-04-15 10:00:00 +0530").offset_minutes, Some(330));
@@ -277,14 +253,8 @@ mod tests {
     fn rfc2822() {
         let t = ts("Fri, 31 May 2019 12:17:58 -0700");
         assert_eq!(t.to_string(), "2019-05-31T12:17:58-07:00");
-        assert_eq!(
-            ts("1 Jan 2020 00:00 GMT").to_string(),
-            "2020-01-01T00:00:00Z"
-        );
-        assert_eq!(
-            ts("Tue, 10 Jun 2003 04:00:00 GMT").long_date(),
-            "June 10, 2003"
-        );
+        assert_eq!(ts("1 Jan 2020 00:00 GMT").to_string(), "2020-01-01T00:00:00Z");
+        assert_eq!(ts("Tue, 10 Jun 2003 04:00:00 GMT").long_date(), "June 10, 2003");
         assert_eq!(ts("Mon, 5 Aug 24 10:00:00 EDT").year, 2024);
     }
 
@@ -315,9 +285,6 @@ mod tests {
 
     #[test]
     fn long_date_as_on_the_seed_page() {
-        assert_eq!(
-            ts("2024-04-15T10:00:00+08:00").long_date(),
-            "April 15, 2024"
-        );
+        assert_eq!(ts("2024-04-15T10:00:00+08:00").long_date(), "April 15, 2024");
     }
 }

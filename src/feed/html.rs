@@ -41,10 +41,7 @@ impl HtmlNode {
 
     fn attribute(&self, key: &str) -> Option<&str> {
         match self {
-            HtmlNode::Element { attributes, .. } => attributes
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str()),
+            HtmlNode::Element { attributes, .. } => attributes.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
             HtmlNode::Text(_) => None,
         }
     }
@@ -52,10 +49,9 @@ impl HtmlNode {
 
 /// Elements whose content is never shown, not even as text.
 const DROPPED: &[&str] = &[
-    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed",
-    "applet", "svg", "math", "canvas", "audio", "video", "source", "track", "map", "form", "input",
-    "button", "select", "textarea", "option", "link", "meta", "base", "head", "title", "param",
-    "picture",
+    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
+    "math", "canvas", "audio", "video", "source", "track", "map", "form", "input", "button", "select", "textarea",
+    "option", "link", "meta", "base", "head", "title", "param", "picture",
 ];
 
 /// Deeper trees are flattened to text: real content never nests this far,
@@ -151,9 +147,9 @@ impl Builder<'_> {
                     }
                 }
                 "hr" => self.flush(),
-                "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav"
-                | "body" | "html" | "center" | "details" | "summary" | "table" | "thead"
-                | "tbody" | "tfoot" | "tr" | "dl" | "dd" | "dt" | "address" | "figcaption" => {
+                "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "body" | "html"
+                | "center" | "details" | "summary" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "dl" | "dd"
+                | "dt" | "address" | "figcaption" => {
                     self.flush();
                     self.flow(children, depth + 1);
                     self.flush();
@@ -197,9 +193,7 @@ impl Builder<'_> {
                     for grandchild in children {
                         match grandchild {
                             // A nested list is flattened into the item, after a break.
-                            HtmlNode::Element { name, children, .. }
-                                if name == "ul" || name == "ol" =>
-                            {
+                            HtmlNode::Element { name, children, .. } if name == "ul" || name == "ol" => {
                                 for nested in self.list_items(children, depth + 1) {
                                     content.push(Inline::LineBreak);
                                     content.push(Inline::Text("– ".into()));
@@ -286,11 +280,7 @@ impl Builder<'_> {
         }
     }
 
-    fn image(
-        &self,
-        img: &HtmlNode,
-        details: Option<(Option<String>, Option<String>)>,
-    ) -> Option<Image> {
+    fn image(&self, img: &HtmlNode, details: Option<(Option<String>, Option<String>)>) -> Option<Image> {
         let url = safe_url(img.attribute("src")?, self.base, UrlUse::Resource)?;
         let (caption, credit) = details.unwrap_or((None, None));
         let dimension = |key: &str| {
@@ -304,10 +294,7 @@ impl Builder<'_> {
             .filter(|a| !a.is_empty())
             .or_else(|| caption.clone())
             .unwrap_or_default();
-        let variants = img
-            .attribute("srcset")
-            .map(|s| self.srcset(s))
-            .unwrap_or_default();
+        let variants = img.attribute("srcset").map(|s| self.srcset(s)).unwrap_or_default();
         Some(Image {
             url,
             alt,
@@ -344,9 +331,7 @@ impl Builder<'_> {
 fn image_in(node: &HtmlNode) -> Option<&HtmlNode> {
     match node {
         HtmlNode::Element { name, .. } if name == "img" => Some(node),
-        HtmlNode::Element { name, children, .. }
-            if name == "a" || name == "picture" || name == "span" =>
-        {
+        HtmlNode::Element { name, children, .. } if name == "a" || name == "picture" || name == "span" => {
             let mut images = children.iter().filter_map(image_in);
             let only = images.next()?;
             let has_text = children
@@ -373,16 +358,12 @@ fn split_credit(children: &[HtmlNode], depth: usize) -> (Option<String>, Option<
                     .iter()
                     .any(|(k, v)| k == "class" && v.split_whitespace().any(|c| c == "credit")) =>
             {
-                credit =
-                    Some(squash_whitespace(&text_of(children, depth))).filter(|c| !c.is_empty());
+                credit = Some(squash_whitespace(&text_of(children, depth))).filter(|c| !c.is_empty());
             }
             other => caption.push_str(&text_of(std::slice::from_ref(other), depth)),
         }
     }
-    (
-        Some(squash_whitespace(&caption)).filter(|c| !c.is_empty()),
-        credit,
-    )
+    (Some(squash_whitespace(&caption)).filter(|c| !c.is_empty()), credit)
 }
 
 fn inline_into(out: &mut Vec<Inline>, node: &HtmlNode, base: &str, depth: usize) {
@@ -444,11 +425,7 @@ fn inline_into(out: &mut Vec<Inline>, node: &HtmlNode, base: &str, depth: usize)
         }
         // An image inside running text is kept as its alternative text.
         "img" => {
-            if let Some(alt) = node
-                .attribute("alt")
-                .map(squash_whitespace)
-                .filter(|a| !a.is_empty())
-            {
+            if let Some(alt) = node.attribute("alt").map(squash_whitespace).filter(|a| !a.is_empty()) {
                 push_text(out, &alt);
             }
         }
@@ -592,17 +569,9 @@ mod tests {
     fn hostile_content_is_dropped_or_reduced_to_text() {
         let tree = vec![
             el("script", vec![t("alert(1)")]),
-            N::element(
-                "p",
-                &[("onclick", "alert(1)"), ("style", "x")],
-                vec![t("safe")],
-            ),
+            N::element("p", &[("onclick", "alert(1)"), ("style", "x")], vec![t("safe")]),
             N::element("a", &[("href", "javascript:alert(1)")], vec![t("click")]),
-            N::element(
-                "iframe",
-                &[("src", "https://evil.example")],
-                vec![t("frame text")],
-            ),
+            N::element("iframe", &[("src", "https://evil.example")], vec![t("frame text")]),
             N::element(
                 "img",
                 &[("src", "javascript:alert(1)"), ("onerror", "alert(1)")],
@@ -636,25 +605,16 @@ mod tests {
                         ],
                         vec![],
                     ),
-                    el(
-                        "figcaption",
-                        vec![t("The lab "), el("small", vec![t("Photo: X")])],
-                    ),
+                    el("figcaption", vec![t("The lab "), el("small", vec![t("Photo: X")])]),
                 ],
             ),
             el(
                 "ol",
-                vec![
-                    el("li", vec![t("one")]),
-                    el("li", vec![el("p", vec![t("two")])]),
-                ],
+                vec![el("li", vec![t("one")]), el("li", vec![el("p", vec![t("two")])])],
             ),
             el(
                 "blockquote",
-                vec![
-                    el("p", vec![t("Quoted.")]),
-                    el("footer", vec![t("— Someone")]),
-                ],
+                vec![el("p", vec![t("Quoted.")]), el("footer", vec![t("— Someone")])],
             ),
             el("pre", vec![el("code", vec![t("let x = 1;\n")])]),
         ];
@@ -701,11 +661,7 @@ mod tests {
                 N::element(
                     "a",
                     &[("href", "big.jpg")],
-                    vec![N::element(
-                        "img",
-                        &[("src", "small.jpg"), ("alt", "A")],
-                        vec![],
-                    )],
+                    vec![N::element("img", &[("src", "small.jpg"), ("alt", "A")], vec![])],
                 ),
                 t("After"),
             ],

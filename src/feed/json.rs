@@ -133,17 +133,12 @@ impl fmt::Display for JsonError {
             JsonErrorKind::InvalidNumber => "a number is malformed".to_owned(),
             JsonErrorKind::InvalidEscape => "a string has an invalid escape".to_owned(),
             JsonErrorKind::ControlCharacter => {
-                "a string holds a raw control character (a newline or tab must be escaped)"
-                    .to_owned()
+                "a string holds a raw control character (a newline or tab must be escaped)".to_owned()
             }
             JsonErrorKind::TooDeep => format!("values are nested more than {MAX_DEPTH} deep"),
             JsonErrorKind::TrailingText => "there is more text after the JSON value".to_owned(),
         };
-        write!(
-            f,
-            "invalid JSON at line {}, column {}: {what}",
-            self.line, self.column
-        )
+        write!(f, "invalid JSON at line {}, column {}: {what}", self.line, self.column)
     }
 }
 
@@ -531,10 +526,7 @@ mod tests {
             parse("<!doctype html>").unwrap_err().kind,
             JsonErrorKind::Unexpected('<')
         );
-        assert_eq!(
-            parse("\"a\tb\"").unwrap_err().kind,
-            JsonErrorKind::ControlCharacter
-        );
+        assert_eq!(parse("\"a\tb\"").unwrap_err().kind, JsonErrorKind::ControlCharacter);
     }
 
     #[test]
@@ -550,10 +542,7 @@ mod tests {
         let err = parse_bytes(b"{\"a\":\n\"\xff\"}").unwrap_err();
         assert_eq!(err.kind, JsonErrorKind::InvalidUtf8);
         assert_eq!((err.line, err.column), (2, 2));
-        assert_eq!(
-            parse_bytes(b"\xEF\xBB\xBF").unwrap_err().kind,
-            JsonErrorKind::Empty
-        );
+        assert_eq!(parse_bytes(b"\xEF\xBB\xBF").unwrap_err().kind, JsonErrorKind::Empty);
     }
 
     #[test]
@@ -569,10 +558,7 @@ mod tests {
     #[test]
     fn five_megabyte_string() {
         let big = format!("\"{}\"", "ab\\n".repeat(5 * 1024 * 1024 / 4));
-        assert_eq!(
-            parse(&big).unwrap().as_str().unwrap().len(),
-            5 * 1024 * 1024 / 4 * 3
-        );
+        assert_eq!(parse(&big).unwrap().as_str().unwrap().len(), 5 * 1024 * 1024 / 4 * 3);
     }
 
     /// JSONTestSuite: `y_` files must parse, `n_` files must fail, `i_` files

@@ -113,19 +113,10 @@ impl Default for Content {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
-    Heading {
-        level: u8,
-        text: String,
-    },
+    Heading { level: u8, text: String },
     Image(Image),
-    Quote {
-        content: Vec<Inline>,
-        cite: Option<String>,
-    },
-    List {
-        ordered: bool,
-        items: Vec<Vec<Inline>>,
-    },
+    Quote { content: Vec<Inline>, cite: Option<String> },
+    List { ordered: bool, items: Vec<Vec<Inline>> },
     Code(String),
 }
 
@@ -242,9 +233,7 @@ impl Article {
 impl Block {
     fn push_text(&self, out: &mut String) {
         match self {
-            Block::Paragraph(content) | Block::Quote { content, .. } => {
-                push_inline_text(content, out)
-            }
+            Block::Paragraph(content) | Block::Quote { content, .. } => push_inline_text(content, out),
             Block::Heading { text, .. } | Block::Code(text) => out.push_str(text),
             Block::Image(image) => {
                 if let Some(caption) = &image.caption {
@@ -265,9 +254,9 @@ pub fn push_inline_text(content: &[Inline], out: &mut String) {
     for inline in content {
         match inline {
             Inline::Text(text) | Inline::Code(text) => out.push_str(text),
-            Inline::Emphasis(inner)
-            | Inline::Strong(inner)
-            | Inline::Link { content: inner, .. } => push_inline_text(inner, out),
+            Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Link { content: inner, .. } => {
+                push_inline_text(inner, out)
+            }
             Inline::LineBreak => out.push('\n'),
         }
     }

@@ -94,16 +94,12 @@ impl<'s> Reader<'s> {
                 || "version".into(),
                 "unknown JSON Feed version; read as version 1.1",
             ),
-            None => self.warn(
-                root,
-                || "version".into(),
-                "no version given; read as JSON Feed 1.1",
-            ),
+            None => self.warn(root, || "version".into(), "no version given; read as JSON Feed 1.1"),
         }
         let items = match root.get("items") {
-            Some(node) => node.as_array().ok_or_else(|| {
-                FeedError::NotAFeed(format!("\"items\" is {}, not an array", node.kind()))
-            })?,
+            Some(node) => node
+                .as_array()
+                .ok_or_else(|| FeedError::NotAFeed(format!("\"items\" is {}, not an array", node.kind())))?,
             None => return Err(FeedError::NotAFeed("it has no \"items\" array".into())),
         };
         let extension = root.get("_gazette").filter(|n| n.as_object().is_some());
@@ -157,9 +153,7 @@ impl<'s> Reader<'s> {
     }
 
     fn site(&mut self, root: &Node, extension: Option<&Node>) -> Site {
-        let home_page_url = self.url_field(root, "home_page_url", UrlUse::Link, || {
-            "home_page_url".into()
-        });
+        let home_page_url = self.url_field(root, "home_page_url", UrlUse::Link, || "home_page_url".into());
         let title = match self.text_field(root, "title", || "title".into()) {
             Some(title) => title,
             None => {
@@ -195,12 +189,7 @@ impl<'s> Reader<'s> {
     }
 
     /// A feed-level text field: a wrong type is a warning, blank is absent.
-    fn text_field(
-        &mut self,
-        obj: &Node,
-        key: &str,
-        path: impl FnOnce() -> String,
-    ) -> Option<String> {
+    fn text_field(&mut self, obj: &Node, key: &str, path: impl FnOnce() -> String) -> Option<String> {
         let node = obj.get(key)?;
         match node.as_str() {
             Some(text) => clean_text(text),
@@ -217,13 +206,7 @@ impl<'s> Reader<'s> {
     }
 
     /// A URL field outside a story: a wrong type or a refused URL is a warning.
-    fn url_field(
-        &mut self,
-        obj: &Node,
-        key: &str,
-        used_for: UrlUse,
-        path: impl FnOnce() -> String,
-    ) -> Option<String> {
+    fn url_field(&mut self, obj: &Node, key: &str, used_for: UrlUse, path: impl FnOnce() -> String) -> Option<String> {
         let node = obj.get(key)?;
         let Some(raw) = node.as_str() else {
             if !node.is_null() {
@@ -269,16 +252,9 @@ impl<'s> Reader<'s> {
                 .and_then(Node::as_str)
                 .map(str::trim)
                 .filter(|s| !s.is_empty());
-            let name = entry
-                .get("name")
-                .and_then(Node::as_str)
-                .and_then(clean_text);
+            let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
             let (Some(raw_slug), Some(name)) = (slug, name) else {
-                self.warn(
-                    entry,
-                    path,
-                    "a topic needs a \"slug\" and a \"name\"; ignored",
-                );
+                self.warn(entry, path, "a topic needs a \"slug\" and a \"name\"; ignored");
                 continue;
             };
             let slug = if is_slug(raw_slug) {
@@ -294,9 +270,7 @@ impl<'s> Reader<'s> {
                 );
                 continue;
             }
-            let description = self.text_field(entry, "description", || {
-                format!("_gazette.topics[{i}].description")
-            });
+            let description = self.text_field(entry, "description", || format!("_gazette.topics[{i}].description"));
             let story_count = entry.get("count").and_then(Node::as_u64);
             topics.push(Topic {
                 slug,
@@ -314,8 +288,7 @@ impl<'s> Reader<'s> {
             Some(Archive {
                 total_stories: node.get("total_items")?.as_u64()?,
                 article_url: template("article_url").filter(|t| t.contains("{slug}"))?,
-                topic_page_url: template("topic_page_url")
-                    .filter(|t| t.contains("{topic}") && t.contains("{page}"))?,
+                topic_page_url: template("topic_page_url").filter(|t| t.contains("{topic}") && t.contains("{page}"))?,
                 topic_page_size: node
                     .get("topic_page_size")?
                     .as_u64()
@@ -372,8 +345,7 @@ impl<'s> Reader<'s> {
             match node.as_array() {
                 Some(list) => {
                     for (i, entry) in list.iter().enumerate() {
-                        if let Some(author) = self.author(entry, || format!("{prefix}authors[{i}]"))
-                        {
+                        if let Some(author) = self.author(entry, || format!("{prefix}authors[{i}]")) {
                             authors.push(author);
                         }
                     }
@@ -402,10 +374,7 @@ impl<'s> Reader<'s> {
                 self.warn(
                     node,
                     &path,
-                    format!(
-                        "an author should be an object, found {}; ignored",
-                        node.kind()
-                    ),
+                    format!("an author should be an object, found {}; ignored", node.kind()),
                 );
             }
             return None;
@@ -413,9 +382,7 @@ impl<'s> Reader<'s> {
         let author = Author {
             name: self.text_field(node, "name", || format!("{}.name", path())),
             url: self.url_field(node, "url", UrlUse::Link, || format!("{}.url", path())),
-            avatar: self.url_field(node, "avatar", UrlUse::Resource, || {
-                format!("{}.avatar", path())
-            }),
+            avatar: self.url_field(node, "avatar", UrlUse::Resource, || format!("{}.avatar", path())),
         };
         if author.name.is_none() && author.url.is_none() {
             self.warn(node, path, "an author needs a name or a url; ignored");
@@ -540,13 +507,7 @@ impl<'s> Reader<'s> {
         Ok(article)
     }
 
-    fn item_url(
-        &mut self,
-        item: &Node,
-        key: &str,
-        used_for: UrlUse,
-        prefix: &str,
-    ) -> ItemResult<Option<String>> {
+    fn item_url(&mut self, item: &Node, key: &str, used_for: UrlUse, prefix: &str) -> ItemResult<Option<String>> {
         let Some(raw) = item_string(item, key, prefix)? else {
             return Ok(None);
         };
@@ -586,11 +547,7 @@ impl<'s> Reader<'s> {
             return if node.is_null() {
                 Ok(Vec::new())
             } else {
-                Err(wrong_type(
-                    node,
-                    &format!("{prefix}.tags"),
-                    "an array of strings",
-                ))
+                Err(wrong_type(node, &format!("{prefix}.tags"), "an array of strings"))
             };
         };
         let mut tags = Vec::with_capacity(list.len());
@@ -613,14 +570,16 @@ impl<'s> Reader<'s> {
         if let Some(node) = ext.get("slug") {
             match node.as_str().map(str::trim) {
                 Some(s) if is_slug(s) => article.slug = s.to_owned(),
-                _ => self.warn(node, || path("slug"), "a slug must be lower-case letters, digits and single hyphens; one is derived instead"),
+                _ => self.warn(
+                    node,
+                    || path("slug"),
+                    "a slug must be lower-case letters, digits and single hyphens; one is derived instead",
+                ),
             }
         }
         if let Some(node) = ext.get("topic") {
             match node.as_str() {
-                Some(t) if site.topics.iter().any(|topic| topic.slug == t) => {
-                    article.topic = Some(t.to_owned())
-                }
+                Some(t) if site.topics.iter().any(|topic| topic.slug == t) => article.topic = Some(t.to_owned()),
                 _ => self.warn(
                     node,
                     || path("topic"),
@@ -642,14 +601,8 @@ impl<'s> Reader<'s> {
             match node.as_array() {
                 Some(list) => {
                     for (i, entry) in list.iter().enumerate() {
-                        let role = entry
-                            .get("role")
-                            .and_then(Node::as_str)
-                            .and_then(clean_text);
-                        let name = entry
-                            .get("name")
-                            .and_then(Node::as_str)
-                            .and_then(clean_text);
+                        let role = entry.get("role").and_then(Node::as_str).and_then(clean_text);
+                        let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
                         match (role, name) {
                             (Some(role), Some(name)) => article.credits.push(Credit { role, name }),
                             _ => self.warn(
@@ -667,17 +620,12 @@ impl<'s> Reader<'s> {
             match node.as_array() {
                 Some(list) => {
                     for (i, entry) in list.iter().enumerate() {
-                        if let Some(image) = self.image(entry, &format!("{}[{i}]", path("gallery")))
-                        {
+                        if let Some(image) = self.image(entry, &format!("{}[{i}]", path("gallery"))) {
                             article.gallery.push(image);
                         }
                     }
                 }
-                None => self.warn(
-                    node,
-                    || path("gallery"),
-                    "should be an array of photos; ignored",
-                ),
+                None => self.warn(node, || path("gallery"), "should be an array of photos; ignored"),
             }
         }
     }
@@ -715,8 +663,7 @@ impl<'s> Reader<'s> {
         }
         let known: Vec<Image> = article.photos().into_iter().cloned().collect();
         for url in extra {
-            if !known.iter().any(|p| p.url == url) && !article.gallery.iter().any(|p| p.url == url)
-            {
+            if !known.iter().any(|p| p.url == url) && !article.gallery.iter().any(|p| p.url == url) {
                 article.gallery.push(Image {
                     url,
                     alt: String::new(),
@@ -736,10 +683,7 @@ impl<'s> Reader<'s> {
             self.warn(
                 node,
                 || path.to_owned(),
-                format!(
-                    "a photo should be an object, found {}; ignored",
-                    node.kind()
-                ),
+                format!("a photo should be an object, found {}; ignored", node.kind()),
             );
             return None;
         }
@@ -832,11 +776,7 @@ impl<'s> Reader<'s> {
                 Ok(Block::Paragraph(content))
             }
             "heading" => {
-                let level = node
-                    .get("level")
-                    .and_then(Node::as_u64)
-                    .unwrap_or(2)
-                    .clamp(2, 6) as u8;
+                let level = node.get("level").and_then(Node::as_u64).unwrap_or(2).clamp(2, 6) as u8;
                 Ok(Block::Heading {
                     level,
                     text: text("text").ok_or("a heading needs \"text\"")?,
@@ -1039,25 +979,19 @@ fn derived_title(summary: Option<&str>, content: &Content) -> String {
 fn derived_slug(article: &Article) -> String {
     let from_url = article.url.as_deref().and_then(|url| {
         let path = url.split(['?', '#']).next()?;
-        let path = path.split_once("://").map_or(path, |(_, rest)| {
-            rest.split_once('/').map_or("", |(_, p)| p)
-        });
+        let path = path
+            .split_once("://")
+            .map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
         let segment = path.trim_end_matches('/').rsplit('/').next()?;
-        let stem =
-            segment.rsplit_once('.').map_or(
-                segment,
-                |(stem, ext)| if ext.len() <= 5 { stem } else { segment },
-            );
+        let stem = segment
+            .rsplit_once('.')
+            .map_or(segment, |(stem, ext)| if ext.len() <= 5 { stem } else { segment });
         let slug = slugify(stem);
         // Numbers and "index" say nothing; a title makes a better URL.
-        (!slug.is_empty() && slug != "index" && !slug.chars().all(|c| c.is_ascii_digit()))
-            .then_some(slug)
+        (!slug.is_empty() && slug != "index" && !slug.chars().all(|c| c.is_ascii_digit())).then_some(slug)
     });
     from_url
-        .or_else(|| {
-            Some(slugify(&article.title))
-                .filter(|s| !s.is_empty() && article.title != "Untitled story")
-        })
+        .or_else(|| Some(slugify(&article.title)).filter(|s| !s.is_empty() && article.title != "Untitled story"))
         .or_else(|| Some(slugify(&article.id)).filter(|s| !s.is_empty()))
         .unwrap_or_else(|| "story".to_owned())
 }

@@ -135,11 +135,7 @@ fn numeric_reference(s: &str) -> Option<(char, usize)> {
         Some('\0') | None => '\u{FFFD}',
         Some(c) => c,
     };
-    let len = if s[end..].starts_with(';') {
-        end + 1
-    } else {
-        end
-    };
+    let len = if s[end..].starts_with(';') { end + 1 } else { end };
     Some((c, len))
 }
 
@@ -197,17 +193,12 @@ pub fn html_to_text(html: &str) -> String {
         out.push_str(&rest[..lt]);
         rest = &rest[lt..];
         // As in HTML, `<` starts a tag only before a letter, `/`, `!` or `?`.
-        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
-        {
+        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')) {
             out.push('<');
             rest = &rest[1..];
             continue;
         }
-        let lower_start: String = rest
-            .chars()
-            .take(8)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let lower_start: String = rest.chars().take(8).collect::<String>().to_ascii_lowercase();
         let skip_to = ["script", "style"].iter().find_map(|tag| {
             lower_start.strip_prefix('<')?.strip_prefix(tag)?;
             Some(format!("</{tag}"))
@@ -242,19 +233,7 @@ fn is_block_tag(tag: &str) -> bool {
         .unwrap_or("");
     matches!(
         name.to_ascii_lowercase().as_str(),
-        "p" | "br"
-            | "div"
-            | "li"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "figcaption"
-            | "tr"
-            | "td"
+        "p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "figcaption" | "tr" | "td"
     )
 }
 
@@ -281,10 +260,7 @@ mod tests {
             slugify("USTB Holds the \"Year of Internationalization\" Meeting"),
             "ustb-holds-the-year-of-internationalization-meeting"
         );
-        assert_eq!(
-            slugify("Crème brûlée — à la carte!"),
-            "creme-brulee-a-la-carte"
-        );
+        assert_eq!(slugify("Crème brûlée — à la carte!"), "creme-brulee-a-la-carte");
         assert_eq!(slugify("  --  "), "");
         assert_eq!(slugify("科技 新闻"), "科技-新闻");
         assert!(slugify(&"word ".repeat(40)).chars().count() <= 80);
@@ -302,10 +278,7 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(
-            decode_entities("Blog &#8211; InfluxData"),
-            "Blog – InfluxData"
-        );
+        assert_eq!(decode_entities("Blog &#8211; InfluxData"), "Blog – InfluxData");
         assert_eq!(
             decode_entities("a &amp; b &lt;script&gt; &#x41; &bogus; & c"),
             "a & b <script> A &bogus; & c"
@@ -324,9 +297,7 @@ mod tests {
     #[test]
     fn html_text() {
         assert_eq!(
-            html_to_text(
-                "<p>Hello <b>world</b></p><script>alert(1)</script><p>Aged &amp; Distilled</p>"
-            ),
+            html_to_text("<p>Hello <b>world</b></p><script>alert(1)</script><p>Aged &amp; Distilled</p>"),
             "Hello world Aged & Distilled"
         );
         assert_eq!(html_to_text("x <STYLE>p{}</STYLE>y"), "x y");

@@ -24,10 +24,7 @@ pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
     // What the URL standard does before parsing: trim C0 controls and spaces
     // from both ends, and drop every tab and newline.
     let trimmed = decoded.trim_matches(|c: char| c <= ' ');
-    let cleaned: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     if cleaned.is_empty() || cleaned.chars().any(|c| c.is_control()) {
         return None;
     }
@@ -50,10 +47,7 @@ pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
 
 /// Whether a safe URL leads off this site (then links get `rel="noopener noreferrer"`).
 pub fn is_external(url: &str) -> bool {
-    url.starts_with("http://")
-        || url.starts_with("https://")
-        || url.starts_with("//")
-        || url.starts_with("mailto:")
+    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") || url.starts_with("mailto:")
 }
 
 /// The scheme of `url` if it has one: letters, digits, `+`, `-`, `.` before
@@ -63,9 +57,8 @@ fn scheme(url: &str) -> Option<&str> {
     let candidate = &url[..colon];
     let mut chars = candidate.chars();
     let first = chars.next()?;
-    (first.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-    .then_some(candidate)
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .then_some(candidate)
 }
 
 /// RFC 3986 reference resolution for the forms feeds use: `//host/x`,
@@ -108,9 +101,7 @@ fn split_origin(url: &str) -> (&str, &str) {
     if let Some(s) = scheme(url) {
         let after = &url[s.len() + 1..];
         if let Some(authority) = after.strip_prefix("//") {
-            let end = authority
-                .find(['/', '?', '#'])
-                .map_or(url.len(), |i| s.len() + 3 + i);
+            let end = authority.find(['/', '?', '#']).map_or(url.len(), |i| s.len() + 3 + i);
             return (&url[..end], &url[end..]);
         }
     }
@@ -165,10 +156,7 @@ mod tests {
             link("https://example.com/a?b#c").as_deref(),
             Some("https://example.com/a?b#c")
         );
-        assert_eq!(
-            link("HTTP://example.com").as_deref(),
-            Some("http://example.com")
-        );
+        assert_eq!(link("HTTP://example.com").as_deref(), Some("http://example.com"));
         assert_eq!(
             link("/files/x.pdf").as_deref(),
             Some("https://news.example.edu/files/x.pdf")

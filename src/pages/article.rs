@@ -4,9 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{
-    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Figure, LoadFailure, StoryCard,
-};
+use crate::components::{ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Figure, LoadFailure, StoryCard};
 use crate::feed::url::is_external;
 use crate::feed::Article;
 use crate::html_parser::article_blocks;
@@ -61,10 +59,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
     let kicker = topic
         .clone()
         .map(|t| view! { <p class="kicker"><a href=paths.topic(&t.slug)>{t.name}</a></p> });
-    let standfirst = article
-        .summary
-        .clone()
-        .map(|s| view! { <p class="standfirst">{s}</p> });
+    let standfirst = article.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> });
     let gallery = (!article.gallery.is_empty()).then(|| {
         let count = article.gallery.len();
         view! {
@@ -76,10 +71,9 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
             </section>
         }
     });
-    let related_heading = topic.as_ref().map_or_else(
-        || "More stories".to_owned(),
-        |t| format!("More from {}", t.name),
-    );
+    let related_heading = topic
+        .as_ref()
+        .map_or_else(|| "More stories".to_owned(), |t| format!("More from {}", t.name));
     view! {
         <Title text=page_title(&newsroom, &article.title) />
         <Meta name="description" content=description />
@@ -112,13 +106,8 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
 /// to the original page.
 #[component]
 fn StoryFooter(article: Arc<Article>) -> impl IntoView {
-    let names: Vec<String> = article
-        .authors
-        .iter()
-        .filter_map(|a| a.name.clone())
-        .collect();
-    let authors = (!names.is_empty())
-        .then(|| view! { <p class="byline">{format!("By {}", names.join(", "))}</p> });
+    let names: Vec<String> = article.authors.iter().filter_map(|a| a.name.clone()).collect();
+    let authors = (!names.is_empty()).then(|| view! { <p class="byline">{format!("By {}", names.join(", "))}</p> });
     let credits = (!article.credits.is_empty()).then(|| {
         view! {
             <ul class="credits" aria-label="Credits">

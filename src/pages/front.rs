@@ -10,12 +10,7 @@ pub fn FrontPage() -> impl IntoView {
     let newsroom = use_newsroom();
     let content = move || {
         newsroom.track();
-        Suspend::new(async move {
-            newsroom
-                .front()
-                .await
-                .map(|front| view! { <FrontView front /> })
-        })
+        Suspend::new(async move { newsroom.front().await.map(|front| view! { <FrontView front /> }) })
     };
     view! {
         <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
@@ -29,9 +24,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     let site_title = newsroom.site_title();
-    let description = newsroom
-        .site_tagline()
-        .unwrap_or_else(|| site_title.clone());
+    let description = newsroom.site_tagline().unwrap_or_else(|| site_title.clone());
     let Some(lead) = front.lead else {
         return view! {
             <Title text=site_title.clone() />

@@ -31,13 +31,10 @@ pub fn TopicPage() -> impl IntoView {
             let Some(page) = page else {
                 return Ok(view! { <NotFound /> }.into_any());
             };
-            newsroom
-                .topic_page(slug, page)
-                .await
-                .map(|found| match found {
-                    Some(data) => view! { <TopicView data /> }.into_any(),
-                    None => view! { <NotFound /> }.into_any(),
-                })
+            newsroom.topic_page(slug, page).await.map(|found| match found {
+                Some(data) => view! { <TopicView data /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
+            })
         })
     };
     view! {
@@ -51,11 +48,7 @@ pub fn TopicPage() -> impl IntoView {
 fn TopicView(data: TopicData) -> impl IntoView {
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
-    let TopicData {
-        topic,
-        articles,
-        page,
-    } = data;
+    let TopicData { topic, articles, page } = data;
     let heading = if page.number > 1 {
         format!("{}, page {}", topic.name, page.number)
     } else {

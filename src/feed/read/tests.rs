@@ -51,10 +51,7 @@ fn reads_the_gazette_extension() {
     assert_eq!(feed.site.tagline.as_deref(), Some("News from the campus"));
     let topics: Vec<&str> = feed.site.topics.iter().map(|t| t.slug.as_str()).collect();
     assert_eq!(topics, ["research", "student-life"]);
-    assert_eq!(
-        feed.site.topics[0].description.as_deref(),
-        Some("Labs and findings")
-    );
+    assert_eq!(feed.site.topics[0].description.as_deref(), Some("Labs and findings"));
 
     let article = &feed.articles[0];
     assert_eq!(article.slug, "new-furnace");
@@ -90,15 +87,10 @@ fn reads_the_gazette_extension() {
             },
         ])
     );
-    let Block::Image(photo) = &blocks[1] else {
-        panic!()
-    };
+    let Block::Image(photo) = &blocks[1] else { panic!() };
     assert_eq!(photo.url, "/news/images/furnace-1200.jpg");
     assert_eq!((photo.width, photo.height), (Some(1200), Some(800)));
-    assert_eq!(
-        photo.variants.iter().map(|v| v.width).collect::<Vec<_>>(),
-        [600, 1200]
-    );
+    assert_eq!(photo.variants.iter().map(|v| v.width).collect::<Vec<_>>(), [600, 1200]);
     assert_eq!(
         blocks[2],
         Block::Heading {
@@ -121,8 +113,7 @@ fn reads_the_gazette_extension() {
     assert!(
         warnings
             .iter()
-            .any(|w| w.contains("items[0]._gazette.body[5]")
-                && w.contains("unknown block type \"marquee\"")),
+            .any(|w| w.contains("items[0]._gazette.body[5]") && w.contains("unknown block type \"marquee\"")),
         "{warnings:?}"
     );
 }
@@ -160,11 +151,7 @@ fn a_foreign_feed_gets_slugs_topics_and_photos() {
             Inline::Text("Line two.".into())
         ])
     );
-    let photos: Vec<&str> = feed.articles[0]
-        .photos()
-        .iter()
-        .map(|p| p.url.as_str())
-        .collect();
+    let photos: Vec<&str> = feed.articles[0].photos().iter().map(|p| p.url.as_str()).collect();
     assert_eq!(photos, ["https://blog.example.com/a.jpg", "/news/b.png"]);
     assert_eq!(
         feed.articles[0].image.as_ref().unwrap().url,
@@ -203,17 +190,10 @@ fn bad_stories_are_skipped_and_named() {
         skipped[0]
     );
     assert!(skipped[1].contains("items[2].id") && skipped[1].contains("found a boolean"));
-    assert!(
-        skipped[2].contains("items[3]") && skipped[2].contains("no content_html, content_text")
-    );
-    assert!(
-        skipped[3].contains("items[4].title")
-            && skipped[3].contains("should be a string, found a number")
-    );
+    assert!(skipped[2].contains("items[3]") && skipped[2].contains("no content_html, content_text"));
+    assert!(skipped[3].contains("items[4].title") && skipped[3].contains("should be a string, found a number"));
     assert!(skipped[4].contains("items[5]") && skipped[4].contains("found a string"));
-    assert!(
-        skipped[5].contains("items[6].id") && skipped[5].contains("repeats the id of items[0]")
-    );
+    assert!(skipped[5].contains("items[6].id") && skipped[5].contains("repeats the id of items[0]"));
 }
 
 #[test]
@@ -235,10 +215,7 @@ fn lesser_faults_only_drop_the_value() {
             ..Author::default()
         }]
     );
-    assert_eq!(
-        article.slug, "x",
-        "derived from the title, which came from the content"
-    );
+    assert_eq!(article.slug, "x", "derived from the title, which came from the content");
     let text = problems(&feed).join("\n");
     for expected in [
         "version",
@@ -250,35 +227,21 @@ fn lesser_faults_only_drop_the_value() {
         "_gazette.topic",
         "_gazette.slug",
     ] {
-        assert!(
-            text.contains(expected),
-            "no warning about {expected}:\n{text}"
-        );
+        assert!(text.contains(expected), "no warning about {expected}:\n{text}");
     }
     assert!(feed.problems.iter().all(|p| !p.skipped_story));
 }
 
 #[test]
 fn whole_document_failures() {
-    let err = |json: &str| {
-        read_feed(json.as_bytes(), "/feed.json")
-            .unwrap_err()
-            .to_string()
-    };
-    assert_eq!(
-        err("[]"),
-        "not a JSON Feed: the document is an array, not an object"
-    );
-    assert_eq!(
-        err("{\"title\": \"x\"}"),
-        "not a JSON Feed: it has no \"items\" array"
-    );
+    let err = |json: &str| read_feed(json.as_bytes(), "/feed.json").unwrap_err().to_string();
+    assert_eq!(err("[]"), "not a JSON Feed: the document is an array, not an object");
+    assert_eq!(err("{\"title\": \"x\"}"), "not a JSON Feed: it has no \"items\" array");
     assert_eq!(
         err("{\"items\": {}}"),
         "not a JSON Feed: \"items\" is an object, not an array"
     );
-    assert!(err("<!DOCTYPE html><html>")
-        .starts_with("invalid JSON at line 1, column 1: unexpected character '<'"));
+    assert!(err("<!DOCTYPE html><html>").starts_with("invalid JSON at line 1, column 1: unexpected character '<'"));
     assert!(err("{\"items\": [").contains("truncated"));
 }
 
@@ -291,9 +254,7 @@ fn version_and_author_variants() {
         "http://jsonfeed.org/version/1",
         "https://jsonfeed.org/version/1.1",
     ] {
-        let feed = read(&format!(
-            r#"{{"version": "{version}", "title": "T", "items": []}}"#
-        ));
+        let feed = read(&format!(r#"{{"version": "{version}", "title": "T", "items": []}}"#));
         assert!(feed.problems.is_empty(), "{version}: {:?}", feed.problems);
     }
     let feed = read(
@@ -302,18 +263,9 @@ fn version_and_author_variants() {
             {"id": "b", "content_text": "y"}
         ]}"#,
     );
-    let names = |a: &Article| {
-        a.authors
-            .iter()
-            .filter_map(|x| x.name.clone())
-            .collect::<Vec<_>>()
-    };
+    let names = |a: &Article| a.authors.iter().filter_map(|x| x.name.clone()).collect::<Vec<_>>();
     assert_eq!(names(&feed.articles[0]), ["New", "Old"]);
-    assert_eq!(
-        names(&feed.articles[1]),
-        ["Desk"],
-        "the feed's authors stand in"
-    );
+    assert_eq!(names(&feed.articles[1]), ["Desk"], "the feed's authors stand in");
 }
 
 #[test]
@@ -338,10 +290,7 @@ fn archive_layout_and_page_info() {
     );
     let archive = feed.site.archive.unwrap();
     assert_eq!(archive.article_url, "/news/articles/{slug}.json");
-    assert_eq!(
-        archive.topic_page_url,
-        "/news/topics/{topic}/page-{page}.json"
-    );
+    assert_eq!(archive.topic_page_url, "/news/topics/{topic}/page-{page}.json");
     assert_eq!(archive.sections_url.as_deref(), Some("/news/sections.json"));
     assert_eq!(feed.next_url.as_deref(), Some("/news/feed/page-2.json"));
     assert_eq!(
@@ -384,29 +333,18 @@ fn real_feeds_corpus() {
     assert_eq!(files.len(), 30);
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let result = read_feed(
-            &std::fs::read(&path).unwrap(),
-            "https://example.org/feed.json",
-        );
+        let result = read_feed(&std::fs::read(&path).unwrap(), "https://example.org/feed.json");
         match (name.as_str(), result) {
-            (
-                "gofeed-invalid.json" | "rsparser-allthis-partial-TRUNCATED.json",
-                Err(FeedError::Json(e)),
-            ) => {
+            ("gofeed-invalid.json" | "rsparser-allthis-partial-TRUNCATED.json", Err(FeedError::Json(e))) => {
                 assert!(e.line > 0 && e.column > 0, "{name}: {e}")
             }
             (_, Ok(feed)) if !name.contains("invalid") && !name.contains("TRUNCATED") => {
                 let shown = feed.articles.len();
                 let skipped = feed.problems.iter().filter(|p| p.skipped_story).count();
-                assert!(
-                    shown + skipped > 0 || name.contains("empty"),
-                    "{name}: nothing read"
-                );
+                assert!(shown + skipped > 0 || name.contains("empty"), "{name}: nothing read");
                 for article in &feed.articles {
                     assert!(
-                        !article.title.is_empty()
-                            && !article.slug.is_empty()
-                            && !article.id.is_empty(),
+                        !article.title.is_empty() && !article.slug.is_empty() && !article.id.is_empty(),
                         "{name}: {article:?}"
                     );
                 }
@@ -423,11 +361,7 @@ fn real_feed_details() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/corpora/jsonfeed")
             .join(name);
-        read_feed(
-            &std::fs::read(path).unwrap(),
-            "https://example.org/feed.json",
-        )
-        .unwrap()
+        read_feed(&std::fs::read(path).unwrap(), "https://example.org/feed.json").unwrap()
     };
     let bom = load("jsonfeed-net-Simple-utf8-bom.json");
     assert_eq!(bom.articles.len(), 2);
@@ -466,10 +400,7 @@ fn edge_case_corpus() {
     let mut refused = 0;
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        match read_feed(
-            &std::fs::read(path).unwrap(),
-            "https://example.org/feed.json",
-        ) {
+        match read_feed(&std::fs::read(path).unwrap(), "https://example.org/feed.json") {
             Ok(feed) => {
                 for article in &feed.articles {
                     assert!(!article.id.is_empty() && !article.slug.is_empty(), "{name}");

@@ -1,0 +1,49 @@
+// Screenshots of each page type on a phone and a desktop, for the README
+// and for a person to look at: docs/screenshots/{page}-{width}.jpg.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, startServer, launch, openPage } from './support.mjs';
+
+const OUT = path.join(ROOT, 'docs/screenshots');
+const PAGES = {
+  front: '/',
+  topic: '/topics/research/',
+  article: '/articles/library-cat-mochi/',
+  'not-found': '/no/such/page',
+};
+const WIDTHS = [390, 1280];
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+for (const [name, route] of Object.entries(PAGES)) {
+  for (const width of WIDTHS) {
+    test(`screenshot of ${name} at ${width} px`, async () => {
+      const page = await openPage(browser, { viewport: { width, height: width < 600 ? 844 : 900 }, deviceScaleFactor: 1 });
+      await page.goto(server.url(route));
+      await page.waitForSelector('main h1', { state: 'attached' });
+      // Lazy photos below the fold are loaded so the full-page picture is complete.
+      await page.evaluate(() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; }));
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => {}))));
+      const file = path.join(OUT, `${name}-${width}.jpg`);
+      await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 70 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `${name} at ${width} px scrolls sideways`);
+      await page.context().close();
+    });
+  }
+}
