@@ -32,6 +32,13 @@ pub struct LoadError {
 }
 
 impl LoadError {
+    /// Whether the file is simply not there: a 404, or the page a host
+    /// serves instead of a missing file. For an archive's optional files
+    /// that means "no such story or page", not a failure.
+    pub fn means_missing(&self) -> bool {
+        matches!(self.kind, LoadErrorKind::Status(404 | 410) | LoadErrorKind::Html)
+    }
+
     /// A short headline for the alert.
     pub fn title(&self) -> &'static str {
         match &self.kind {
@@ -91,7 +98,9 @@ fn status_text(status: u16) -> &'static str {
 }
 
 /// What a finished HTTP exchange means: a feed, or the reason it is not one.
-pub fn interpret(url: &str, status: u16, body: &[u8]) -> Result<Feed, LoadError> {
+/// `base` resolves the feed's relative URLs: the document's own address, or
+/// for the files of a paged archive, the main feed's.
+pub fn interpret(url: &str, base: &str, status: u16, body: &[u8]) -> Result<Feed, LoadError> {
     let fail = |kind| {
         Err(LoadError {
             url: url.to_owned(),
@@ -107,7 +116,7 @@ pub fn interpret(url: &str, status: u16, body: &[u8]) -> Result<Feed, LoadError>
         Some(b'<') => return fail(LoadErrorKind::Html),
         _ => {}
     }
-    read_feed(body, url).map_err(|e| LoadError {
+    read_feed(body, base).map_err(|e| LoadError {
         url: url.to_owned(),
         kind: LoadErrorKind::Feed(e),
     })
@@ -116,7 +125,7 @@ pub fn interpret(url: &str, status: u16, body: &[u8]) -> Result<Feed, LoadError>
 /// Fetches and reads one feed document. Conditional requests let the host
 /// answer 304 from the browser's cache when the file has not changed.
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
+pub async fn fetch_feed(url: &str, base: &str) -> Result<Feed, LoadError> {
     use std::cell::Cell;
     use std::rc::Rc;
     use std::time::Duration;
@@ -155,7 +164,7 @@ pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
         timer.clear();
     }
     match result {
-        Ok((status, body)) => interpret(url, status, &body),
+        Ok((status, body)) => interpret(url, base, status, &body),
         Err(_) if timed_out.get() => Err(fail(LoadErrorKind::Timeout)),
         Err(_) => Err(fail(LoadErrorKind::Network)),
     }
@@ -163,7 +172,7 @@ pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
 
 /// Outside the browser the data is handed in, never fetched.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_feed(url: &str) -> Result<Feed, LoadError> {
+pub async fn fetch_feed(url: &str, _base: &str) -> Result<Feed, LoadError> {
     Err(LoadError {
         url: url.to_owned(),
         kind: LoadErrorKind::Network,
@@ -175,7 +184,7 @@ mod tests {
     use super::*;
 
     fn error(status: u16, body: &str) -> LoadError {
-        interpret("/feed.json", status, body.as_bytes()).unwrap_err()
+        interpret("/feed.json", "/feed.json", status, body.as_bytes()).unwrap_err()
     }
 
     #[test]
@@ -211,7 +220,13 @@ mod tests {
 
     #[test]
     fn a_good_response_is_a_feed() {
-        let feed = interpret("/feed.json", 200, br#"{"version": "1.1", "title": "T", "items": []}"#).unwrap();
+        let feed = interpret(
+            "/feed.json",
+            "/feed.json",
+            200,
+            br#"{"version": "1.1", "title": "T", "items": []}"#,
+        )
+        .unwrap();
         assert_eq!(feed.site.title, "T");
     }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::feed::{Article, Feed, Site};
-use crate::loading::{fetch_feed, LoadError, LoadErrorKind};
+use crate::loading::{fetch_feed, LoadError};
 use crate::paths::Paths;
 use crate::store::{ArticleContext, Section, Store, TopicPage};
 
@@ -69,7 +69,7 @@ impl Newsroom {
                     return Ok(());
                 }
                 busy.update(|n| *n += 1);
-                let result = fetch_feed(&url).await;
+                let result = fetch_feed(&url, &url).await;
                 busy.update(|n| *n = n.saturating_sub(1));
                 let feed = result?;
                 log_problems(&url, &feed);
@@ -180,17 +180,25 @@ impl Newsroom {
     pub async fn topic_page(self, slug: String, page: u32) -> Result<Option<TopicPage>, LoadError> {
         self.ready().await?;
         loop {
-            let (found, complete, archive_url, known_topic) = self.store.with_untracked(|s| {
-                let archive_url = s.site.archive.as_ref().map(|a| {
+            let (found, complete, archive_url, known_topic, beyond_last_page) = self.store.with_untracked(|s| {
+                let archive = s.site.archive.as_ref();
+                let archive_url = archive.map(|a| {
                     a.topic_page_url
                         .replace("{topic}", &slug)
                         .replace("{page}", &page.to_string())
                 });
+                let topic = s.topic(&slug);
+                // The topic's story count tells the number of pages without a request.
+                let beyond = match (archive, topic.and_then(|t| t.story_count)) {
+                    (Some(a), Some(count)) => page as u64 > count.div_ceil(a.topic_page_size as u64).max(1),
+                    _ => false,
+                };
                 (
                     s.topic_page(&slug, page),
                     s.complete,
                     archive_url,
-                    s.topic(&slug).is_some(),
+                    topic.is_some(),
+                    beyond,
                 )
             });
             // A full page, or the last one, can be shown from what is held.
@@ -202,21 +210,16 @@ impl Newsroom {
                     return Ok(Some(found.clone()));
                 }
             }
-            if complete || !known_topic {
-                return Ok(found);
+            if complete || !known_topic || beyond_last_page {
+                return Ok(found.filter(|_| !beyond_last_page));
             }
             if let Some(url) = archive_url {
                 let feed = match self.fetch(&url).await {
                     Ok(feed) => feed,
-                    Err(LoadError {
-                        kind: LoadErrorKind::Status(404),
-                        ..
-                    }) => return Ok(None),
+                    Err(e) if e.means_missing() => return Ok(None),
                     Err(e) => return Err(e),
                 };
-                let Some(info) = feed.page else {
-                    return Ok(found);
-                };
+                let Some(info) = feed.page else { return Ok(found) };
                 return Ok(self
                     .store
                     .try_update_untracked(|s| s.add_topic_page(&slug, feed, info))
@@ -248,10 +251,7 @@ impl Newsroom {
                         self.store.update_untracked(|s| s.add_articles(feed.articles));
                         Ok(self.store.with_untracked(|s| s.article_context(&slug)))
                     }
-                    Err(LoadError {
-                        kind: LoadErrorKind::Status(404),
-                        ..
-                    }) => Ok(None),
+                    Err(e) if e.means_missing() => Ok(None),
                     Err(e) => Err(e),
                 };
             }
@@ -283,10 +283,13 @@ impl Newsroom {
         Ok(true)
     }
 
-    /// Fetches one more feed document, counted for the progress bar.
+    /// Fetches one more feed document, counted for the progress bar. Its
+    /// relative URLs mean what they would in the main feed: an archive's files
+    /// sit in sub-folders but are written relative to `feed.json`.
     async fn fetch(self, url: &str) -> Result<Feed, LoadError> {
         self.busy.update(|n| *n += 1);
-        let result = send_wrapper::SendWrapper::new(fetch_feed(url)).await;
+        let base = self.paths.with_value(Paths::feed);
+        let result = send_wrapper::SendWrapper::new(fetch_feed(url, &base)).await;
         self.busy.update(|n| *n = n.saturating_sub(1));
         if let Ok(feed) = &result {
             log_problems(url, feed);

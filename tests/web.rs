@@ -189,7 +189,7 @@ async fn body_text_is_never_markup() {
 
 #[wasm_bindgen_test]
 async fn load_failure_is_an_alert_with_a_retry_button() {
-    let error: LoadError = interpret("/feed.json", 200, b"{\"items\": [").unwrap_err();
+    let error: LoadError = interpret("/feed.json", "/feed.json", 200, b"{\"items\": [").unwrap_err();
     let (root, _handle) = mount("/", move || {
         let errors = ArcRwSignal::new(Errors::default());
         errors.update(|e| e.insert(0.into(), error));

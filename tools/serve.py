@@ -33,6 +33,13 @@ def make_handler(root, prefix, fallback):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=root, **kwargs)
 
+        def handle(self):
+            # A browser that cancels a request (a new page, a closed tab) is not an error.
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
         def log_message(self, fmt, *args):
             if os.environ.get("GAZETTE_SERVER_LOG"):
                 sys.stderr.write("%s %s\n" % (self.address_string(), fmt % args))

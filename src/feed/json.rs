@@ -13,11 +13,12 @@ use std::fmt;
 /// the bound keeps recursion far from the wasm stack limit.
 pub const MAX_DEPTH: usize = 256;
 
-/// A parsed value and the byte offset in the source where it starts.
+/// A parsed value and the byte range in the source it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node<'a> {
     pub value: Value<'a>,
     pub offset: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +96,67 @@ impl<'a> Node<'a> {
             Value::Object(_) => "an object",
         }
     }
+}
+
+impl std::fmt::Display for Node<'_> {
+    /// Compact JSON: numbers exactly as the source wrote them, strings escaped
+    /// as RFC 8259 requires (and `<` too, so the text is safe inside HTML).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.value {
+            Value::Null => f.write_str("null"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Number(n) => f.write_str(n),
+            Value::String(s) => write_string(f, s),
+            Value::Array(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    item.fmt(f)?;
+                }
+                f.write_str("]")
+            }
+            Value::Object(members) => {
+                f.write_str("{")?;
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write_string(f, key)?;
+                    f.write_str(":")?;
+                    value.fmt(f)?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+/// Writes `s` as a JSON string literal.
+pub fn write_string(out: &mut impl fmt::Write, s: &str) -> fmt::Result {
+    out.write_char('"')?;
+    let mut run_start = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            '<' => Some("\\u003c"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => None,
+            _ => continue,
+        };
+        out.write_str(&s[run_start..i])?;
+        match escape {
+            Some(e) => out.write_str(e)?,
+            None => write!(out, "\\u{:04x}", c as u32)?,
+        }
+        run_start = i + c.len_utf8();
+    }
+    out.write_str(&s[run_start..])?;
+    out.write_char('"')
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,7 +298,11 @@ impl<'a> Parser<'a> {
             Some(b'n') => self.literal("null", Value::Null)?,
             Some(_) => return Err(self.unexpected()),
         };
-        Ok(Node { value, offset })
+        Ok(Node {
+            value,
+            offset,
+            end: self.pos,
+        })
     }
 
     fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, JsonError> {
@@ -477,6 +543,22 @@ mod tests {
         assert!(a[3].is_null());
         assert_eq!(node.get("b").unwrap().as_str(), Some("xé\n"));
         assert_eq!(node.get("b").unwrap().offset, 37);
+        assert_eq!(node.get("b").unwrap().end, 48);
+    }
+
+    #[test]
+    fn writes_what_it_reads() {
+        let source = r#"{"a": [1, -2.5e3, true, null], "b": "q\"\\ \n<\u0001\u2028é", "c": {}}"#;
+        let written = parse(source).unwrap().to_string();
+        assert_eq!(
+            written,
+            r#"{"a":[1,-2.5e3,true,null],"b":"q\"\\ \n\u003c\u0001\u2028é","c":{}}"#
+        );
+        assert_eq!(
+            parse(&written).unwrap().to_string(),
+            written,
+            "a second round trip changes nothing"
+        );
     }
 
     #[test]

@@ -11,4 +11,4 @@ pub mod url;
 
 pub use date::Timestamp;
 pub use model::*;
-pub use read::{read_feed, FeedError};
+pub use read::{read_feed, read_parsed, FeedError};

@@ -41,6 +41,12 @@ impl std::error::Error for FeedError {}
 /// feed are resolved against it.
 pub fn read_feed(bytes: &[u8], document_url: &str) -> Result<Feed, FeedError> {
     let (source, root) = json::parse_bytes(bytes).map_err(FeedError::Json)?;
+    read_parsed(source, &root, document_url).map(|(feed, _)| feed)
+}
+
+/// Reads an already parsed document; also returns, for each article, the
+/// index in `items` it came from (tools that rewrite feeds need it).
+pub fn read_parsed(source: &str, root: &Node, document_url: &str) -> Result<(Feed, Vec<usize>), FeedError> {
     if root.as_object().is_none() {
         return Err(FeedError::NotAFeed(format!(
             "the document is {}, not an object",
@@ -51,14 +57,17 @@ pub fn read_feed(bytes: &[u8], document_url: &str) -> Result<Feed, FeedError> {
         source,
         base: document_url,
         problems: Vec::new(),
+        item_indices: Vec::new(),
     };
-    reader.feed(&root)
+    let feed = reader.feed(root)?;
+    Ok((feed, reader.item_indices))
 }
 
 struct Reader<'s> {
     source: &'s str,
     base: &'s str,
     problems: Vec<Problem>,
+    item_indices: Vec<usize>,
 }
 
 /// A fault that leaves a story out: where, and why.
@@ -127,6 +136,7 @@ impl<'s> Reader<'s> {
                         collect_tag_topics(&mut article, &mut tag_topics);
                     }
                     articles.push(article);
+                    self.item_indices.push(index);
                 }
                 Err(skip) => self.note(
                     skip.offset,

@@ -1,0 +1,129 @@
+//! Reading what `gazette build` is given: one feed file, or a folder of
+//! story files beside a `_site.json`, joined into one feed document.
+
+use std::path::Path;
+
+use gazette::feed::json::{self, Node};
+
+/// The input as one JSON Feed text, and a name for each story's origin.
+pub struct Input {
+    pub text: String,
+    /// Where `items[i]` came from, for messages about folder input.
+    pub origins: Vec<String>,
+}
+
+pub fn load(path: &Path) -> Result<Input, String> {
+    if path.is_dir() {
+        load_folder(path)
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let (text, root) =
+            json::parse_bytes(&bytes).map_err(|e| format!("{}:{}:{}: {e}", path.display(), e.line, e.column))?;
+        let count = root.get("items").and_then(Node::as_array).map_or(0, <[_]>::len);
+        let name = path.display().to_string();
+        Ok(Input {
+            text: text.to_owned(),
+            origins: (0..count).map(|i| format!("{name} items[{i}]")).collect(),
+        })
+    }
+}
+
+fn load_folder(dir: &Path) -> Result<Input, String> {
+    let site_path = dir.join("_site.json");
+    let site_bytes = std::fs::read(&site_path).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (a folder needs _site.json with the feed's own fields)",
+            site_path.display()
+        )
+    })?;
+    let (site_text, site) = parse_file(&site_path, &site_bytes)?;
+    let Some(members) = site.as_object() else {
+        return Err(format!("{}: must be a JSON object", site_path.display()));
+    };
+    let mut items: Vec<String> = Vec::new();
+    let mut origins = Vec::new();
+    collect_items(&site_path, site_text, &site, &mut items, &mut origins);
+
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "_site.json"))
+        .collect();
+    files.sort();
+    for file in files {
+        let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let (text, node) = parse_file(&file, &bytes)?;
+        if node.get("items").is_some() {
+            collect_items(&file, text, &node, &mut items, &mut origins);
+        } else {
+            items.push(text[node.offset..node.end].to_owned());
+            origins.push(file.display().to_string());
+        }
+    }
+
+    let mut text = String::from("{");
+    for (key, value) in members.iter().filter(|(k, _)| k != "items") {
+        json::write_string(&mut text, key).map_err(|e| e.to_string())?;
+        text.push(':');
+        text.push_str(&value.to_string());
+        text.push(',');
+    }
+    text.push_str("\"items\":[");
+    text.push_str(&items.join(","));
+    text.push_str("]}");
+    Ok(Input { text, origins })
+}
+
+fn parse_file<'a>(path: &Path, bytes: &'a [u8]) -> Result<(&'a str, Node<'a>), String> {
+    json::parse_bytes(bytes).map_err(|e| format!("{}:{}:{}: {e}", path.display(), e.line, e.column))
+}
+
+fn collect_items(path: &Path, text: &str, feed: &Node, items: &mut Vec<String>, origins: &mut Vec<String>) {
+    for (i, item) in feed
+        .get("items")
+        .and_then(Node::as_array)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        items.push(text[item.offset..item.end].to_owned());
+        origins.push(format!("{} items[{i}]", path.display()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_becomes_one_feed() {
+        let dir = std::env::temp_dir().join(format!("gazette-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("_site.json"),
+            r#"{"version": "1.1", "title": "Site", "items": [{"id": "s"}]}"#,
+        )
+        .unwrap();
+        std::fs::write(dir.join("b.json"), r#"{"id": "b", "content_text": "B"}"#).unwrap();
+        std::fs::write(dir.join("a.json"), r#"{"items": [{"id": "a1"}, {"id": "a2"}]}"#).unwrap();
+        std::fs::write(dir.join("notes.txt"), "ignored").unwrap();
+        let input = load(&dir).unwrap();
+        let root = json::parse(&input.text).unwrap();
+        let ids: Vec<&str> = root
+            .get("items")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i.get("id").unwrap().as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["s", "a1", "a2", "b"]);
+        assert_eq!(root.get("title").unwrap().as_str(), Some("Site"));
+        assert!(input.origins[3].ends_with("b.json"));
+        std::fs::write(dir.join("c.json"), "{\"id\": ").unwrap();
+        let err = load(&dir).err().unwrap();
+        assert!(err.contains("c.json:1:8"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
