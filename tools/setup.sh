@@ -31,7 +31,7 @@ for component in rustfmt clippy; do
   fi
 done
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v nginx >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null; then
   step "apt-get install chromium chromium-driver nginx-light"
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

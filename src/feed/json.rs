@@ -238,6 +238,8 @@ pub fn parse(text: &str) -> Result<Node<'_>, JsonError> {
         src: text,
         bytes: text.as_bytes(),
         pos: 0,
+        items: Vec::new(),
+        members: Vec::new(),
     };
     parser.skip_whitespace();
     if parser.pos == parser.bytes.len() {
@@ -265,6 +267,11 @@ struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Values of the arrays and objects being read, innermost last: each
+    /// container is collected here and then moved out in one exact-size
+    /// allocation, instead of growing a Vec of its own.
+    items: Vec<Node<'a>>,
+    members: Vec<(Cow<'a, str>, Node<'a>)>,
 }
 
 impl<'a> Parser<'a> {
@@ -326,21 +333,22 @@ impl<'a> Parser<'a> {
     fn array(&mut self, depth: usize) -> Result<Value<'a>, JsonError> {
         let depth = self.enter(depth)?;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_whitespace();
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
+        let start = self.items.len();
         loop {
             self.skip_whitespace();
-            items.push(self.value(depth)?);
+            let value = self.value(depth)?;
+            self.items.push(value);
             self.skip_whitespace();
             match self.bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(self.items.drain(start..).collect()));
                 }
                 _ => return Err(self.unexpected()),
             }
@@ -350,12 +358,12 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> Result<Value<'a>, JsonError> {
         let depth = self.enter(depth)?;
         self.pos += 1;
-        let mut members = Vec::new();
         self.skip_whitespace();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
+        let start = self.members.len();
         loop {
             self.skip_whitespace();
             if self.bytes.get(self.pos) != Some(&b'"') {
@@ -369,13 +377,13 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             self.skip_whitespace();
             let value = self.value(depth)?;
-            members.push((key, value));
+            self.members.push((key, value));
             self.skip_whitespace();
             match self.bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(members));
+                    return Ok(Value::Object(self.members.drain(start..).collect()));
                 }
                 _ => return Err(self.unexpected()),
             }
@@ -424,33 +432,52 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Moves `pos` to the next `"`, `\\` or control character (or the end),
+    /// eight bytes at a time: strings are most of a feed's bytes.
+    fn skip_plain_string_bytes(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let has_byte = |word: u64, byte: u8| {
+            let x = word ^ (ONES * byte as u64);
+            x.wrapping_sub(ONES) & !x & HIGHS
+        };
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            // A byte below 0x20 has none of the bits 0x60 and is not high.
+            let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+            if has_byte(word, b'"') | has_byte(word, b'\\') | control != 0 {
+                break;
+            }
+            self.pos += 8;
+        }
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+
     fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         self.pos += 1;
         let start = self.pos;
         // The fast path: no escapes, so the string is borrowed from the source.
-        loop {
-            match self.bytes.get(self.pos) {
-                None => return Err(self.error(JsonErrorKind::UnexpectedEnd)),
-                Some(b'"') => {
-                    let s = &self.src[start..self.pos];
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(0x00..=0x1f) => return Err(self.error(JsonErrorKind::ControlCharacter)),
-                Some(_) => self.pos += 1,
+        self.skip_plain_string_bytes();
+        match self.bytes.get(self.pos) {
+            None => return Err(self.error(JsonErrorKind::UnexpectedEnd)),
+            Some(b'"') => {
+                let s = &self.src[start..self.pos];
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.error(JsonErrorKind::ControlCharacter)),
         }
         let mut owned = String::with_capacity(self.pos - start + 16);
         owned.push_str(&self.src[start..self.pos]);
         loop {
             let run_start = self.pos;
-            while let Some(&b) = self.bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.skip_plain_string_bytes();
             owned.push_str(&self.src[run_start..self.pos]);
             match self.bytes.get(self.pos) {
                 None => return Err(self.error(JsonErrorKind::UnexpectedEnd)),

@@ -8,6 +8,10 @@
 //!   earlier id, or gives a standard field the wrong JSON type.
 //! - Lesser faults (a date that cannot be read, a URL the policy refuses, a
 //!   malformed author, photo or block) drop just that value with a warning.
+//!
+//! The reader runs on every page load, on feeds of thousands of stories, so
+//! the paths in messages (`items[3].date_published`) are built on the stack
+//! as it descends and only written out when there is something to say.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -63,6 +67,36 @@ pub fn read_parsed(source: &str, root: &Node, document_url: &str) -> Result<(Fee
     Ok((feed, reader.item_indices))
 }
 
+/// Where a value sits in the document: a chain of keys and indices living on
+/// the stack, written out (`items[3]._gazette.body[2]`) only for a message.
+#[derive(Clone, Copy)]
+enum At<'p> {
+    Root,
+    Key(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
+}
+
+impl<'p> At<'p> {
+    fn key(&'p self, key: &'p str) -> At<'p> {
+        At::Key(self, key)
+    }
+
+    fn index(&'p self, index: usize) -> At<'p> {
+        At::Index(self, index)
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Root => Ok(()),
+            At::Key(At::Root, key) => f.write_str(key),
+            At::Key(parent, key) => write!(f, "{parent}.{key}"),
+            At::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
 struct Reader<'s> {
     source: &'s str,
     base: &'s str,
@@ -77,7 +111,23 @@ struct Skip {
     message: String,
 }
 
+impl Skip {
+    fn new(node: &Node, at: &At, message: impl Into<String>) -> Skip {
+        Skip {
+            offset: node.offset,
+            path: at.to_string(),
+            message: message.into(),
+        }
+    }
+
+    fn wrong_type(node: &Node, at: &At, expected: &str) -> Skip {
+        Skip::new(node, at, format!("should be {expected}, found {}", node.kind()))
+    }
+}
+
 type ItemResult<T> = Result<T, Skip>;
+
+const URL_REFUSED: &str = "this URL is not allowed (only http, https and relative URLs are); ignored";
 
 impl<'s> Reader<'s> {
     fn note(&mut self, offset: usize, path: String, message: String, skipped_story: bool) {
@@ -91,19 +141,20 @@ impl<'s> Reader<'s> {
         });
     }
 
-    fn warn(&mut self, node: &Node, path: impl FnOnce() -> String, message: impl Into<String>) {
-        self.note(node.offset, path(), message.into(), false);
+    fn warn(&mut self, node: &Node, at: &At, message: impl Into<String>) {
+        self.note(node.offset, at.to_string(), message.into(), false);
     }
 
     fn feed(&mut self, root: &Node) -> Result<Feed, FeedError> {
+        let top = At::Root;
         match root.get("version").map(|v| (v, v.as_str())) {
             Some((_, Some(v))) if is_known_version(v) => {}
             Some((node, _)) => self.warn(
                 node,
-                || "version".into(),
+                &top.key("version"),
                 "unknown JSON Feed version; read as version 1.1",
             ),
-            None => self.warn(root, || "version".into(), "no version given; read as JSON Feed 1.1"),
+            None => self.warn(root, &top.key("version"), "no version given; read as JSON Feed 1.1"),
         }
         let items = match root.get("items") {
             Some(node) => node
@@ -113,26 +164,25 @@ impl<'s> Reader<'s> {
         };
         let extension = root.get("_gazette").filter(|n| n.as_object().is_some());
         let mut site = self.site(root, extension);
+        let declared_topics = extension.is_some() && !site.topics.is_empty();
 
         let mut articles = Vec::with_capacity(items.len());
         let mut seen_ids: HashMap<String, usize> = HashMap::with_capacity(items.len());
         let mut seen_slugs: HashMap<String, usize> = HashMap::with_capacity(items.len());
         let mut tag_topics: Vec<Topic> = Vec::new();
+        let list = top.key("items");
         for (index, item) in items.iter().enumerate() {
-            match self.item(item, index, &site) {
+            let at = list.index(index);
+            match self.item(item, &at, &site) {
                 Ok(mut article) => {
                     if let Some(&first) = seen_ids.get(&article.id) {
-                        self.note(
-                            item.offset,
-                            format!("items[{index}].id"),
-                            format!("repeats the id of items[{first}]; story left out"),
-                            true,
-                        );
+                        let message = format!("repeats the id of items[{first}]; story left out");
+                        self.note(item.offset, at.key("id").to_string(), message, true);
                         continue;
                     }
                     seen_ids.insert(article.id.clone(), index);
                     article.slug = unique_slug(article.slug, &mut seen_slugs);
-                    if site.topics.is_empty() || extension.is_none() {
+                    if !declared_topics {
                         collect_tag_topics(&mut article, &mut tag_topics);
                     }
                     articles.push(article);
@@ -146,10 +196,10 @@ impl<'s> Reader<'s> {
                 ),
             }
         }
-        if extension.is_none() || site.topics.is_empty() {
+        if !declared_topics {
             site.topics = tag_topics;
         }
-        let next_url = self.url_field(root, "next_url", UrlUse::Resource, || "next_url".into());
+        let next_url = self.url_field(root, &top, "next_url", UrlUse::Resource);
         let page = extension
             .and_then(|ext| ext.get("page"))
             .and_then(|node| self.page_info(node));
@@ -163,11 +213,12 @@ impl<'s> Reader<'s> {
     }
 
     fn site(&mut self, root: &Node, extension: Option<&Node>) -> Site {
-        let home_page_url = self.url_field(root, "home_page_url", UrlUse::Link, || "home_page_url".into());
-        let title = match self.text_field(root, "title", || "title".into()) {
+        let top = At::Root;
+        let home_page_url = self.url_field(root, &top, "home_page_url", UrlUse::Link);
+        let title = match self.text_field(root, &top, "title") {
             Some(title) => title,
             None => {
-                self.warn(root, || "title".into(), "the feed has no title");
+                self.warn(root, &top.key("title"), "the feed has no title");
                 home_page_url
                     .as_deref()
                     .and_then(host_of)
@@ -175,7 +226,7 @@ impl<'s> Reader<'s> {
                     .to_owned()
             }
         };
-        let mut authors = self.authors(root, "");
+        let mut authors = self.authors(root, &top);
         authors.dedup();
         let (topics, archive) = match extension {
             Some(ext) => (
@@ -186,20 +237,20 @@ impl<'s> Reader<'s> {
         };
         Site {
             title,
-            tagline: self.text_field(root, "description", || "description".into()),
+            tagline: self.text_field(root, &top, "description"),
             home_page_url,
-            feed_url: self.url_field(root, "feed_url", UrlUse::Resource, || "feed_url".into()),
-            language: self.text_field(root, "language", || "language".into()),
-            icon: self.url_field(root, "icon", UrlUse::Resource, || "icon".into()),
-            favicon: self.url_field(root, "favicon", UrlUse::Resource, || "favicon".into()),
+            feed_url: self.url_field(root, &top, "feed_url", UrlUse::Resource),
+            language: self.text_field(root, &top, "language"),
+            icon: self.url_field(root, &top, "icon", UrlUse::Resource),
+            favicon: self.url_field(root, &top, "favicon", UrlUse::Resource),
             authors,
             topics,
             archive,
         }
     }
 
-    /// A feed-level text field: a wrong type is a warning, blank is absent.
-    fn text_field(&mut self, obj: &Node, key: &str, path: impl FnOnce() -> String) -> Option<String> {
+    /// A text field outside a story: a wrong type is a warning, blank is absent.
+    fn text_field(&mut self, obj: &Node, at: &At, key: &str) -> Option<String> {
         let node = obj.get(key)?;
         match node.as_str() {
             Some(text) => clean_text(text),
@@ -207,7 +258,7 @@ impl<'s> Reader<'s> {
             None => {
                 self.warn(
                     node,
-                    path,
+                    &at.key(key),
                     format!("should be a string, found {}; ignored", node.kind()),
                 );
                 None
@@ -216,13 +267,13 @@ impl<'s> Reader<'s> {
     }
 
     /// A URL field outside a story: a wrong type or a refused URL is a warning.
-    fn url_field(&mut self, obj: &Node, key: &str, used_for: UrlUse, path: impl FnOnce() -> String) -> Option<String> {
+    fn url_field(&mut self, obj: &Node, at: &At, key: &str, used_for: UrlUse) -> Option<String> {
         let node = obj.get(key)?;
         let Some(raw) = node.as_str() else {
             if !node.is_null() {
                 self.warn(
                     node,
-                    path,
+                    &at.key(key),
                     format!("should be a URL string, found {}; ignored", node.kind()),
                 );
             }
@@ -233,30 +284,29 @@ impl<'s> Reader<'s> {
         }
         let url = safe_url(raw, self.base, used_for);
         if url.is_none() {
-            self.warn(
-                node,
-                path,
-                "this URL is not allowed (only http, https and relative URLs are); ignored",
-            );
+            self.warn(node, &at.key(key), URL_REFUSED);
         }
         url
     }
 
     fn declared_topics(&mut self, ext: &Node) -> Vec<Topic> {
+        let top = At::Root;
+        let extension = top.key("_gazette");
+        let list = extension.key("topics");
         let Some(node) = ext.get("topics") else {
             return Vec::new();
         };
         let Some(entries) = node.as_array() else {
             self.warn(
                 node,
-                || "_gazette.topics".into(),
+                &list,
                 format!("should be an array, found {}; ignored", node.kind()),
             );
             return Vec::new();
         };
         let mut topics: Vec<Topic> = Vec::with_capacity(entries.len());
         for (i, entry) in entries.iter().enumerate() {
-            let path = || format!("_gazette.topics[{i}]");
+            let at = list.index(i);
             let slug = entry
                 .get("slug")
                 .and_then(Node::as_str)
@@ -264,7 +314,7 @@ impl<'s> Reader<'s> {
                 .filter(|s| !s.is_empty());
             let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
             let (Some(raw_slug), Some(name)) = (slug, name) else {
-                self.warn(entry, path, "a topic needs a \"slug\" and a \"name\"; ignored");
+                self.warn(entry, &at, "a topic needs a \"slug\" and a \"name\"; ignored");
                 continue;
             };
             let slug = if is_slug(raw_slug) {
@@ -275,12 +325,12 @@ impl<'s> Reader<'s> {
             if slug.is_empty() || topics.iter().any(|t| t.slug == slug) {
                 self.warn(
                     entry,
-                    path,
+                    &at,
                     format!("the topic slug {raw_slug:?} is empty or repeated; ignored"),
                 );
                 continue;
             }
-            let description = self.text_field(entry, "description", || format!("_gazette.topics[{i}].description"));
+            let description = self.text_field(entry, &at, "description");
             let story_count = entry.get("count").and_then(Node::as_u64);
             topics.push(Topic {
                 slug,
@@ -306,17 +356,23 @@ impl<'s> Reader<'s> {
                 sections_url: template("sections_url"),
             })
         })();
-        if archive.is_none() {
-            self.warn(node, || "_gazette.archive".into(), "needs total_items, article_url with {slug}, topic_page_url with {topic} and {page}, and topic_page_size; ignored");
-        }
-        archive.map(|a| Archive {
-            article_url: self.template_url(&a.article_url),
-            topic_page_url: self.template_url(&a.topic_page_url),
-            sections_url: a
+        let Some(archive) = archive else {
+            let at = At::Root;
+            self.warn(
+                node,
+                &at.key("_gazette").key("archive"),
+                "needs total_items, article_url with {slug}, topic_page_url with {topic} and {page}, and topic_page_size; ignored",
+            );
+            return None;
+        };
+        Some(Archive {
+            article_url: self.template_url(&archive.article_url),
+            topic_page_url: self.template_url(&archive.topic_page_url),
+            sections_url: archive
                 .sections_url
                 .as_deref()
                 .and_then(|u| safe_url(u, self.base, UrlUse::Resource)),
-            ..a
+            ..archive
         })
     }
 
@@ -339,9 +395,10 @@ impl<'s> Reader<'s> {
             })
         })();
         if info.is_none() {
+            let at = At::Root;
             self.warn(
                 node,
-                || "_gazette.page".into(),
+                &at.key("_gazette").key("page"),
                 "needs whole numbers number ≤ total_pages and total_items; ignored",
             );
         }
@@ -349,13 +406,14 @@ impl<'s> Reader<'s> {
     }
 
     /// JSON Feed 1.1 `authors` and the 1.0 `author`, merged.
-    fn authors(&mut self, obj: &Node, prefix: &str) -> Vec<Author> {
+    fn authors(&mut self, obj: &Node, at: &At) -> Vec<Author> {
         let mut authors = Vec::new();
         if let Some(node) = obj.get("authors") {
+            let list_at = at.key("authors");
             match node.as_array() {
                 Some(list) => {
                     for (i, entry) in list.iter().enumerate() {
-                        if let Some(author) = self.author(entry, || format!("{prefix}authors[{i}]")) {
+                        if let Some(author) = self.author(entry, &list_at.index(i)) {
                             authors.push(author);
                         }
                     }
@@ -363,13 +421,13 @@ impl<'s> Reader<'s> {
                 None if node.is_null() => {}
                 None => self.warn(
                     node,
-                    || format!("{prefix}authors"),
+                    &list_at,
                     format!("should be an array, found {}; ignored", node.kind()),
                 ),
             }
         }
         if let Some(node) = obj.get("author") {
-            if let Some(author) = self.author(node, || format!("{prefix}author")) {
+            if let Some(author) = self.author(node, &at.key("author")) {
                 if !authors.contains(&author) {
                     authors.push(author);
                 }
@@ -378,40 +436,38 @@ impl<'s> Reader<'s> {
         authors
     }
 
-    fn author(&mut self, node: &Node, path: impl Fn() -> String) -> Option<Author> {
+    fn author(&mut self, node: &Node, at: &At) -> Option<Author> {
         if node.as_object().is_none() {
             if !node.is_null() {
                 self.warn(
                     node,
-                    &path,
+                    at,
                     format!("an author should be an object, found {}; ignored", node.kind()),
                 );
             }
             return None;
         }
         let author = Author {
-            name: self.text_field(node, "name", || format!("{}.name", path())),
-            url: self.url_field(node, "url", UrlUse::Link, || format!("{}.url", path())),
-            avatar: self.url_field(node, "avatar", UrlUse::Resource, || format!("{}.avatar", path())),
+            name: self.text_field(node, at, "name"),
+            url: self.url_field(node, at, "url", UrlUse::Link),
+            avatar: self.url_field(node, at, "avatar", UrlUse::Resource),
         };
         if author.name.is_none() && author.url.is_none() {
-            self.warn(node, path, "an author needs a name or a url; ignored");
+            self.warn(node, at, "an author needs a name or a url; ignored");
             return None;
         }
         Some(author)
     }
 
-    fn item(&mut self, item: &Node, index: usize, site: &Site) -> ItemResult<Article> {
-        let prefix = format!("items[{index}]");
+    fn item(&mut self, item: &Node, at: &At, site: &Site) -> ItemResult<Article> {
         if item.as_object().is_none() {
-            return Err(Skip {
-                offset: item.offset,
-                path: prefix,
-                message: format!("a story should be an object, found {}", item.kind()),
-            });
+            return Err(Skip::new(
+                item,
+                at,
+                format!("a story should be an object, found {}", item.kind()),
+            ));
         }
-        let field = |key: &str| format!("{prefix}.{key}");
-        let url = self.item_url(item, "url", UrlUse::Link, &prefix)?;
+        let url = self.item_url(item, at, "url", UrlUse::Link)?;
         let id = match item.get("id") {
             Some(Node {
                 value: Value::String(s),
@@ -423,68 +479,65 @@ impl<'s> Reader<'s> {
                 ..
             }) => (*n).to_owned(),
             Some(node) if !matches!(node.value, Value::String(_) | Value::Null) => {
-                return Err(Skip {
-                    offset: node.offset,
-                    path: field("id"),
-                    message: format!("the id should be a string, found {}", node.kind()),
-                })
+                return Err(Skip::new(
+                    node,
+                    &at.key("id"),
+                    format!("the id should be a string, found {}", node.kind()),
+                ))
             }
             _ => match &url {
                 Some(url) => {
-                    self.warn(item, || field("id"), "no id; the url stands in for it");
+                    self.warn(item, &at.key("id"), "no id; the url stands in for it");
                     url.clone()
                 }
                 None => {
-                    return Err(Skip {
-                        offset: item.offset,
-                        path: field("id"),
-                        message: "the story has no id (and no url to stand in)".into(),
-                    })
+                    return Err(Skip::new(
+                        item,
+                        &at.key("id"),
+                        "the story has no id (and no url to stand in)",
+                    ))
                 }
             },
         };
         let extension = item.get("_gazette").filter(|n| n.as_object().is_some());
-        let content_html = item_string(item, "content_html", &prefix)?;
-        let content_text = item_string(item, "content_text", &prefix)?;
+        let extension_at = at.key("_gazette");
         let body = match extension.and_then(|ext| ext.get("body")) {
-            Some(node) => self.blocks(node, &format!("{prefix}._gazette.body")),
+            Some(node) => self.blocks(node, &extension_at.key("body")),
             None => None,
         };
+        // The standard content is checked either way, but only copied when it is what will be shown.
+        let content_html = item_str(item, at, "content_html")?;
+        let content_text = item_str(item, at, "content_text")?;
         let content = match (body, content_html, content_text) {
             (Some(blocks), _, _) => Content::Blocks(blocks),
-            (None, Some(html), _) => Content::Html(html),
-            (None, None, Some(text)) => Content::Blocks(text_blocks(&text)),
+            (None, Some(html), _) if !html.trim().is_empty() => Content::Html(html.to_owned()),
+            (None, _, Some(text)) if !text.trim().is_empty() => Content::Blocks(text_blocks(text)),
             // An empty content field is still content, as the spec reads; the story shows its headline.
-            (None, None, None)
-                if item
-                    .get("content_html")
-                    .or(item.get("content_text"))
-                    .is_some_and(|n| n.as_str().is_some()) =>
-            {
-                Content::default()
-            }
+            (None, Some(_), _) | (None, _, Some(_)) => Content::default(),
             (None, None, None) => {
-                return Err(Skip {
-                    offset: item.offset,
-                    path: prefix,
-                    message: "the story has no content_html, content_text or _gazette.body".into(),
-                })
+                return Err(Skip::new(
+                    item,
+                    at,
+                    "the story has no content_html, content_text or _gazette.body",
+                ))
             }
         };
-        let summary = item_string(item, "summary", &prefix)?.and_then(|s| clean_text(&s));
-        let title = match item_string(item, "title", &prefix)?.and_then(|s| clean_text(&s)) {
+        let summary = item_str(item, at, "summary")?.and_then(clean_text);
+        let title = match item_str(item, at, "title")?.and_then(clean_text) {
             Some(title) => title,
             None => derived_title(summary.as_deref(), &content),
         };
-        let published = self.item_date(item, "date_published", &prefix)?;
-        let modified = self.item_date(item, "date_modified", &prefix)?;
-        let external_url = self.item_url(item, "external_url", UrlUse::Link, &prefix)?;
-        let language = item_string(item, "language", &prefix)?.and_then(|s| clean_text(&s));
-        let tags = self.tags(item, &prefix)?;
-        let mut authors = self.authors(item, &format!("{prefix}."));
+        let published = self.item_date(item, at, "date_published")?;
+        let modified = self.item_date(item, at, "date_modified")?;
+        let external_url = self.item_url(item, at, "external_url", UrlUse::Link)?;
+        let language = item_str(item, at, "language")?.and_then(clean_text);
+        let tags = self.tags(item, at)?;
+        let mut authors = self.authors(item, at);
         if authors.is_empty() {
-            authors = site.authors.clone();
+            authors.clone_from(&site.authors);
         }
+        let lead_url = self.item_url(item, at, "image", UrlUse::Resource)?;
+        let banner_url = self.item_url(item, at, "banner_image", UrlUse::Resource)?;
 
         let mut article = Article {
             id,
@@ -505,59 +558,58 @@ impl<'s> Reader<'s> {
             content,
             gallery: Vec::new(),
         };
-        let lead_url = self.item_url(item, "image", UrlUse::Resource, &prefix)?;
-        let banner_url = self.item_url(item, "banner_image", UrlUse::Resource, &prefix)?;
         if let Some(ext) = extension {
-            self.apply_extension(&mut article, ext, &prefix, site);
+            self.apply_extension(&mut article, ext, &extension_at, site);
         }
-        self.attach_photos(&mut article, item, &prefix, lead_url, banner_url);
+        self.attach_photos(&mut article, item, at, lead_url, banner_url);
         if article.slug.is_empty() {
             article.slug = derived_slug(&article);
         }
         Ok(article)
     }
 
-    fn item_url(&mut self, item: &Node, key: &str, used_for: UrlUse, prefix: &str) -> ItemResult<Option<String>> {
-        let Some(raw) = item_string(item, key, prefix)? else {
+    fn item_url(&mut self, item: &Node, at: &At, key: &str, used_for: UrlUse) -> ItemResult<Option<String>> {
+        let Some(raw) = item_str(item, at, key)? else {
             return Ok(None);
         };
-        let url = safe_url(&raw, self.base, used_for);
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        let url = safe_url(raw, self.base, used_for);
         if url.is_none() {
-            let node = item.get(key).unwrap_or(item);
-            self.warn(
-                node,
-                || format!("{prefix}.{key}"),
-                "this URL is not allowed (only http, https and relative URLs are); ignored",
-            );
+            self.warn(item.get(key).unwrap_or(item), &at.key(key), URL_REFUSED);
         }
         Ok(url)
     }
 
-    fn item_date(&mut self, item: &Node, key: &str, prefix: &str) -> ItemResult<Option<Timestamp>> {
-        let Some(text) = item_string(item, key, prefix)? else {
+    fn item_date(&mut self, item: &Node, at: &At, key: &str) -> ItemResult<Option<Timestamp>> {
+        let Some(text) = item_str(item, at, key)? else {
             return Ok(None);
         };
-        let date = Timestamp::parse(&text);
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let date = Timestamp::parse(text);
         if date.is_none() {
-            let node = item.get(key).unwrap_or(item);
             self.warn(
-                node,
-                || format!("{prefix}.{key}"),
+                item.get(key).unwrap_or(item),
+                &at.key(key),
                 format!("{text:?} is not a date in RFC 3339 or RFC 2822 form; ignored"),
             );
         }
         Ok(date)
     }
 
-    fn tags(&mut self, item: &Node, prefix: &str) -> ItemResult<Vec<String>> {
+    fn tags(&mut self, item: &Node, at: &At) -> ItemResult<Vec<String>> {
         let Some(node) = item.get("tags") else {
             return Ok(Vec::new());
         };
+        let tags_at = at.key("tags");
         let Some(list) = node.as_array() else {
             return if node.is_null() {
                 Ok(Vec::new())
             } else {
-                Err(wrong_type(node, &format!("{prefix}.tags"), "an array of strings"))
+                Err(Skip::wrong_type(node, &tags_at, "an array of strings"))
             };
         };
         let mut tags = Vec::with_capacity(list.len());
@@ -565,24 +617,19 @@ impl<'s> Reader<'s> {
             match tag.as_str().and_then(clean_text) {
                 Some(t) if !tags.contains(&t) => tags.push(t),
                 Some(_) => {}
-                None => self.warn(
-                    tag,
-                    || format!("{prefix}.tags[{i}]"),
-                    "a tag should be a non-empty string; ignored",
-                ),
+                None => self.warn(tag, &tags_at.index(i), "a tag should be a non-empty string; ignored"),
             }
         }
         Ok(tags)
     }
 
-    fn apply_extension(&mut self, article: &mut Article, ext: &Node, prefix: &str, site: &Site) {
-        let path = |key: &str| format!("{prefix}._gazette.{key}");
+    fn apply_extension(&mut self, article: &mut Article, ext: &Node, at: &At, site: &Site) {
         if let Some(node) = ext.get("slug") {
             match node.as_str().map(str::trim) {
                 Some(s) if is_slug(s) => article.slug = s.to_owned(),
                 _ => self.warn(
                     node,
-                    || path("slug"),
+                    &at.key("slug"),
                     "a slug must be lower-case letters, digits and single hyphens; one is derived instead",
                 ),
             }
@@ -592,7 +639,7 @@ impl<'s> Reader<'s> {
                 Some(t) if site.topics.iter().any(|topic| topic.slug == t) => article.topic = Some(t.to_owned()),
                 _ => self.warn(
                     node,
-                    || path("topic"),
+                    &at.key("topic"),
                     "not the slug of a topic in _gazette.topics; ignored",
                 ),
             }
@@ -602,12 +649,13 @@ impl<'s> Reader<'s> {
                 Some(n) => article.views = Some(n),
                 None => self.warn(
                     node,
-                    || path("views"),
+                    &at.key("views"),
                     "views must be a whole number, 0 or more; ignored",
                 ),
             }
         }
         if let Some(node) = ext.get("credits") {
+            let credits_at = at.key("credits");
             match node.as_array() {
                 Some(list) => {
                     for (i, entry) in list.iter().enumerate() {
@@ -617,25 +665,26 @@ impl<'s> Reader<'s> {
                             (Some(role), Some(name)) => article.credits.push(Credit { role, name }),
                             _ => self.warn(
                                 entry,
-                                || format!("{}[{i}]", path("credits")),
+                                &credits_at.index(i),
                                 "a credit needs a \"role\" and a \"name\"; ignored",
                             ),
                         }
                     }
                 }
-                None => self.warn(node, || path("credits"), "should be an array; ignored"),
+                None => self.warn(node, &credits_at, "should be an array; ignored"),
             }
         }
         if let Some(node) = ext.get("gallery") {
+            let gallery_at = at.key("gallery");
             match node.as_array() {
                 Some(list) => {
                     for (i, entry) in list.iter().enumerate() {
-                        if let Some(image) = self.image(entry, &format!("{}[{i}]", path("gallery"))) {
+                        if let Some(image) = self.image(entry, &gallery_at.index(i)) {
                             article.gallery.push(image);
                         }
                     }
                 }
-                None => self.warn(node, || path("gallery"), "should be an array of photos; ignored"),
+                None => self.warn(node, &gallery_at, "should be an array of photos; ignored"),
             }
         }
     }
@@ -646,53 +695,51 @@ impl<'s> Reader<'s> {
         &mut self,
         article: &mut Article,
         item: &Node,
-        prefix: &str,
+        at: &At,
         lead_url: Option<String>,
         banner_url: Option<String>,
     ) {
-        let mut extra: Vec<String> = lead_url.iter().chain(banner_url.iter()).cloned().collect();
+        let mut extra: Vec<String> = Vec::new();
+        extra.extend(lead_url.iter().cloned());
+        extra.extend(banner_url);
         if let Some(list) = item.get("attachments").and_then(Node::as_array) {
+            let attachments_at = at.key("attachments");
             for (i, attachment) in list.iter().enumerate() {
                 let is_image = attachment
                     .get("mime_type")
                     .and_then(Node::as_str)
-                    .is_some_and(|m| m.trim().to_ascii_lowercase().starts_with("image/"));
+                    .is_some_and(|m| m.trim().get(..6).is_some_and(|p| p.eq_ignore_ascii_case("image/")));
                 if !is_image {
                     continue;
                 }
                 let raw = attachment.get("url").and_then(Node::as_str).unwrap_or("");
                 match safe_url(raw, self.base, UrlUse::Resource) {
                     Some(url) => extra.push(url),
-                    None => self.warn(
-                        attachment,
-                        || format!("{prefix}.attachments[{i}].url"),
-                        "this image URL is not allowed; ignored",
-                    ),
+                    None => self.warn(attachment, &attachments_at.index(i).key("url"), URL_REFUSED),
                 }
             }
         }
-        let known: Vec<Image> = article.photos().into_iter().cloned().collect();
         for url in extra {
-            if !known.iter().any(|p| p.url == url) && !article.gallery.iter().any(|p| p.url == url) {
+            if !article.photos().iter().any(|p| p.url == url) {
                 article.gallery.push(Image {
                     url,
-                    alt: String::new(),
                     ..Image::default()
                 });
             }
         }
         let photos = article.photos();
-        article.image = match &lead_url {
-            Some(url) => photos.iter().find(|p| &p.url == url).map(|p| (*p).clone()),
-            None => photos.first().map(|p| (*p).clone()),
+        let lead = match &lead_url {
+            Some(url) => photos.iter().find(|p| &p.url == url),
+            None => photos.first(),
         };
+        article.image = lead.map(|p| (*p).clone());
     }
 
-    fn image(&mut self, node: &Node, path: &str) -> Option<Image> {
+    fn image(&mut self, node: &Node, at: &At) -> Option<Image> {
         if node.as_object().is_none() {
             self.warn(
                 node,
-                || path.to_owned(),
+                at,
                 format!("a photo should be an object, found {}; ignored", node.kind()),
             );
             return None;
@@ -701,7 +748,7 @@ impl<'s> Reader<'s> {
         let Some(url) = safe_url(raw, self.base, UrlUse::Resource) else {
             self.warn(
                 node,
-                || format!("{path}.url"),
+                &at.key("url"),
                 "a photo needs an http, https or relative url; ignored",
             );
             return None;
@@ -716,7 +763,7 @@ impl<'s> Reader<'s> {
         let caption = text("caption");
         let mut variants = Vec::new();
         if let Some(list) = node.get("srcset").and_then(Node::as_array) {
-            for entry in list {
+            for (i, entry) in list.iter().enumerate() {
                 let width = entry
                     .get("width")
                     .and_then(Node::as_u64)
@@ -732,7 +779,7 @@ impl<'s> Reader<'s> {
                     }),
                     _ => self.warn(
                         entry,
-                        || format!("{path}.srcset"),
+                        &at.key("srcset").index(i),
                         "a variant needs a url and a width; ignored",
                     ),
                 }
@@ -751,11 +798,11 @@ impl<'s> Reader<'s> {
     }
 
     /// `_gazette.body`; `None` (with a warning) when it is not a usable list.
-    fn blocks(&mut self, node: &Node, path: &str) -> Option<Vec<Block>> {
+    fn blocks(&mut self, node: &Node, at: &At) -> Option<Vec<Block>> {
         let Some(list) = node.as_array() else {
             self.warn(
                 node,
-                || path.to_owned(),
+                at,
                 format!(
                     "should be an array of blocks, found {}; the standard content is used",
                     node.kind()
@@ -765,26 +812,23 @@ impl<'s> Reader<'s> {
         };
         let mut blocks = Vec::with_capacity(list.len());
         for (i, entry) in list.iter().enumerate() {
-            let block_path = format!("{path}[{i}]");
-            match self.block(entry, &block_path) {
+            let block_at = at.index(i);
+            match self.block(entry, &block_at) {
                 Ok(block) => blocks.push(block),
-                Err(why) => self.warn(entry, || block_path, format!("{why}; block ignored")),
+                Err(why) => self.warn(entry, &block_at, format!("{why}; block ignored")),
             }
         }
         (!blocks.is_empty()).then_some(blocks)
     }
 
-    fn block(&mut self, node: &Node, path: &str) -> Result<Block, String> {
+    fn block(&mut self, node: &Node, at: &At) -> Result<Block, String> {
         let kind = node
             .get("type")
             .and_then(Node::as_str)
             .ok_or("a block needs a \"type\"")?;
         let text = |key: &str| node.get(key).and_then(Node::as_str).and_then(clean_text);
         match kind {
-            "paragraph" => {
-                let content = self.inline_content(node, path)?;
-                Ok(Block::Paragraph(content))
-            }
+            "paragraph" => Ok(Block::Paragraph(self.inline_content(node, at)?)),
             "heading" => {
                 let level = node.get("level").and_then(Node::as_u64).unwrap_or(2).clamp(2, 6) as u8;
                 Ok(Block::Heading {
@@ -793,7 +837,7 @@ impl<'s> Reader<'s> {
                 })
             }
             "quote" => Ok(Block::Quote {
-                content: self.inline_content(node, path)?,
+                content: self.inline_content(node, at)?,
                 cite: text("cite"),
             }),
             "list" => {
@@ -801,11 +845,12 @@ impl<'s> Reader<'s> {
                     .get("items")
                     .and_then(Node::as_array)
                     .ok_or("a list needs \"items\"")?;
+                let items_at = at.key("items");
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     let content = match item.as_str() {
                         Some(s) => vec![Inline::Text(s.to_owned())],
-                        None => self.inlines(item, &format!("{path}.items[{i}]"))?,
+                        None => self.inlines(item, &items_at.index(i))?,
                     };
                     out.push(content);
                 }
@@ -821,7 +866,7 @@ impl<'s> Reader<'s> {
                     .to_owned(),
             )),
             "image" => self
-                .image(node, path)
+                .image(node, at)
                 .map(Block::Image)
                 .ok_or_else(|| "the photo could not be used".to_owned()),
             other => Err(format!("unknown block type {other:?}")),
@@ -829,9 +874,9 @@ impl<'s> Reader<'s> {
     }
 
     /// A block's `content` (inline array) or its plain `text`.
-    fn inline_content(&mut self, node: &Node, path: &str) -> Result<Vec<Inline>, String> {
+    fn inline_content(&mut self, node: &Node, at: &At) -> Result<Vec<Inline>, String> {
         if let Some(content) = node.get("content") {
-            return self.inlines(content, &format!("{path}.content"));
+            return self.inlines(content, &at.key("content"));
         }
         match node.get("text").and_then(Node::as_str) {
             Some(text) if !text.trim().is_empty() => Ok(vec![Inline::Text(text.to_owned())]),
@@ -839,7 +884,7 @@ impl<'s> Reader<'s> {
         }
     }
 
-    fn inlines(&mut self, node: &Node, path: &str) -> Result<Vec<Inline>, String> {
+    fn inlines(&mut self, node: &Node, at: &At) -> Result<Vec<Inline>, String> {
         let list = node.as_array().ok_or("inline content should be an array")?;
         let mut out = Vec::with_capacity(list.len());
         for (i, entry) in list.iter().enumerate() {
@@ -847,22 +892,22 @@ impl<'s> Reader<'s> {
                 out.push(Inline::Text(text.to_owned()));
                 continue;
             }
-            let inline_path = format!("{path}[{i}]");
-            match self.inline(entry, &inline_path) {
+            let inline_at = at.index(i);
+            match self.inline(entry, &inline_at) {
                 Ok(inline) => out.push(inline),
-                Err(why) => self.warn(entry, || inline_path, format!("{why}; ignored")),
+                Err(why) => self.warn(entry, &inline_at, format!("{why}; ignored")),
             }
         }
         Ok(out)
     }
 
-    fn inline(&mut self, node: &Node, path: &str) -> Result<Inline, String> {
+    fn inline(&mut self, node: &Node, at: &At) -> Result<Inline, String> {
         let kind = node
             .get("type")
             .and_then(Node::as_str)
             .ok_or("an inline needs a \"type\"")?;
         let children = |reader: &mut Self| match node.get("content") {
-            Some(content) => reader.inlines(content, &format!("{path}.content")),
+            Some(content) => reader.inlines(content, &at.key("content")),
             None => node
                 .get("text")
                 .and_then(Node::as_str)
@@ -885,11 +930,7 @@ impl<'s> Reader<'s> {
                 match safe_url(raw, self.base, UrlUse::Link) {
                     Some(url) => Inline::Link { url, content },
                     None => {
-                        self.warn(
-                            node,
-                            || format!("{path}.url"),
-                            "this link URL is not allowed; shown as text",
-                        );
+                        self.warn(node, &at.key("url"), "this link URL is not allowed; shown as text");
                         let mut text = String::new();
                         push_inline_text(&content, &mut text);
                         Inline::Text(text)
@@ -910,29 +951,33 @@ fn is_known_version(v: &str) -> bool {
             .starts_with("jsonfeed.org/version/1")
 }
 
-/// A story-level string field: a wrong type leaves the story out.
-fn item_string(item: &Node, key: &str, prefix: &str) -> ItemResult<Option<String>> {
+/// A story-level string field, borrowed: a wrong type leaves the story out.
+fn item_str<'n>(item: &'n Node, at: &At, key: &str) -> ItemResult<Option<&'n str>> {
     match item.get(key) {
         None => Ok(None),
         Some(node) => match &node.value {
-            Value::String(s) => Ok((!s.trim().is_empty()).then(|| s.to_string())),
+            Value::String(s) => Ok(Some(s)),
             Value::Null => Ok(None),
-            _ => Err(wrong_type(node, &format!("{prefix}.{key}"), "a string")),
+            _ => Err(Skip::wrong_type(node, &at.key(key), "a string")),
         },
-    }
-}
-
-fn wrong_type(node: &Node, path: &str, expected: &str) -> Skip {
-    Skip {
-        offset: node.offset,
-        path: path.to_owned(),
-        message: format!("should be {expected}, found {}", node.kind()),
     }
 }
 
 /// Plain text for display: references decoded, white space squashed; blank is absent.
 fn clean_text(raw: &str) -> Option<String> {
-    let text = squash_whitespace(&decode_entities(raw));
+    // Most fields are already clean: copy them without the two passes.
+    let clean = !raw.starts_with(' ')
+        && !raw.ends_with(' ')
+        && !raw.contains("  ")
+        && !raw
+            .bytes()
+            .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        && (raw.is_ascii() || !raw.chars().any(|c| c.is_whitespace() && c != ' '));
+    let text = if clean {
+        raw.to_owned()
+    } else {
+        squash_whitespace(&decode_entities(raw))
+    };
     (!text.is_empty()).then_some(text)
 }
 
@@ -968,11 +1013,8 @@ fn derived_title(summary: Option<&str>, content: &Content) -> String {
         (None, Content::Html(html)) => html_to_text(html),
         (None, Content::Blocks(blocks)) => {
             let mut out = String::new();
-            for block in blocks {
-                if let Block::Paragraph(content) = block {
-                    push_inline_text(content, &mut out);
-                    break;
-                }
+            if let Some(Block::Paragraph(content)) = blocks.iter().find(|b| matches!(b, Block::Paragraph(_))) {
+                push_inline_text(content, &mut out);
             }
             out
         }
@@ -1009,20 +1051,25 @@ fn derived_slug(article: &Article) -> String {
 /// Appends `-2`, `-3`, … until the slug is free, in feed order, so the same
 /// feed always gives the same slugs.
 fn unique_slug(slug: String, seen: &mut HashMap<String, usize>) -> String {
-    let mut candidate = slug.clone();
-    let mut n = 1;
-    while seen.contains_key(&candidate) {
-        n += 1;
-        candidate = format!("{slug}-{n}");
+    if !seen.contains_key(&slug) {
+        seen.insert(slug.clone(), 1);
+        return slug;
     }
-    seen.insert(candidate.clone(), n);
-    candidate
+    let mut n = 1;
+    loop {
+        n += 1;
+        let candidate = format!("{slug}-{n}");
+        if !seen.contains_key(&candidate) {
+            seen.insert(candidate.clone(), n);
+            return candidate;
+        }
+    }
 }
 
 /// A feed without declared topics gets one per tag, in order of first use;
 /// a story's topic is its first tag.
 fn collect_tag_topics(article: &mut Article, topics: &mut Vec<Topic>) {
-    for (i, tag) in article.tags.iter().enumerate() {
+    for tag in &article.tags {
         let slug = slugify(tag);
         if slug.is_empty() {
             continue;
@@ -1035,9 +1082,7 @@ fn collect_tag_topics(article: &mut Article, topics: &mut Vec<Topic>) {
                 story_count: None,
             });
         }
-        if i == 0 || article.topic.is_none() {
-            article.topic.get_or_insert(slug);
-        }
+        article.topic.get_or_insert(slug);
     }
 }
 

@@ -20,6 +20,9 @@ pub enum UrlUse {
 /// document it came from, absolute or path-only), or `None` when the
 /// policy refuses it.
 pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
+    if let Some(url) = plain_url(raw, base) {
+        return Some(url);
+    }
     let decoded = decode_entities(raw);
     // What the URL standard does before parsing: trim C0 controls and spaces
     // from both ends, and drop every tab and newline.
@@ -43,6 +46,34 @@ pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
         Some(_) => None,
         None => Some(resolve(base, &cleaned)),
     }
+}
+
+/// The common case without any disguise to strip: printable ASCII, no
+/// references, and either an `http(s)://` URL or a plain relative path.
+/// What it returns is what the full policy would return.
+fn plain_url(raw: &str, base: &str) -> Option<String> {
+    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_graphic() && b != b'&' && b != b'\\') {
+        return None;
+    }
+    if raw.starts_with("https://") || raw.starts_with("http://") {
+        return Some(raw.to_owned());
+    }
+    let relative_path =
+        !raw.contains([':', '?', '#']) && !raw.starts_with("//") && !raw.starts_with('.') && !raw.contains("/.");
+    if !relative_path {
+        return None;
+    }
+    let (origin, base_path) = split_origin(base);
+    let base_path = base_path.split(['?', '#']).next().unwrap_or("");
+    Some(if raw.starts_with('/') {
+        format!("{origin}{raw}")
+    } else {
+        let dir = match base_path.rfind('/') {
+            Some(i) => &base_path[..=i],
+            None => "/",
+        };
+        format!("{origin}{dir}{raw}")
+    })
 }
 
 /// Whether a safe URL leads off this site (then links get `rel="noopener noreferrer"`).
@@ -209,6 +240,52 @@ mod tests {
         for raw in hostile {
             assert_eq!(link(raw), None, "{raw:?} should be refused");
             assert_eq!(image(raw), None, "{raw:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_policy() {
+        let bases = [
+            "https://news.example.edu/feed.json",
+            "/news/feed.json",
+            "/feed.json",
+            "https://a.b",
+            "/a/b/c/feed.json?x=1",
+        ];
+        let urls = [
+            "https://x.example/a",
+            "http://x.example/a?b=c",
+            "images/a.jpg",
+            "/images/a.jpg",
+            "a/b/c.png",
+            "feed-2.json",
+            "https://x.example/p%20q",
+        ];
+        for base in bases {
+            for url in urls {
+                let fast = plain_url(url, base);
+                assert!(fast.is_some(), "{url} should take the fast path");
+                // Force the full path with a harmless reference that decodes to the same text.
+                let disguised = url.replacen('a', "&#97;", 1);
+                assert_eq!(
+                    fast,
+                    safe_url(&disguised, base, UrlUse::Resource),
+                    "{url} against {base}"
+                );
+            }
+        }
+        for slow in [
+            "javascript:x",
+            "./a",
+            "../a",
+            "a/./b",
+            "//cdn/x",
+            "a b",
+            "a?b",
+            "HTTPS://X",
+            "&#106;avascript:x",
+        ] {
+            assert_eq!(plain_url(slow, "/feed.json"), None, "{slow} must take the full path");
         }
     }
 
