@@ -9,7 +9,7 @@ PORT ?= 8080
 TRUNK := trunk --skip-version-check
 WASM_TEST := wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
 
-.PHONY: setup build run serve test lint fmt test-native test-browser test-e2e clean
+.PHONY: setup build run serve test lint fmt test-native test-browser test-e2e bench clean
 
 setup:
 	@tools/setup.sh
@@ -48,6 +48,14 @@ test-browser:
 ## The built site, served on loopback, driven by Playwright.
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
+
+## Benchmarks: figures printed, nothing fails on time.
+bench: setup
+	@echo "## Native parse and index of synthetic archives"
+	@cargo run -q --locked --profile native-bench -p gazette-cli --bin feed-bench
+	@echo
+	@echo "## Parse and index of 10,000 stories in headless Chromium: wasm against JSON.parse plus the same indexing in JavaScript"
+	@$(WASM_TEST) --release -- --features csr --test bench --locked -- --nocapture 2>&1 | grep '^BENCH' | sed 's/^BENCH //'
 
 clean:
 	cargo clean

@@ -159,7 +159,7 @@ impl Newsroom {
             let articles = s.articles();
             let lead = articles
                 .iter()
-                .find(|a| a.image.is_some())
+                .find(|a| a.card_image().is_some())
                 .or(articles.first())
                 .cloned();
             let latest = articles

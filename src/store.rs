@@ -3,6 +3,8 @@
 //! the same code as the browser.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use crate::feed::{Article, Feed, PageInfo, Problem, Site, Topic};
@@ -41,7 +43,7 @@ pub struct Store {
     pub site: Site,
     /// Newest first; stories without a date keep their feed order after the dated ones.
     articles: Vec<Arc<Article>>,
-    by_slug: HashMap<String, usize>,
+    by_slug: FxHashMap<String, usize>,
     /// Whether the loaded pages hold the whole feed (no `next_url` left to follow).
     pub complete: bool,
     /// The next page of the main feed to follow, and how many were read.
@@ -67,9 +69,11 @@ impl Store {
             next_url: feed.next_url,
             pages_loaded: 1,
             problems: feed.problems,
+            // The reader has made every slug unique already.
+            articles: feed.articles.into_iter().map(Arc::new).collect(),
             ..Store::default()
         };
-        store.add_articles(feed.articles);
+        store.sort();
         store
     }
 

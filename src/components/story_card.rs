@@ -44,7 +44,7 @@ pub fn StoryCard(
             .and_then(|slug| newsroom.with_store(|s| s.topic(slug).cloned()))
     };
     let photo = (style != CardStyle::Compact)
-        .then(|| article.image.clone())
+        .then(|| article.card_image().cloned())
         .flatten()
         .map(|image| {
             let sizes = if style == CardStyle::Lead {

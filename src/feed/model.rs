@@ -80,8 +80,9 @@ pub struct Article {
     pub url: Option<String>,
     /// The page a link post points at.
     pub external_url: Option<String>,
-    /// The photo for cards and link previews.
-    pub image: Option<Image>,
+    /// The URL of the photo for cards and link previews (JSON Feed `image`);
+    /// without one, the first photo serves. See [`Article::card_image`].
+    pub lead_photo: Option<String>,
     pub published: Option<Timestamp>,
     pub modified: Option<Timestamp>,
     pub authors: Vec<Author>,
@@ -200,6 +201,16 @@ impl Article {
         };
         photos.extend(self.gallery.iter());
         photos
+    }
+
+    /// The photo for cards and link previews: the one the feed named as its
+    /// `image`, else the first photo of the story.
+    pub fn card_image(&self) -> Option<&Image> {
+        let mut photos = self.photos().into_iter();
+        match &self.lead_photo {
+            Some(url) => photos.find(|p| &p.url == url),
+            None => photos.next(),
+        }
     }
 
     /// The text of the story, for reading time and search.

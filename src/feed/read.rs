@@ -13,7 +13,7 @@
 //! the paths in messages (`items[3].date_published`) are built on the stack
 //! as it descends and only written out when there is something to say.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use super::date::Timestamp;
@@ -167,8 +167,8 @@ impl<'s> Reader<'s> {
         let declared_topics = extension.is_some() && !site.topics.is_empty();
 
         let mut articles = Vec::with_capacity(items.len());
-        let mut seen_ids: HashMap<String, usize> = HashMap::with_capacity(items.len());
-        let mut seen_slugs: HashMap<String, usize> = HashMap::with_capacity(items.len());
+        let mut seen_ids: HashMap<String, usize> = HashMap::with_capacity_and_hasher(items.len(), Default::default());
+        let mut seen_slugs: HashMap<String, usize> = HashMap::with_capacity_and_hasher(items.len(), Default::default());
         let mut tag_topics: Vec<Topic> = Vec::new();
         let list = top.key("items");
         for (index, item) in items.iter().enumerate() {
@@ -546,7 +546,7 @@ impl<'s> Reader<'s> {
             summary,
             url,
             external_url,
-            image: None,
+            lead_photo: None,
             published,
             modified,
             authors,
@@ -720,19 +720,18 @@ impl<'s> Reader<'s> {
             }
         }
         for url in extra {
-            if !article.photos().iter().any(|p| p.url == url) {
+            let shown = match &article.content {
+                Content::Blocks(blocks) => blocks.iter().any(|b| matches!(b, Block::Image(p) if p.url == url)),
+                Content::Html(_) => false,
+            };
+            if !shown && !article.gallery.iter().any(|p| p.url == url) {
                 article.gallery.push(Image {
                     url,
                     ..Image::default()
                 });
             }
         }
-        let photos = article.photos();
-        let lead = match &lead_url {
-            Some(url) => photos.iter().find(|p| &p.url == url),
-            None => photos.first(),
-        };
-        article.image = lead.map(|p| (*p).clone());
+        article.lead_photo = lead_url;
     }
 
     fn image(&mut self, node: &Node, at: &At) -> Option<Image> {

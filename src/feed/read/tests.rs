@@ -105,7 +105,7 @@ fn reads_the_gazette_extension() {
     );
     assert_eq!(article.photos().len(), 2);
     assert_eq!(
-        article.image.as_ref().map(|i| i.caption.as_deref()),
+        article.card_image().map(|i| i.caption.as_deref()),
         Some(Some("The furnace")),
         "the card photo carries the body photo's details"
     );
@@ -154,7 +154,7 @@ fn a_foreign_feed_gets_slugs_topics_and_photos() {
     let photos: Vec<&str> = feed.articles[0].photos().iter().map(|p| p.url.as_str()).collect();
     assert_eq!(photos, ["https://blog.example.com/a.jpg", "/news/b.png"]);
     assert_eq!(
-        feed.articles[0].image.as_ref().unwrap().url,
+        feed.articles[0].card_image().unwrap().url,
         "https://blog.example.com/a.jpg"
     );
     assert!(matches!(feed.articles[1].content, Content::Html(_)));
@@ -206,7 +206,7 @@ fn lesser_faults_only_drop_the_value() {
     let article = &feed.articles[0];
     assert_eq!(article.published, None);
     assert_eq!(article.url, None);
-    assert_eq!(article.image, None);
+    assert_eq!(article.card_image(), None);
     assert_eq!(article.views, None);
     assert_eq!(
         article.authors,
