@@ -3,7 +3,7 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use crate::components::{FeedNotice, ProgressBar, SiteFooter, SiteHeader};
+use crate::components::{FeedNotice, ProgressBar, ScrollMemory, SiteFooter, SiteHeader};
 use crate::newsroom::Newsroom;
 use crate::pages::{ArticlePage, FrontPage, NotFoundPage, SearchPage, TopicPage};
 use crate::paths::Paths;
@@ -35,6 +35,7 @@ pub fn App(
         <Router base=paths.router_base().to_owned()>
             <a class="skip-link" href="#main">"Skip to main content"</a>
             <ProgressBar />
+            <ScrollMemory />
             <SiteHeader />
             <main id="main" tabindex="-1">
                 <FlatRoutes fallback=NotFoundPage>

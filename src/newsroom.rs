@@ -98,15 +98,15 @@ impl Newsroom {
         self.store.with(|s| s.loaded.then(|| s.site.clone()))
     }
 
-    /// The site title, or a neutral name while the feed is not loaded.
+    /// The site title, or a neutral name while the feed is not loaded. Pages
+    /// drawn from data call it once; the not-found page, which can be drawn
+    /// before the feed arrives, reads it reactively.
     pub fn site_title(&self) -> String {
-        self.store.with_untracked(|s| {
-            if s.loaded {
-                s.site.title.clone()
-            } else {
-                "News".to_owned()
-            }
-        })
+        self.store.with_untracked(site_title)
+    }
+
+    pub fn site_title_tracked(&self) -> String {
+        self.store.with(site_title)
     }
 
     pub fn site_tagline(&self) -> Option<String> {
@@ -295,6 +295,14 @@ impl Newsroom {
             log_problems(url, feed);
         }
         result
+    }
+}
+
+fn site_title(store: &Store) -> String {
+    if store.loaded {
+        store.site.title.clone()
+    } else {
+        "News".to_owned()
     }
 }
 

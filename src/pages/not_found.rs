@@ -3,8 +3,6 @@ use leptos_meta::Title;
 
 use crate::newsroom::use_newsroom;
 
-use super::page_title;
-
 /// The page for any path that is not a route.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -20,7 +18,7 @@ pub fn NotFound() -> impl IntoView {
     let topics = move || newsroom.site().map(|s| s.topics).unwrap_or_default();
     let topic_paths = paths.clone();
     view! {
-        <Title text=page_title(&newsroom, "Page not found") />
+        <Title text=move || format!("Page not found – {}", newsroom.site_title_tracked()) />
         <section class="not-found">
             <h1>"Page not found"</h1>
             <p>"There is no story or page at this address. It may have moved, or the link may be mistyped."</p>
