@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod feed;
+pub mod gallery;
 pub mod html_parser;
 pub mod loading;
 pub mod newsroom;

@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use gazette::app::App;
-use gazette::components::{ArticleMeta, BodyBlocks, FeedNotice, Figure, LoadFailure, Pagination};
+use gazette::components::{
+    ArticleMeta, BodyBlocks, FeedNotice, Figure, Lightbox, LoadFailure, Pagination, PhotoViewer,
+};
 use gazette::feed::{read_feed, Block, Image, ImageVariant, Inline, Timestamp, Topic};
 use gazette::loading::{interpret, LoadError};
 use gazette::newsroom::Newsroom;
@@ -275,4 +277,91 @@ async fn unknown_paths_show_not_found() {
     assert_eq!(select(&root, "h1").text_content().as_deref(), Some("Page not found"));
     assert!(count(&root, ".not-found a") >= 2);
     go_to("/");
+}
+
+/// Waits `ms` milliseconds on the browser's clock.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn press(target: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn photo(n: usize) -> Image {
+    Image {
+        url: format!("/images/photo-{n}.jpg"),
+        alt: format!("Photo number {n}"),
+        caption: Some(format!("Caption {n}")),
+        width: Some(800),
+        height: Some(600),
+        ..Image::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_viewer_follows_keys_and_the_address() {
+    let root = container();
+    let viewer_slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let slot = viewer_slot.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let viewer = PhotoViewer::new(3);
+        provide_context(viewer);
+        slot.set(Some(viewer));
+        view! { <Lightbox photos=vec![photo(1), photo(2), photo(3)] title="A story".to_owned() /> }
+    });
+    leptos::task::tick().await;
+    let viewer = viewer_slot.get().unwrap();
+    let dialog = select(&root, "dialog");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    assert!(!dialog.has_attribute("open"), "closed until a photo is chosen");
+
+    viewer.open(0);
+    leptos::task::tick().await;
+    assert!(dialog.has_attribute("open"));
+    assert_eq!(
+        select(&root, ".viewer-position").text_content().as_deref(),
+        Some("Photo 1 / 3")
+    );
+    assert_eq!(window().location().hash().unwrap(), "#photo-1");
+
+    press(&dialog, "ArrowRight");
+    leptos::task::tick().await;
+    assert_eq!(viewer.index(), Some(1));
+    assert_eq!(window().location().hash().unwrap(), "#photo-2");
+    press(&dialog, "End");
+    leptos::task::tick().await;
+    assert_eq!(
+        select(&root, ".viewer-position").text_content().as_deref(),
+        Some("Photo 3 / 3")
+    );
+    assert!(select(&root, ".viewer-next").has_attribute("disabled"));
+    press(&dialog, "ArrowRight");
+    press(&dialog, "Home");
+    leptos::task::tick().await;
+    assert_eq!(viewer.index(), Some(0));
+    assert_eq!(
+        select(&root, ".viewer-thumb[aria-current=true]")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Photo 1 of 3: Caption 1")
+    );
+
+    press(&dialog, "Escape");
+    // Closing goes Back through the entry opening added.
+    sleep(100).await;
+    leptos::task::tick().await;
+    assert_eq!(viewer.index(), None);
+    assert!(!dialog.has_attribute("open"));
+    assert_eq!(window().location().hash().unwrap(), "");
 }

@@ -8,17 +8,22 @@ use super::Figure;
 /// A story's body: each typed block rendered by the one view that knows it.
 #[component]
 pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
-    let mut first_photo = true;
+    let mut photos = 0;
     blocks
         .into_iter()
         .map(|block| {
-            let eager = matches!(block, Block::Image(_)) && std::mem::take(&mut first_photo);
-            block_view(block, eager)
+            let number = matches!(block, Block::Image(_)).then(|| {
+                photos += 1;
+                photos - 1
+            });
+            block_view(block, number)
         })
         .collect_view()
 }
 
-fn block_view(block: Block, eager: bool) -> AnyView {
+/// `photo`: for a photo block, its place among the story's photos (the
+/// first loads at once: it is usually on screen).
+fn block_view(block: Block, photo: Option<usize>) -> AnyView {
     match block {
         Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
         Block::Heading { level, text } => match level {
@@ -28,7 +33,7 @@ fn block_view(block: Block, eager: bool) -> AnyView {
             5 => view! { <h5>{text}</h5> }.into_any(),
             _ => view! { <h6>{text}</h6> }.into_any(),
         },
-        Block::Image(image) => view! { <Figure image eager /> }.into_any(),
+        Block::Image(image) => view! { <Figure image eager=photo == Some(0) number=photo /> }.into_any(),
         Block::Quote { content, cite } => view! {
             <blockquote class="quote">
                 <p>{inlines(content)}</p>

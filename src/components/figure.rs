@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
 use crate::feed::Image;
+use crate::gallery;
+
+use super::lightbox::PhotoViewer;
 
 /// A photo with `srcset` when the feed gives other widths, and its width and
 /// height so the page keeps its layout while it loads.
@@ -46,15 +49,29 @@ pub fn Photo(
     }
 }
 
-/// A photo in a story, with its caption and credit.
+/// A photo in a story, with its caption and credit. Inside an article with
+/// a photo viewer, the photo is a link to its own address (`#photo-2`) that
+/// opens the viewer there.
 #[component]
-pub fn Figure(image: Image, #[prop(optional)] eager: bool) -> impl IntoView {
+pub fn Figure(
+    image: Image,
+    #[prop(optional)] eager: bool,
+    /// Its place among the article's photos, counted from 0.
+    #[prop(default = None)]
+    number: Option<usize>,
+) -> impl IntoView {
     let caption = image.caption.clone();
     let credit = image.credit.clone();
     let has_caption = caption.is_some() || credit.is_some();
+    let photo = view! { <Photo image sizes="(min-width: 760px) 720px, 100vw" eager /> };
+    let viewer = use_context::<PhotoViewer>().zip(number);
+    let photo = match viewer {
+        Some((viewer, index)) => view! { <PhotoLink viewer index>{photo}</PhotoLink> }.into_any(),
+        None => photo.into_any(),
+    };
     view! {
         <figure class="figure">
-            <Photo image sizes="(min-width: 760px) 720px, 100vw" eager />
+            {photo}
             {has_caption.then(|| view! {
                 <figcaption>
                     {caption.map(|c| view! { <span class="caption">{c}</span> })}
@@ -62,5 +79,24 @@ pub fn Figure(image: Image, #[prop(optional)] eager: bool) -> impl IntoView {
                 </figcaption>
             })}
         </figure>
+    }
+}
+
+/// A link that opens the photo viewer at photo `index`.
+#[component]
+pub fn PhotoLink(viewer: PhotoViewer, index: usize, children: Children) -> impl IntoView {
+    let count = viewer.count();
+    view! {
+        <a
+            class="photo-open"
+            href=gallery::fragment(index)
+            on:click=move |ev| {
+                ev.prevent_default();
+                viewer.open(index);
+            }
+        >
+            {children()}
+            <span class="visually-hidden">{format!(" (photo {} of {count}: open in the photo viewer)", index + 1)}</span>
+        </a>
     }
 }

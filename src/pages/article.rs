@@ -4,9 +4,12 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Figure, LoadFailure, StoryCard};
+use crate::components::{
+    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LoadFailure, Photo, PhotoLink, PhotoViewer,
+    StoryCard,
+};
 use crate::feed::url::is_external;
-use crate::feed::Article;
+use crate::feed::{Article, Block};
 use crate::html_parser::article_blocks;
 use crate::newsroom::use_newsroom;
 use crate::paths::decode_segment;
@@ -60,17 +63,42 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
         .clone()
         .map(|t| view! { <p class="kicker"><a href=paths.topic(&t.slug)>{t.name}</a></p> });
     let standfirst = article.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> });
-    let gallery = (!article.gallery.is_empty()).then(|| {
-        let count = article.gallery.len();
+    // Every photo of the story in reading order: the body's, then the gallery's.
+    let photos: Vec<_> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image(image) => Some(image.clone()),
+            _ => None,
+        })
+        .chain(article.gallery.iter().cloned())
+        .collect();
+    let viewer = PhotoViewer::new(photos.len());
+    provide_context(viewer);
+    let grid = (!article.gallery.is_empty()).then(|| {
+        let count = photos.len();
         view! {
             <section class="gallery" aria-labelledby="gallery-heading">
                 <h2 id="gallery-heading">{format!("Photos ({count})")}</h2>
-                <div class="gallery-grid">
-                    {article.gallery.iter().cloned().map(|image| view! { <Figure image /> }).collect_view()}
-                </div>
+                <ul class="gallery-grid">
+                    {photos
+                        .iter()
+                        .cloned()
+                        .enumerate()
+                        .map(|(index, image)| {
+                            view! {
+                                <li>
+                                    <PhotoLink viewer index>
+                                        <Photo image sizes="(min-width: 760px) 240px, 50vw" />
+                                    </PhotoLink>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
             </section>
         }
     });
+    let lightbox = (!photos.is_empty()).then(|| view! { <Lightbox photos title=article.title.clone() /> });
     let related_heading = topic
         .as_ref()
         .map_or_else(|| "More stories".to_owned(), |t| format!("More from {}", t.name));
@@ -87,9 +115,10 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
             <div class="story-body">
                 <BodyBlocks blocks />
             </div>
-            {gallery}
+            {grid}
             <StoryFooter article=article.clone() />
         </article>
+        {lightbox}
         <StoryNavigation newer older />
         {(!related.is_empty()).then(|| view! {
             <section class="related" aria-labelledby="related-heading">

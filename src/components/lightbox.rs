@@ -1,0 +1,389 @@
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::feed::Image;
+use crate::gallery::{self, ViewerAction};
+
+/// The photo viewer of one article. Figures and the photo grid open it
+/// through this handle (found in context); the [`Lightbox`] draws it.
+///
+/// The URL is its state: each open photo has its own address (`#photo-3`),
+/// opening one adds a single history entry, moving between photos replaces
+/// it, and Back closes the viewer.
+#[derive(Clone, Copy)]
+pub struct PhotoViewer {
+    index: RwSignal<Option<usize>>,
+    count: usize,
+    /// Whether opening added a history entry, which closing then takes back.
+    pushed: StoredValue<bool>,
+    /// The element that opened the viewer, to get focus back on close.
+    opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+}
+
+impl PhotoViewer {
+    pub fn new(count: usize) -> PhotoViewer {
+        PhotoViewer {
+            index: RwSignal::new(None),
+            count,
+            pushed: StoredValue::new(false),
+            opener: StoredValue::new_local(None),
+        }
+    }
+
+    pub fn index(&self) -> Option<usize> {
+        self.index.get()
+    }
+
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Opens photo `index` from a click: one new history entry.
+    pub fn open(&self, index: usize) {
+        self.opener.set_value(active_element());
+        let Some(index) = gallery::apply(None, self.count, ViewerAction::Open(index)) else {
+            return;
+        };
+        set_fragment(&gallery::fragment(index), true);
+        self.pushed.set_value(true);
+        self.index.set(Some(index));
+    }
+
+    /// Applies a move or a close.
+    pub fn act(&self, action: ViewerAction) {
+        let current = self.index.get_untracked();
+        let next = gallery::apply(current, self.count, action);
+        match next {
+            Some(index) if Some(index) != current => {
+                set_fragment(&gallery::fragment(index), false);
+                self.index.set(Some(index));
+            }
+            Some(_) => {}
+            None if current.is_some() => self.close(),
+            None => {}
+        }
+    }
+
+    fn close(&self) {
+        if self.pushed.get_value() {
+            // Back removes the entry opening added; the popstate listener then closes.
+            self.pushed.set_value(false);
+            if let Ok(history) = window().history() {
+                let _ = history.back();
+                return;
+            }
+        }
+        set_fragment("", false);
+        self.index.set(None);
+    }
+
+    /// Follows the address: a fresh page at `#photo-3`, or Back and Forward.
+    fn follow_location(&self) {
+        let fragment = window().location().hash().unwrap_or_default();
+        let index = gallery::index_from_fragment(&fragment, self.count);
+        if index.is_none() {
+            self.pushed.set_value(false);
+        }
+        self.index.set(index);
+    }
+}
+
+fn active_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Sets the URL's fragment without navigating: pushed as a new entry, or
+/// replacing the current one.
+fn set_fragment(fragment: &str, push: bool) {
+    let location = window().location();
+    let path = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    let url = format!("{path}{fragment}");
+    if let Ok(history) = window().history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = if push {
+            history.push_state_with_url(&state, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&state, "", Some(&url))
+        };
+    }
+}
+
+/// Whether a slide's photo has arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Arrival {
+    Waiting,
+    Shown,
+    Failed,
+}
+
+/// The viewer itself: a modal dialog with the photo large, its caption and
+/// credit, the position, close / previous / next, and thumbnails on wide
+/// screens. Photos sit side by side in a scroll-snapping strip, so a swipe
+/// is the browser's own scrolling and pinch zoom is never blocked.
+#[component]
+pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
+    let viewer = expect_context::<PhotoViewer>();
+    let count = photos.len();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let track = NodeRef::<html::Div>::new();
+    let close_button = NodeRef::<html::Button>::new();
+
+    // The address may already name a photo (a shared link), and Back and
+    // Forward change it.
+    Effect::new(move |_| viewer.follow_location());
+    let on_popstate = window_event_listener(leptos::ev::popstate, move |_| viewer.follow_location());
+    on_cleanup(move || on_popstate.remove());
+
+    // Open, move and close the dialog as the state says.
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let index = viewer.index.get();
+        let (Some(dialog), Some(track)) = (dialog.get(), track.get()) else {
+            return index;
+        };
+        match index {
+            Some(i) => {
+                let was_open = dialog.open();
+                if !was_open {
+                    let _ = dialog.show_modal();
+                    if let Some(button) = close_button.get() {
+                        let _ = button.focus();
+                    }
+                }
+                let left = track.client_width() as f64 * i as f64;
+                if (track.scroll_left() as f64 - left).abs() > 1.0 {
+                    let options = web_sys::ScrollToOptions::new();
+                    options.set_left(left);
+                    let smooth = was_open && previous.flatten().is_some() && !prefers_reduced_motion();
+                    options.set_behavior(if smooth {
+                        web_sys::ScrollBehavior::Smooth
+                    } else {
+                        web_sys::ScrollBehavior::Instant
+                    });
+                    track.scroll_to_with_scroll_to_options(&options);
+                }
+            }
+            None => {
+                if dialog.open() {
+                    dialog.close();
+                }
+                // Focus goes back to the photo that opened the viewer.
+                if previous.flatten().is_some() {
+                    if let Some(opener) = viewer.opener.get_value() {
+                        let _ = opener.focus();
+                    }
+                }
+            }
+        }
+        index
+    });
+
+    // A swipe (or any scroll) that settles on another photo moves there.
+    let on_scroll_end = move |_| {
+        let Some(track) = track.get() else { return };
+        let width = track.client_width().max(1) as f64;
+        let landed = (track.scroll_left() as f64 / width).round() as usize;
+        if viewer.index.get_untracked().is_some() {
+            viewer.act(ViewerAction::Open(landed));
+        }
+    };
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Tab" {
+            trap_focus(&ev);
+            return;
+        }
+        if let Some(action) = ViewerAction::from_key(&ev.key()) {
+            ev.prevent_default();
+            viewer.act(action);
+        }
+    };
+
+    let index = move || viewer.index.get().unwrap_or(0);
+    let current = move || photos_for_text(viewer, count);
+    let slides = photos
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, photo)| view! { <Slide photo index=i count near=move || index().abs_diff(i) <= 1 /> })
+        .collect_view();
+    let thumbs = photos
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, photo)| {
+            let src = photo.variants.first().map_or(photo.url.clone(), |v| v.url.clone());
+            let label = match &photo.caption {
+                Some(caption) => format!("Photo {} of {count}: {caption}", i + 1),
+                None => format!("Photo {} of {count}", i + 1),
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="viewer-thumb"
+                        aria-label=label
+                        aria-current=move || (viewer.index.get() == Some(i)).then_some("true")
+                        on:click=move |_| viewer.act(ViewerAction::Open(i))
+                    >
+                        <img src=src alt="" width="96" height="64" loading="lazy" decoding="async" />
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="viewer"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="viewer-title"
+            closedby="none"
+            on:keydown=on_keydown
+            on:close=move |_| {
+                if viewer.index.get_untracked().is_some() {
+                    viewer.act(ViewerAction::Close);
+                }
+            }
+        >
+            <h2 id="viewer-title" class="visually-hidden">{format!("Photos: {title}")}</h2>
+            <div class="viewer-bar">
+                <p class="viewer-position" aria-live="polite" aria-atomic="true">{current}</p>
+                <button node_ref=close_button type="button" class="viewer-button viewer-close" title="Close (Esc)" on:click=move |_| viewer.act(ViewerAction::Close)>
+                    "Close"
+                </button>
+            </div>
+            <div node_ref=track class="viewer-track" on:scrollend=on_scroll_end>
+                {slides}
+            </div>
+            <div class="viewer-moves">
+                <button
+                    type="button"
+                    class="viewer-button viewer-previous"
+                    title="Previous photo (←)"
+                    disabled=move || { index() == 0 }
+                    on:click=move |_| viewer.act(ViewerAction::Previous)
+                >
+                    "Previous"
+                </button>
+                <button
+                    type="button"
+                    class="viewer-button viewer-next"
+                    title="Next photo (→)"
+                    disabled=move || { index() + 1 >= count }
+                    on:click=move |_| viewer.act(ViewerAction::Next)
+                >
+                    "Next"
+                </button>
+            </div>
+            <ul class="viewer-thumbs" aria-label="All photos">{thumbs}</ul>
+        </dialog>
+    }
+}
+
+/// "Photo 2 / 5", for the position line and screen readers.
+fn photos_for_text(viewer: PhotoViewer, count: usize) -> String {
+    match viewer.index.get() {
+        Some(i) => format!("Photo {}", gallery::position(i, count)),
+        None => String::new(),
+    }
+}
+
+/// One photo of the strip: a spinner until it arrives, a placeholder with
+/// its caption if it cannot.
+#[component]
+fn Slide(photo: Image, index: usize, count: usize, near: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
+    let arrival = RwSignal::new(Arrival::Waiting);
+    let srcset = (!photo.variants.is_empty()).then(|| {
+        photo
+            .variants
+            .iter()
+            .map(|v| format!("{} {}w", v.url, v.width))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    // Never wider than the photo itself: no upscaling past its size.
+    let style = photo.width.map(|w| format!("max-width: min(100%, {w}px)"));
+    let caption = photo.caption.clone();
+    let credit = photo.credit.clone();
+    view! {
+        <figure class="viewer-slide" aria-label=format!("Photo {} of {count}", index + 1)>
+            <div
+                class="viewer-frame"
+                class:waiting=move || arrival.get() == Arrival::Waiting
+                class:failed=move || arrival.get() == Arrival::Failed
+            >
+                <img
+                    src=photo.url.clone()
+                    srcset=srcset
+                    sizes="100vw"
+                    alt=photo.alt.clone()
+                    width=photo.width
+                    height=photo.height
+                    style=style
+                    // The photo on screen and its neighbours load at once; the rest when near.
+                    loading=move || if near() { "eager" } else { "lazy" }
+                    decoding="async"
+                    on:load=move |_| arrival.set(Arrival::Shown)
+                    on:error=move |_| arrival.set(Arrival::Failed)
+                />
+                <p class="viewer-missing" role="img" aria-label="This photo could not be loaded">
+                    "This photo could not be loaded."
+                </p>
+            </div>
+            <figcaption>
+                {caption.map(|c| view! { <span class="caption">{c}</span> })}
+                {credit.map(|c| view! { <span class="credit">{c}</span> })}
+            </figcaption>
+        </figure>
+    }
+}
+
+/// Keeps Tab and Shift+Tab inside the dialog: from the last control to the
+/// first, and back.
+fn trap_focus(ev: &leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(dialog) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    let Ok(list) = dialog.query_selector_all("button:not([disabled]), [href], [tabindex]:not([tabindex='-1'])") else {
+        return;
+    };
+    let focusable: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_parent().is_some())
+        .collect();
+    let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
+        return;
+    };
+    let active = document().active_element();
+    let at = |e: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>())
+    };
+    if ev.shift_key() && (at(first) || !focusable.iter().any(at)) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && (at(last) || !focusable.iter().any(at)) {
+        ev.prevent_default();
+        let _ = first.focus();
+    }
+}
+
+fn prefers_reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
