@@ -2,10 +2,12 @@
 //!
 //!     gazette validate FEED            check a feed; exit 1 when it is refused or stories are left out
 //!     gazette build INPUT --out DIR    write the static layout of a (large) archive into DIR
+//!     gazette publish DIR              finish a Trunk build: feed layout, security policy
 
 mod archive;
 mod input;
 mod progress;
+mod publish;
 mod validate;
 
 use std::path::PathBuf;
@@ -22,6 +24,10 @@ usage:
       fields) and one JSON file per story. Writes DIR/feed.json and, when the feed is
       longer than one page (default 50 stories), the paged layout that lets every
       page of the site fetch only what it shows (see docs/feed-format.md).
+  gazette publish DIR
+      Finishes a Trunk build in DIR (Trunk's post-build hook runs it): lays out
+      DIR/feed.json as build does, moves Trunk's inline loader into a file and adds
+      the Content Security Policy to index.html.
 ";
 
 fn main() -> ExitCode {
@@ -46,6 +52,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some("build") => {
             let options = archive::Options::from_args(&args[1..]).map_err(|e| format!("{e}\n\n{USAGE}"))?;
             archive::run(&options)
+        }
+        Some("publish") => {
+            let [_, dir] = args else {
+                return Err(format!("publish takes one folder\n\n{USAGE}"));
+            };
+            publish::run(&PathBuf::from(dir))
         }
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");

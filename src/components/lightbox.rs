@@ -310,8 +310,10 @@ fn Slide(photo: Image, index: usize, count: usize, near: impl Fn() -> bool + Sen
             .collect::<Vec<_>>()
             .join(", ")
     });
-    // Never wider than the photo itself: no upscaling past its size.
-    let style = photo.width.map(|w| format!("max-width: min(100%, {w}px)"));
+    // The photo's own width caps its size: never upscaled past it.
+    let sizes = photo
+        .width
+        .map_or_else(|| "100vw".to_owned(), |w| format!("min(100vw, {w}px)"));
     let caption = photo.caption.clone();
     let credit = photo.credit.clone();
     view! {
@@ -324,11 +326,10 @@ fn Slide(photo: Image, index: usize, count: usize, near: impl Fn() -> bool + Sen
                 <img
                     src=photo.url.clone()
                     srcset=srcset
-                    sizes="100vw"
+                    sizes=sizes
                     alt=photo.alt.clone()
                     width=photo.width
                     height=photo.height
-                    style=style
                     // The photo on screen and its neighbours load at once; the rest when near.
                     loading=move || if near() { "eager" } else { "lazy" }
                     decoding="async"

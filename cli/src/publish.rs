@@ -1,0 +1,167 @@
+//! `gazette publish DIR`: finishes a Trunk build in DIR (Trunk's post-build
+//! hook runs it on the staging folder) so that the folder is the whole site:
+//!
+//! 1. the feed is laid out for its length (see `archive`);
+//! 2. `index.html` gets its Content Security Policy, and Trunk's inline
+//!    loader script moves to a file so that the policy needs no
+//!    `'unsafe-inline'` and no hash to keep in step.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::archive;
+
+/// What the page may load and run. Scripts only from the site (the app's
+/// JavaScript glue and its loader) plus compiling its WebAssembly; photos
+/// from anywhere on https, since feeds link them from their own hosts; the
+/// feed itself from the site. `frame-ancestors` and the other header-only
+/// protections cannot be set from a page: the README lists them per host.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; base-uri 'self'; form-action 'self'; manifest-src 'self'";
+
+pub fn run(dir: &Path) -> Result<ExitCode, String> {
+    let feed = dir.join("feed.json");
+    if feed.exists() {
+        let options = archive::Options {
+            input: feed,
+            out: dir.to_owned(),
+            page_size: 50,
+            topic_page_size: archive::TOPIC_PAGE_SIZE,
+        };
+        archive::run(&options)?;
+    } else {
+        eprintln!(
+            "gazette: {} has no feed.json; the site will show a missing-feed message until one is put there",
+            dir.display()
+        );
+    }
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let hardened = harden(&html)?;
+    if let Some((name, script)) = &hardened.loader {
+        std::fs::write(dir.join(name), script).map_err(|e| format!("cannot write the loader: {e}"))?;
+    }
+    std::fs::write(&index, &hardened.html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub struct Hardened {
+    pub html: String,
+    /// The loader moved out of the page: file name and content.
+    pub loader: Option<(String, String)>,
+}
+
+/// Adds the policy and moves the inline module script to a file.
+pub fn harden(html: &str) -> Result<Hardened, String> {
+    if html.contains("Content-Security-Policy") {
+        return Err(
+            "index.html already has a Content-Security-Policy: publish runs once, on Trunk's fresh output".into(),
+        );
+    }
+    let mut html = html.to_owned();
+    let mut loader = None;
+    if let Some((start, end, body)) = inline_module_script(&html) {
+        let name = format!("loader-{:016x}.js", fnv1a(body.as_bytes()));
+        html.replace_range(start..end, &format!("<script type=module src={name}></script>"));
+        loader = Some((name, body));
+    }
+    if let Some((start, end, _)) = inline_script(&html) {
+        return Err(format!(
+            "index.html holds another inline script ({}…); the policy would block it",
+            &html[start..end.min(start + 60)]
+        ));
+    }
+    let meta = format!("<meta http-equiv=Content-Security-Policy content=\"{CONTENT_SECURITY_POLICY}\">");
+    let at = match html
+        .find("<meta charset=utf-8>")
+        .or_else(|| html.find("<meta charset=\"utf-8\">"))
+    {
+        Some(i) => i + html[i..].find('>').map_or(0, |j| j + 1),
+        None => html
+            .find("<head>")
+            .map(|i| i + "<head>".len())
+            .ok_or("index.html has no <meta charset> or <head>")?,
+    };
+    html.insert_str(at, &meta);
+    Ok(Hardened { html, loader })
+}
+
+/// The first `<script type=module>` without a `src`: where it starts and
+/// ends in `html`, and its body.
+fn inline_module_script(html: &str) -> Option<(usize, usize, String)> {
+    let mut from = 0;
+    while let Some(offset) = html[from..].find("<script") {
+        let start = from + offset;
+        let open_end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..open_end];
+        let close = open_end + html[open_end..].find("</script>")?;
+        let end = close + "</script>".len();
+        if tag.contains("module") && !tag.contains("src=") {
+            return Some((start, end, html[open_end..close].to_owned()));
+        }
+        from = end;
+    }
+    None
+}
+
+/// Any inline script left that a browser would run (data blocks are fine).
+fn inline_script(html: &str) -> Option<(usize, usize, ())> {
+    let mut from = 0;
+    while let Some(offset) = html[from..].find("<script") {
+        let start = from + offset;
+        let open_end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..open_end];
+        let end = open_end + html[open_end..].find("</script>")? + "</script>".len();
+        let data_block = tag.contains("application/json") || tag.contains("application/ld+json");
+        if !tag.contains("src=") && !data_block {
+            return Some((start, end, ()));
+        }
+        from = end;
+    }
+    None
+}
+
+/// A stable name for the loader: the same content, the same file.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK_OUTPUT: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/news/><title>News</title><script type=module>import init from '/news/app.js';\nawait init();</script><link href=/news/app.js rel=modulepreload></head><body><div id=app></div></body></html>";
+
+    #[test]
+    fn moves_the_loader_and_adds_the_policy() {
+        let hardened = harden(TRUNK_OUTPUT).unwrap();
+        let (name, script) = hardened.loader.unwrap();
+        assert!(name.starts_with("loader-") && name.ends_with(".js"));
+        assert_eq!(script, "import init from '/news/app.js';\nawait init();");
+        assert!(hardened
+            .html
+            .contains(&format!("<script type=module src={name}></script>")));
+        assert!(!hardened.html.contains("await init"));
+        let meta_at = hardened.html.find("Content-Security-Policy").unwrap();
+        assert!(
+            meta_at < hardened.html.find("<base").unwrap(),
+            "the policy comes before anything it governs"
+        );
+        assert!(CONTENT_SECURITY_POLICY.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(!CONTENT_SECURITY_POLICY.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn refuses_to_run_twice_or_to_leave_inline_scripts() {
+        let once = harden(TRUNK_OUTPUT).unwrap().html;
+        assert!(harden(&once).is_err());
+        let extra = TRUNK_OUTPUT.replace("<div id=app>", "<script>alert(1)</script><div id=app>");
+        assert!(harden(&extra).err().unwrap().contains("another inline script"));
+        let data = TRUNK_OUTPUT.replace(
+            "<div id=app>",
+            "<script type=application/json id=data>{}</script><div id=app>",
+        );
+        assert!(harden(&data).is_ok(), "data blocks do not run");
+    }
+}
