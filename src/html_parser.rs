@@ -26,7 +26,8 @@ pub fn parse_fragment(html: &str) -> Vec<HtmlNode> {
     let Ok(parser) = DomParser::new() else {
         return Vec::new();
     };
-    let Ok(document) = parser.parse_from_string(html, SupportedType::TextHtml) else {
+    let html = crate::feed::html::strip_inline_code(html);
+    let Ok(document) = parser.parse_from_string(&html, SupportedType::TextHtml) else {
         return Vec::new();
     };
     match document.body() {

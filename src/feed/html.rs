@@ -47,6 +47,151 @@ impl HtmlNode {
     }
 }
 
+/// Removes event-handler (`on…`) and `style` attributes from the start tags
+/// of an HTML text before it is handed to the browser's parser.
+///
+/// Not a security measure: the parsed document is inert and the allowlist
+/// drops those attributes anyway. But Chromium checks an inert document's
+/// inline handlers and styles against the page's Content Security Policy as
+/// it parses, and reports each as a violation; ordinary feeds are full of
+/// `style=` attributes, so without this every story would fill the console.
+/// Anything this scan misreads is still parsed and filtered safely.
+pub fn strip_inline_code(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains('<') {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(lt) = html[i..].find('<').map(|p| p + i) else {
+            out.push_str(&html[i..]);
+            break;
+        };
+        out.push_str(&html[i..lt]);
+        i = lt;
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        if html[i..].starts_with("<!--") {
+            let end = html[i + 4..].find("-->").map_or(bytes.len(), |p| i + 4 + p + 3);
+            out.push_str(&html[i..end]);
+            i = end;
+        } else if next == b'/' || next == b'!' || next == b'?' {
+            let end = html[i..].find('>').map_or(bytes.len(), |p| i + p + 1);
+            out.push_str(&html[i..end]);
+            i = end;
+        } else if next.is_ascii_alphabetic() {
+            let mark = out.len();
+            let (tag_end, name) = copy_start_tag(html, i, &mut out);
+            i = tag_end;
+            // Media and embeds go before parsing: Chromium starts fetching a
+            // video's default text track even in an inert document.
+            if matches!(
+                name.as_str(),
+                "video"
+                    | "audio"
+                    | "track"
+                    | "source"
+                    | "embed"
+                    | "object"
+                    | "iframe"
+                    | "frame"
+                    | "link"
+                    | "meta"
+                    | "base"
+            ) {
+                out.truncate(mark);
+                if name == "iframe" {
+                    let end = html[i..]
+                        .to_ascii_lowercase()
+                        .find("</iframe")
+                        .map_or(bytes.len(), |p| i + p);
+                    i = html[end..].find('>').map_or(bytes.len(), |p| end + p + 1);
+                }
+                continue;
+            }
+            // Raw text (a script's body, a textarea) is copied as it stands;
+            // scripts and style sheets go altogether, as the allowlist would.
+            if matches!(
+                name.as_str(),
+                "script" | "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext"
+            ) {
+                let closing = format!("</{name}");
+                let end = html[i..]
+                    .to_ascii_lowercase()
+                    .find(&closing)
+                    .map_or(bytes.len(), |p| i + p);
+                if name == "script" || name == "style" {
+                    out.truncate(mark);
+                    i = html[end..].find('>').map_or(bytes.len(), |p| end + p + 1);
+                } else {
+                    out.push_str(&html[i..end]);
+                    i = end;
+                }
+            }
+        } else {
+            out.push('<');
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Copies the start tag at `start` into `out` without its `on…` and `style`
+/// attributes; returns where the tag ends and its lower-case name.
+fn copy_start_tag(html: &str, start: usize, out: &mut String) -> (usize, String) {
+    let bytes = html.as_bytes();
+    let mut i = start + 1;
+    while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+        i += 1;
+    }
+    let name = html[start + 1..i].to_ascii_lowercase();
+    out.push_str(&html[start..i]);
+    loop {
+        let space_start = i;
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            out.push_str(&html[space_start..]);
+            return (bytes.len(), name);
+        }
+        if bytes[i] == b'>' {
+            out.push_str(&html[space_start..=i]);
+            return (i + 1, name);
+        }
+        let name_start = i;
+        i += 1;
+        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let attribute = html[name_start..i].to_ascii_lowercase();
+        let mut j = i;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b'=') {
+            j += 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    j = html[j + 1..].find(quote as char).map_or(bytes.len(), |p| j + 1 + p + 1);
+                }
+                _ => {
+                    while j < bytes.len() && !matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>') {
+                        j += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        if !(attribute.starts_with("on") || attribute == "style") {
+            out.push_str(&html[space_start..i]);
+        }
+    }
+}
+
 /// Elements whose content is never shown, not even as text.
 const DROPPED: &[&str] = &[
     "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
@@ -281,7 +426,7 @@ impl Builder<'_> {
     }
 
     fn image(&self, img: &HtmlNode, details: Option<(Option<String>, Option<String>)>) -> Option<Image> {
-        let url = safe_url(img.attribute("src")?, self.base, UrlUse::Resource)?;
+        let url = safe_url(img.attribute("src")?, self.base, UrlUse::Image)?;
         let (caption, credit) = details.unwrap_or((None, None));
         let dimension = |key: &str| {
             img.attribute(key)
@@ -312,7 +457,7 @@ impl Builder<'_> {
             .split(',')
             .filter_map(|candidate| {
                 let mut parts = candidate.split_whitespace();
-                let url = safe_url(parts.next()?, self.base, UrlUse::Resource)?;
+                let url = safe_url(parts.next()?, self.base, UrlUse::Image)?;
                 let width = parts
                     .next()?
                     .strip_suffix('w')?
@@ -669,6 +814,35 @@ mod tests {
         let blocks = blocks_from_html(&tree, "/");
         assert_eq!(blocks.len(), 3);
         assert!(matches!(&blocks[1], Block::Image(i) if i.url == "/small.jpg" && i.alt == "A"));
+    }
+
+    #[test]
+    fn inline_code_is_stripped_before_parsing() {
+        assert_eq!(
+            strip_inline_code(r#"<p style="color:red" class=x onclick='a()'>Hi <b ONMOUSEOVER=x>there</b></p>"#),
+            r#"<p class=x>Hi <b>there</b></p>"#
+        );
+        assert_eq!(strip_inline_code("<img/src/onerror=alert(1)>"), "<img/src>");
+        // An unquoted value runs to the next space, as browsers read it.
+        assert_eq!(
+            strip_inline_code("<img/src=x/onerror=alert(1)>"),
+            "<img/src=x/onerror=alert(1)>"
+        );
+        assert_eq!(
+            strip_inline_code("a < b <!-- <i onx=1> --> <script>if (a<b) x.onload=1</script>!"),
+            "a < b <!-- <i onx=1> --> !"
+        );
+        assert_eq!(
+            strip_inline_code("<style>p{}</style><textarea><b onx=1></textarea>"),
+            "<textarea><b onx=1></textarea>"
+        );
+        assert_eq!(strip_inline_code("plain text"), "plain text");
+        assert_eq!(
+            strip_inline_code("<a href=\"/x\" title=online>on</a>"),
+            "<a href=\"/x\" title=online>on</a>"
+        );
+        assert_eq!(strip_inline_code("<div onclick=\"unterminated"), "<div");
+        assert_eq!(strip_inline_code("<p"), "<p");
     }
 
     #[test]

@@ -241,8 +241,8 @@ impl<'s> Reader<'s> {
             home_page_url,
             feed_url: self.url_field(root, &top, "feed_url", UrlUse::Resource),
             language: self.text_field(root, &top, "language"),
-            icon: self.url_field(root, &top, "icon", UrlUse::Resource),
-            favicon: self.url_field(root, &top, "favicon", UrlUse::Resource),
+            icon: self.url_field(root, &top, "icon", UrlUse::Image),
+            favicon: self.url_field(root, &top, "favicon", UrlUse::Image),
             authors,
             topics,
             archive,
@@ -450,7 +450,7 @@ impl<'s> Reader<'s> {
         let author = Author {
             name: self.text_field(node, at, "name"),
             url: self.url_field(node, at, "url", UrlUse::Link),
-            avatar: self.url_field(node, at, "avatar", UrlUse::Resource),
+            avatar: self.url_field(node, at, "avatar", UrlUse::Image),
         };
         if author.name.is_none() && author.url.is_none() {
             self.warn(node, at, "an author needs a name or a url; ignored");
@@ -536,8 +536,8 @@ impl<'s> Reader<'s> {
         if authors.is_empty() {
             authors.clone_from(&site.authors);
         }
-        let lead_url = self.item_url(item, at, "image", UrlUse::Resource)?;
-        let banner_url = self.item_url(item, at, "banner_image", UrlUse::Resource)?;
+        let lead_url = self.item_url(item, at, "image", UrlUse::Image)?;
+        let banner_url = self.item_url(item, at, "banner_image", UrlUse::Image)?;
 
         let mut article = Article {
             id,
@@ -713,7 +713,7 @@ impl<'s> Reader<'s> {
                     continue;
                 }
                 let raw = attachment.get("url").and_then(Node::as_str).unwrap_or("");
-                match safe_url(raw, self.base, UrlUse::Resource) {
+                match safe_url(raw, self.base, UrlUse::Image) {
                     Some(url) => extra.push(url),
                     None => self.warn(attachment, &attachments_at.index(i).key("url"), URL_REFUSED),
                 }
@@ -744,7 +744,7 @@ impl<'s> Reader<'s> {
             return None;
         }
         let raw = node.get("url").and_then(Node::as_str).unwrap_or("");
-        let Some(url) = safe_url(raw, self.base, UrlUse::Resource) else {
+        let Some(url) = safe_url(raw, self.base, UrlUse::Image) else {
             self.warn(
                 node,
                 &at.key("url"),
@@ -770,7 +770,7 @@ impl<'s> Reader<'s> {
                 let url = entry
                     .get("url")
                     .and_then(Node::as_str)
-                    .and_then(|u| safe_url(u, self.base, UrlUse::Resource));
+                    .and_then(|u| safe_url(u, self.base, UrlUse::Image));
                 match (url, width) {
                     (Some(url), Some(width)) => variants.push(ImageVariant {
                         url,

@@ -9,18 +9,24 @@
 
 use super::text::decode_entities;
 
-/// What the URL will be used for: links may also be `mailto:`.
+/// What the URL will be used for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlUse {
+    /// Something to follow: may also be `mailto:`.
     Link,
+    /// Something the app fetches, such as the next page of a feed.
     Resource,
+    /// A photo or icon: `http://` becomes `https://`, as browsers upgrade
+    /// such images on secure pages anyway and the security policy allows
+    /// images only from the site itself and from https.
+    Image,
 }
 
 /// The URL made safe and resolved against `base` (the address of the
 /// document it came from, absolute or path-only), or `None` when the
 /// policy refuses it.
 pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
-    if let Some(url) = plain_url(raw, base) {
+    if let Some(url) = plain_url(raw, base, used_for) {
         return Some(url);
     }
     let decoded = decode_entities(raw);
@@ -31,14 +37,21 @@ pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
     if cleaned.is_empty() || cleaned.chars().any(|c| c.is_control()) {
         return None;
     }
-    let cleaned = cleaned.replace(' ', "%20");
+    // Browsers read a backslash as a slash in web URLs: `\\evil.example` is `//evil.example`.
+    let cleaned = cleaned.replace(' ', "%20").replace('\\', "/");
+    if used_for == UrlUse::Image && cleaned.starts_with("//") {
+        return Some(format!("https:{cleaned}"));
+    }
     match scheme(&cleaned) {
         Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
             // `https:foo` without slashes is resolved relative by browsers; refuse the oddity.
             let after = &cleaned[s.len() + 1..];
-            after
-                .starts_with("//")
-                .then(|| format!("{}:{after}", s.to_ascii_lowercase()))
+            let scheme = if used_for == UrlUse::Image {
+                "https".to_owned()
+            } else {
+                s.to_ascii_lowercase()
+            };
+            after.starts_with("//").then(|| format!("{scheme}:{after}"))
         }
         Some(s) if s.eq_ignore_ascii_case("mailto") && used_for == UrlUse::Link => {
             Some(format!("mailto:{}", &cleaned[7..]))
@@ -51,11 +64,11 @@ pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
 /// The common case without any disguise to strip: printable ASCII, no
 /// references, and either an `http(s)://` URL or a plain relative path.
 /// What it returns is what the full policy would return.
-fn plain_url(raw: &str, base: &str) -> Option<String> {
+fn plain_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
     if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_graphic() && b != b'&' && b != b'\\') {
         return None;
     }
-    if raw.starts_with("https://") || raw.starts_with("http://") {
+    if raw.starts_with("https://") || (raw.starts_with("http://") && used_for != UrlUse::Image) {
         return Some(raw.to_owned());
     }
     let relative_path =
@@ -206,6 +219,42 @@ mod tests {
     }
 
     #[test]
+    fn backslashes_are_slashes() {
+        let photo = |raw: &str| safe_url(raw, "/news/feed.json", UrlUse::Image);
+        assert_eq!(
+            photo("\\\\cdn.example.com/a.jpg").as_deref(),
+            Some("https://cdn.example.com/a.jpg")
+        );
+        assert_eq!(
+            photo("\\\";alert('XSS');//").as_deref(),
+            Some("/\";alert('XSS');//"),
+            "one backslash: a path on this site"
+        );
+        assert_eq!(link("a\\b").as_deref(), Some("https://news.example.edu/a/b"));
+    }
+
+    #[test]
+    fn images_are_fetched_over_https() {
+        assert_eq!(
+            safe_url("http://cdn.example.com/a.jpg", "/feed.json", UrlUse::Image).as_deref(),
+            Some("https://cdn.example.com/a.jpg")
+        );
+        assert_eq!(
+            safe_url("HTTP://cdn.example.com/a.jpg", "/feed.json", UrlUse::Image).as_deref(),
+            Some("https://cdn.example.com/a.jpg")
+        );
+        assert_eq!(
+            safe_url("http://example.com/", "/feed.json", UrlUse::Link).as_deref(),
+            Some("http://example.com/")
+        );
+        assert_eq!(
+            safe_url("images/a.jpg", "http://localhost/feed.json", UrlUse::Image).as_deref(),
+            Some("http://localhost/images/a.jpg"),
+            "relative stays relative to the site"
+        );
+    }
+
+    #[test]
     fn mailto_only_for_links() {
         assert_eq!(
             link("mailto:desk@example.edu").as_deref(),
@@ -263,7 +312,7 @@ mod tests {
         ];
         for base in bases {
             for url in urls {
-                let fast = plain_url(url, base);
+                let fast = plain_url(url, base, UrlUse::Resource);
                 assert!(fast.is_some(), "{url} should take the fast path");
                 // Force the full path with a harmless reference that decodes to the same text.
                 let disguised = url.replacen('a', "&#97;", 1);
@@ -285,7 +334,11 @@ mod tests {
             "HTTPS://X",
             "&#106;avascript:x",
         ] {
-            assert_eq!(plain_url(slow, "/feed.json"), None, "{slow} must take the full path");
+            assert_eq!(
+                plain_url(slow, "/feed.json", UrlUse::Resource),
+                None,
+                "{slow} must take the full path"
+            );
         }
     }
 

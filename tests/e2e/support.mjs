@@ -70,7 +70,7 @@ export async function openPage(browser, options = {}) {
   page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
   // The app must work under its own Content Security Policy.
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.target?.outerHTML?.slice(0, 120) ?? ''} ${e.documentURI} ${e.sourceFile} ${e.sample})`));
   });
   return page;
 }
