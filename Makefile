@@ -9,7 +9,7 @@ PORT ?= 8080
 TRUNK := trunk --skip-version-check
 WASM_TEST := wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
 
-.PHONY: setup build run serve test lint fmt test-native test-browser test-e2e bench clean
+.PHONY: setup build run serve test lint fmt test-native test-browser test-e2e test-fuzz fuzz bench clean
 
 setup:
 	@tools/setup.sh
@@ -26,20 +26,32 @@ serve:
 	@/usr/bin/python3 tools/serve.py dist --port $(PORT)
 
 ## Every test: formatting, lints, native, browser and end-to-end.
-test: setup lint test-native test-browser test-e2e
+test: setup lint test-native test-fuzz test-browser test-e2e
 	@echo "make test: all layers passed"
 
 lint:
 	cargo fmt --all --check
+	cargo fmt --manifest-path fuzz/Cargo.toml --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --features csr --lib --bins --tests --locked -- -D warnings
 
 fmt:
 	cargo fmt --all
+	cargo fmt --manifest-path fuzz/Cargo.toml
 
 ## Pure logic, natively.
 test-native:
 	cargo test --workspace --lib --bins --tests --locked
+
+## The feed reader and the HTML allowlist under libFuzzer: briefly here,
+## longer by hand (make fuzz, or make fuzz LONG_FUZZ_SECONDS=3600).
+FUZZ_SECONDS ?= 15
+test-fuzz:
+	@tools/fuzz.sh $(FUZZ_SECONDS)
+
+LONG_FUZZ_SECONDS ?= 600
+fuzz:
+	@tools/fuzz.sh $(LONG_FUZZ_SECONDS)
 
 ## Components mounted in headless Chromium.
 test-browser:

@@ -6,7 +6,7 @@
 
 pub mod app;
 pub mod components;
-pub mod feed;
+pub use gazette_feed as feed;
 pub mod gallery;
 pub mod html_parser;
 pub mod loading;

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
+CARGO_FUZZ_VERSION=0.13.2
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 
@@ -51,6 +52,11 @@ fi
 if ! have_version wasm-pack "wasm-pack $WASM_PACK_VERSION"; then
   step "cargo install wasm-pack $WASM_PACK_VERSION"
   cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
+fi
+
+if ! have_version cargo-fuzz "cargo-fuzz $CARGO_FUZZ_VERSION"; then
+  step "cargo install cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
 fi
 
 # wasm-opt (npm binaryen, not Debian's, whose output fails at run time), the

@@ -674,7 +674,7 @@ mod tests {
     /// may go either way; none may panic.
     #[test]
     fn json_test_suite() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/jsontestsuite");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpora/jsontestsuite");
         let Ok(entries) = std::fs::read_dir(&dir) else {
             eprintln!(
                 "SKIPPED: {} is absent (the shared corpora are not beside this clone)",

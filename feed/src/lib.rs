@@ -1,5 +1,5 @@
-//! Everything between the bytes of `feed.json` and the typed model: pure
-//! Rust, no browser, tested natively.
+//! Everything between the bytes of `feed.json` and Gazette's typed model:
+//! pure Rust with no browser and no framework, tested natively and fuzzed.
 
 pub mod date;
 pub mod html;

@@ -65,7 +65,7 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::read_feed;
+    use crate::read_feed;
 
     #[test]
     fn reads_cleanly_newest_first() {

@@ -306,7 +306,7 @@ fn archive_layout_and_page_info() {
 
 fn corpus(name: &str) -> Option<Vec<PathBuf>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpora")
+        .join("../../shared/corpora")
         .join(name);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!(
@@ -359,7 +359,7 @@ fn real_feed_details() {
     let Some(_) = corpus("jsonfeed") else { return };
     let load = |name: &str| {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/corpora/jsonfeed")
+            .join("../../shared/corpora/jsonfeed")
             .join(name);
         read_feed(&std::fs::read(path).unwrap(), "https://example.org/feed.json").unwrap()
     };

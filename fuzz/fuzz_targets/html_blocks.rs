@@ -1,0 +1,129 @@
+//! Arbitrary parsed HTML through the allowlist: whatever the tree, the
+//! blocks hold only safe URLs and the conversion never panics. Also the
+//! text-level helpers that see raw HTML.
+#![no_main]
+
+use gazette_feed::html::{blocks_from_html, strip_inline_code, HtmlNode};
+use gazette_feed::{text, Block, Inline};
+use libfuzzer_sys::fuzz_target;
+
+const NAMES: &[&str] = &[
+    "p",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "footer",
+    "h1",
+    "h3",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "br",
+    "div",
+    "script",
+    "iframe",
+    "span",
+    "table",
+    "small",
+    "picture",
+    "svg",
+    "cite",
+];
+const ATTRIBUTES: &[&str] = &[
+    "href", "src", "srcset", "alt", "width", "height", "class", "onclick", "style",
+];
+
+/// Builds a tree from the bytes: each byte an instruction.
+fn tree(data: &[u8]) -> Vec<HtmlNode> {
+    let mut stack: Vec<(String, Vec<(String, String)>, Vec<HtmlNode>)> = vec![(String::new(), Vec::new(), Vec::new())];
+    let mut i = 0;
+    while i < data.len() {
+        let op = data[i];
+        i += 1;
+        let take = |i: &mut usize, n: usize| {
+            let start = (*i).min(data.len());
+            let end = (start + n).min(data.len());
+            let s = String::from_utf8_lossy(&data[start..end]).into_owned();
+            *i = end;
+            s
+        };
+        match op % 4 {
+            0 if stack.len() < 200 => {
+                stack.push((NAMES[op as usize / 4 % NAMES.len()].to_owned(), Vec::new(), Vec::new()))
+            }
+            1 if stack.len() > 1 => {
+                let (name, attributes, children) = stack.pop().unwrap();
+                stack.last_mut().unwrap().2.push(HtmlNode::Element {
+                    name,
+                    attributes,
+                    children,
+                });
+            }
+            2 => {
+                let n = (op / 4) as usize % 24;
+                let text = take(&mut i, n);
+                stack.last_mut().unwrap().2.push(HtmlNode::Text(text));
+            }
+            _ => {
+                let key = ATTRIBUTES[op as usize / 4 % ATTRIBUTES.len()].to_owned();
+                let n = data.get(i).copied().unwrap_or(0) as usize % 40;
+                i += 1;
+                let value = take(&mut i, n);
+                stack.last_mut().unwrap().1.push((key, value));
+            }
+        }
+    }
+    while stack.len() > 1 {
+        let (name, attributes, children) = stack.pop().unwrap();
+        stack.last_mut().unwrap().2.push(HtmlNode::Element {
+            name,
+            attributes,
+            children,
+        });
+    }
+    stack.pop().unwrap().2
+}
+
+fn safe(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/') || url.starts_with("mailto:")
+}
+
+fn check_inlines(content: &[Inline]) {
+    for inline in content {
+        match inline {
+            Inline::Link { url, content } => {
+                assert!(safe(url), "unsafe link {url:?}");
+                check_inlines(content);
+            }
+            Inline::Emphasis(content) | Inline::Strong(content) => check_inlines(content),
+            _ => {}
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    for block in blocks_from_html(&tree(data), "/news/feed.json") {
+        match &block {
+            Block::Image(image) => {
+                assert!(safe(&image.url), "unsafe photo {:?}", image.url);
+                assert!(image.variants.iter().all(|v| safe(&v.url)));
+            }
+            Block::Paragraph(content) | Block::Quote { content, .. } => check_inlines(content),
+            Block::List { items, .. } => items.iter().for_each(|item| check_inlines(item)),
+            _ => {}
+        }
+    }
+    let raw = String::from_utf8_lossy(data);
+    let stripped = strip_inline_code(&raw);
+    assert!(stripped.len() <= raw.len());
+    let _ = text::html_to_text(&raw);
+    let _ = text::decode_entities(&raw);
+    let _ = text::slugify(&raw);
+    let _ = gazette_feed::url::safe_url(&raw, "/news/feed.json", gazette_feed::url::UrlUse::Link);
+});
