@@ -8,6 +8,7 @@ use crate::newsroom::Newsroom;
 use crate::pages::{ArticlePage, FrontPage, NotFoundPage, SearchPage, TopicPage};
 use crate::paths::Paths;
 use crate::store::Store;
+use crate::takeover::PageLifecycle;
 
 /// The whole site: header, the routed page, footer. `initial` is the data a
 /// page is rendered from before the live feed arrives (prerendering); with
@@ -17,6 +18,9 @@ pub fn App(
     paths: Paths,
     #[prop(optional)] initial: Option<Store>,
     #[prop(default = true)] live: bool,
+    /// Draw hidden and take over a prerendered page once drawn.
+    #[prop(optional)]
+    take_over: bool,
 ) -> impl IntoView {
     provide_meta_context();
     let newsroom = match (live, initial) {
@@ -47,6 +51,7 @@ pub fn App(
                 <FeedNotice />
             </main>
             <SiteFooter />
+            <PageLifecycle take_over />
         </Router>
     }
 }

@@ -15,3 +15,4 @@ pub mod pages;
 pub mod paths;
 pub mod search;
 pub mod store;
+pub mod takeover;

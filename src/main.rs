@@ -1,7 +1,9 @@
-//! The browser entry point: mount the app into `#app` under the page's base path.
+//! The browser entry point: start the app under the page's base path, taking
+//! over the prerendered page if there is one for this address.
 
 use gazette::app::App;
 use gazette::paths::Paths;
+use gazette::takeover::{same_page, LIVE_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_ID};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -10,12 +12,59 @@ fn main() {
     // `<base href>` carries the public URL Trunk built for (`/` or `/news/`).
     let base = document.base_uri().ok().flatten().unwrap_or_default();
     let paths = Paths::from_base_uri(&base);
-    let Some(root) = document
-        .get_element_by_id("app")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(root) = document.get_element_by_id(PRERENDERED_ID) else {
         leptos::logging::error!("Gazette: the page has no <div id=\"app\"> to mount into");
         return;
     };
-    leptos::mount::mount_to(root, move || view! { <App paths /> }).forget();
+    let location = window().location();
+    let current = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+
+    match root.get_attribute(PRERENDERED_ATTRIBUTE) {
+        Some(rendered) => {
+            if !same_page(&rendered, &current) {
+                // A page made for another address (a host's fallback) must not
+                // pose as this one: its header and footer are the site's, its
+                // content is not.
+                if let Ok(Some(main)) = root.query_selector("main") {
+                    while let Some(child) = main.first_child() {
+                        let _ = main.remove_child(&child);
+                    }
+                }
+            }
+            // Draw beside the prerendered page, hidden, and take over once drawn.
+            let Ok(live) = document.create_element("div") else {
+                return;
+            };
+            live.set_id(LIVE_ID);
+            let _ = live.set_attribute("hidden", "");
+            let _ = root.after_with_node_1(&live);
+            // The app manages the page's metadata from now on; the copies in the
+            // HTML would otherwise stand beside the ones it adds.
+            remove_prerendered_metadata(&document);
+            let live = live.unchecked_into::<web_sys::HtmlElement>();
+            leptos::mount::mount_to(live, move || view! { <App paths take_over=true /> }).forget();
+        }
+        None => {
+            let root = root.unchecked_into::<web_sys::HtmlElement>();
+            leptos::mount::mount_to(root, move || view! { <App paths /> }).forget();
+        }
+    }
+}
+
+fn remove_prerendered_metadata(document: &web_sys::Document) {
+    let selector = "head meta[name=description], head meta[property^='og:'], head meta[property^='article:'], \
+                    head meta[name^='twitter:'], head link[rel=canonical], head script[type='application/ld+json']";
+    if let Ok(nodes) = document.query_selector_all(selector) {
+        for i in 0..nodes.length() {
+            if let Some(node) = nodes.item(i) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
+    }
 }

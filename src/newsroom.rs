@@ -37,6 +37,14 @@ pub struct Newsroom {
     revision: RwSignal<u64>,
     /// Requests under way, for the progress bar.
     busy: RwSignal<u32>,
+    /// Whether the current page has drawn its content (not a skeleton):
+    /// the moment a prerendered page can be handed over to the app.
+    page_drawn: RwSignal<bool>,
+    /// Whether what is on screen is the app's own DOM (not a prerendered
+    /// page waiting to be taken over).
+    live: RwSignal<bool>,
+    /// Why the current page could not be drawn (title, details), if it could not.
+    failure: RwSignal<Option<(String, String)>>,
 }
 
 pub fn use_newsroom() -> Newsroom {
@@ -86,6 +94,9 @@ impl Newsroom {
             main_feed,
             revision,
             busy,
+            page_drawn: RwSignal::new(false),
+            live: RwSignal::new(false),
+            failure: RwSignal::new(None),
         }
     }
 
@@ -125,6 +136,40 @@ impl Newsroom {
 
     pub fn is_busy(&self) -> bool {
         self.busy.get() > 0
+    }
+
+    /// Pages call this once their content is drawn.
+    pub fn mark_page_drawn(&self) {
+        if !self.page_drawn.get_untracked() {
+            self.page_drawn.set(true);
+        }
+        if self.failure.get_untracked().is_some() {
+            self.failure.set(None);
+        }
+    }
+
+    /// The app's DOM is now the page on screen.
+    pub fn mark_live(&self) {
+        self.live.set(true);
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.live.get()
+    }
+
+    /// Pages that failed to load say why, for the banner over a prerendered page.
+    pub fn report_failure(&self, failure: Option<(String, String)>) {
+        if self.failure.get_untracked() != failure {
+            self.failure.set(failure);
+        }
+    }
+
+    pub fn failure(&self) -> Option<(String, String)> {
+        self.failure.get()
+    }
+
+    pub fn page_drawn(&self) -> bool {
+        self.page_drawn.get()
     }
 
     /// Loads the main feed again after a failure.

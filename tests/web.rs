@@ -315,6 +315,9 @@ async fn the_viewer_follows_keys_and_the_address() {
     let viewer_slot = std::rc::Rc::new(std::cell::Cell::new(None));
     let slot = viewer_slot.clone();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let newsroom = Newsroom::fixed(Paths::new("/"), Store::default());
+        newsroom.mark_live();
+        provide_context(newsroom);
         let viewer = PhotoViewer::new(3);
         provide_context(viewer);
         slot.set(Some(viewer));

@@ -32,6 +32,9 @@ pub struct Options {
     pub out: PathBuf,
     pub page_size: usize,
     pub topic_page_size: usize,
+    /// Where the site serves `feed.json` (`/news/feed.json`): the feed's
+    /// relative URLs are read against it.
+    pub feed_url: String,
 }
 
 /// Stories per topic page: the app's own page size, so a page is one file.
@@ -61,6 +64,7 @@ impl Options {
             out: out.ok_or("build needs --out DIR")?,
             page_size,
             topic_page_size,
+            feed_url: "/feed.json".to_owned(),
         })
     }
 }
@@ -73,10 +77,15 @@ fn number(text: &str) -> Result<usize, String> {
 }
 
 pub fn run(options: &Options) -> Result<ExitCode, String> {
+    lay_out(options).map(|_| ExitCode::SUCCESS)
+}
+
+/// Writes the layout and returns the whole feed as read.
+pub fn lay_out(options: &Options) -> Result<Feed, String> {
     let started = Instant::now();
     let input = input::load(&options.input)?;
     let root = json::parse(&input.text).map_err(|e| format!("{}: {e}", options.input.display()))?;
-    let (feed, indices) = match read_parsed(&input.text, &root, "/feed.json") {
+    let (feed, indices) = match read_parsed(&input.text, &root, &options.feed_url) {
         Ok(read) => read,
         Err(FeedError::Json(e)) => return Err(format!("{}: {e}", options.input.display())),
         Err(e) => return Err(format!("{}: {e}", options.input.display())),
@@ -106,7 +115,7 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
         options.out.display(),
         started.elapsed().as_millis()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(feed)
 }
 
 fn write_file(path: &Path, content: &str) -> Result<(), String> {

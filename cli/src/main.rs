@@ -6,8 +6,10 @@
 
 mod archive;
 mod input;
+mod prerender;
 mod progress;
 mod publish;
+mod site_files;
 mod validate;
 
 use std::path::PathBuf;

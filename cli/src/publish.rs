@@ -4,12 +4,18 @@
 //! 1. the feed is laid out for its length (see `archive`);
 //! 2. `index.html` gets its Content Security Policy, and Trunk's inline
 //!    loader script moves to a file so that the policy needs no
-//!    `'unsafe-inline'` and no hash to keep in step.
+//!    `'unsafe-inline'` and no hash to keep in step;
+//! 3. every page is prerendered (see `prerender`), with `404.html`;
+//! 4. `sitemap.xml`, `robots.txt`, the RSS feed `feed.xml`, and the
+//!    `_headers` and `_redirects` files some hosts read.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::archive;
+use gazette::paths::Paths;
+use gazette::store::Store;
+
+use crate::{archive, prerender, site_files};
 
 /// What the page may load and run. Scripts only from the site (the app's
 /// JavaScript glue and its loader) plus compiling its WebAssembly; photos
@@ -19,29 +25,81 @@ use crate::archive;
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; base-uri 'self'; form-action 'self'; manifest-src 'self'";
 
 pub fn run(dir: &Path) -> Result<ExitCode, String> {
-    let feed = dir.join("feed.json");
-    if feed.exists() {
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let paths = Paths::new(&base_href(&html).unwrap_or_else(|| "/".to_owned()));
+    let write = |file: &str, content: &str| {
+        let path = dir.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+
+    let feed_file = dir.join("feed.json");
+    let feed = if feed_file.exists() {
         let options = archive::Options {
-            input: feed,
+            input: feed_file,
             out: dir.to_owned(),
             page_size: 50,
             topic_page_size: archive::TOPIC_PAGE_SIZE,
+            feed_url: paths.feed(),
         };
-        archive::run(&options)?;
+        Some(archive::lay_out(&options)?)
     } else {
         eprintln!(
-            "gazette: {} has no feed.json; the site will show a missing-feed message until one is put there",
+            "gazette: {} has no feed.json; the site will say the feed is missing until one is put there",
             dir.display()
         );
-    }
-    let index = dir.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+        None
+    };
+
     let hardened = harden(&html)?;
     if let Some((name, script)) = &hardened.loader {
-        std::fs::write(dir.join(name), script).map_err(|e| format!("cannot write the loader: {e}"))?;
+        write(name, script)?;
     }
-    std::fs::write(&index, &hardened.html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    write("index.html", &hardened.html)?;
+    write("_headers", &site_files::headers(&paths))?;
+    write("_redirects", &site_files::redirects(&paths))?;
+
+    let Some(feed) = feed else {
+        write("404.html", &hardened.html)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let store = Store::from_feed(feed);
+    let started = std::time::Instant::now();
+    let pages = prerender::site(&hardened.html, &store, &paths)?;
+    for page in &pages {
+        write(&page.file, &page.html)?;
+    }
+    let root = site_files::site_root(&store);
+    write("robots.txt", &site_files::robots(root.as_deref()))?;
+    match &root {
+        Some(root) => {
+            write("sitemap.xml", &site_files::sitemap(&store, &paths, root))?;
+            write("feed.xml", &site_files::rss(&store, &paths, root))?;
+        }
+        None => eprintln!(
+            "gazette: the feed has no home_page_url, so no sitemap.xml or feed.xml (both need absolute addresses)"
+        ),
+    }
+    eprintln!(
+        "gazette: prerendered {} pages ({} ms)",
+        pages.len(),
+        started.elapsed().as_millis()
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `href` of the page's `<base>`: the public URL Trunk built for.
+fn base_href(html: &str) -> Option<String> {
+    let start = html.find("<base href=")? + "<base href=".len();
+    let rest = &html[start..];
+    let value = match rest.chars().next()? {
+        quote @ ('"' | '\'') => rest[1..].split(quote).next()?,
+        _ => rest.split(|c: char| c == '>' || c.is_whitespace()).next()?,
+    };
+    Some(value.to_owned())
 }
 
 pub struct Hardened {
@@ -130,6 +188,14 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_base() {
+        assert_eq!(base_href("<base href=/news/>").as_deref(), Some("/news/"));
+        assert_eq!(base_href("<base href=\"/a/b/\">").as_deref(), Some("/a/b/"));
+        assert_eq!(Paths::new(&base_href("<base href=/>").unwrap()).home(), "/");
+        assert_eq!(base_href("<head>"), None);
+    }
 
     const TRUNK_OUTPUT: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/news/><title>News</title><script type=module>import init from '/news/app.js';\nawait init();</script><link href=/news/app.js rel=modulepreload></head><body><div id=app></div></body></html>";
 

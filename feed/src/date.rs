@@ -48,6 +48,25 @@ impl Timestamp {
         format!("{} {}, {}", MONTHS[self.month as usize - 1], self.day, self.year)
     }
 
+    /// RFC 2822, as RSS wants it: `Sun, 01 Nov 2026 12:00:00 +0800`.
+    pub fn rfc2822(&self) -> String {
+        const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        let weekday = DAYS[days_from_civil(self.year, self.month, self.day).rem_euclid(7) as usize];
+        let offset = self.offset_minutes.unwrap_or(0);
+        let sign = if offset < 0 { '-' } else { '+' };
+        format!(
+            "{weekday}, {:02} {} {:04} {:02}:{:02}:{:02} {sign}{:02}{:02}",
+            self.day,
+            &MONTHS[self.month as usize - 1][..3],
+            self.year,
+            self.hour,
+            self.minute,
+            self.second,
+            offset.unsigned_abs() / 60,
+            offset.unsigned_abs() % 60
+        )
+    }
+
     /// Parses RFC 3339 and its common relaxations, or RFC 2822.
     pub fn parse(text: &str) -> Option<Timestamp> {
         let text = text.trim();
@@ -281,6 +300,21 @@ mod tests {
         assert!(beijing.unix_seconds() < london.unix_seconds());
         assert_eq!(ts("1970-01-01T00:00:00Z").unix_seconds(), 0);
         assert_eq!(ts("2000-03-01T00:00:00Z").unix_seconds(), 951_868_800);
+    }
+
+    #[test]
+    fn rfc2822_for_rss() {
+        assert_eq!(
+            ts("2026-11-01T12:00:00+08:00").rfc2822(),
+            "Sun, 01 Nov 2026 12:00:00 +0800"
+        );
+        assert_eq!(ts("1970-01-01T00:00:00Z").rfc2822(), "Thu, 01 Jan 1970 00:00:00 +0000");
+        assert_eq!(
+            ts("2014-05-09T14:04:00-07:00").rfc2822(),
+            "Fri, 09 May 2014 14:04:00 -0700"
+        );
+        let round_trip = ts(&ts("2024-02-29T23:59:00+05:30").rfc2822());
+        assert_eq!(round_trip.to_string(), "2024-02-29T23:59:00+05:30");
     }
 
     #[test]

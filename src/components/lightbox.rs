@@ -141,9 +141,14 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
     let on_popstate = window_event_listener(leptos::ev::popstate, move |_| viewer.follow_location());
     on_cleanup(move || on_popstate.remove());
 
-    // Open, move and close the dialog as the state says.
+    // Open, move and close the dialog as the state says, once the app's page
+    // is the one on screen.
+    let newsroom = crate::newsroom::use_newsroom();
     Effect::new(move |previous: Option<Option<usize>>| {
         let index = viewer.index.get();
+        if !newsroom.is_live() {
+            return None;
+        }
         let (Some(dialog), Some(track)) = (dialog.get(), track.get()) else {
             return index;
         };
@@ -206,12 +211,14 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
     };
 
     let index = move || viewer.index.get().unwrap_or(0);
+    // Photos load only once the viewer is open: the one shown and its neighbours at once.
+    let near = move |i: usize| viewer.index.get().is_some_and(|shown| shown.abs_diff(i) <= 1);
     let current = move || photos_for_text(viewer, count);
     let slides = photos
         .iter()
         .cloned()
         .enumerate()
-        .map(|(i, photo)| view! { <Slide photo index=i count near=move || index().abs_diff(i) <= 1 /> })
+        .map(|(i, photo)| view! { <Slide photo index=i count near=move || near(i) /> })
         .collect_view();
     let thumbs = photos
         .iter()

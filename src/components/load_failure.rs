@@ -20,7 +20,12 @@ pub fn LoadFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
         let first = first.clone();
         move || first().map(|(t, _)| t).unwrap_or_default()
     };
-    let detail = move || first().map(|(_, d)| d).unwrap_or_default();
+    let detail = {
+        let first = first.clone();
+        move || first().map(|(_, d)| d).unwrap_or_default()
+    };
+    Effect::new(move |_| newsroom.report_failure(first()));
+    on_cleanup(move || newsroom.report_failure(None));
     view! {
         <section class="load-failure" role="alert">
             <h1>{title}</h1>
@@ -29,5 +34,26 @@ pub fn LoadFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
                 {move || if newsroom.is_busy() { "Trying again…" } else { "Try again" }}
             </button>
         </section>
+    }
+}
+
+/// The same message over a prerendered page whose live data could not be
+/// loaded: the page stays readable as it was built, the reader learns why
+/// it may be out of date, and Retry brings the live page in.
+#[component]
+pub fn FailureBanner() -> impl IntoView {
+    let newsroom = use_newsroom();
+    move || {
+        newsroom.failure().map(|(title, detail)| {
+            view! {
+                <section class="load-failure banner" role="alert">
+                    <p class="alert-title">{title}</p>
+                    <p>{detail}" This page is shown as it was published."</p>
+                    <button type="button" class="button" on:click=move |_| newsroom.retry() disabled=move || newsroom.is_busy()>
+                        {move || if newsroom.is_busy() { "Trying again…" } else { "Try again" }}
+                    </button>
+                </section>
+            }
+        })
     }
 }

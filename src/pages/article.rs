@@ -1,12 +1,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{
-    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LoadFailure, Photo, PhotoLink, PhotoViewer,
-    StoryCard,
+    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LoadFailure, PageKind, PageMeta, Photo, PhotoLink,
+    PhotoViewer, StoryCard,
 };
 use crate::feed::url::is_external;
 use crate::feed::{Article, Block};
@@ -103,8 +102,12 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
         .as_ref()
         .map_or_else(|| "More stories".to_owned(), |t| format!("More from {}", t.name));
     view! {
-        <Title text=page_title(&newsroom, &article.title) />
-        <Meta name="description" content=description />
+        <PageMeta
+            title=page_title(&newsroom, &article.title)
+            description
+            path=format!("articles/{}/", article.slug)
+            kind=PageKind::Article { article: article.clone(), topic: topic.clone() }
+        />
         <article class="story" lang=article.language.clone()>
             <header class="story-header">
                 {kicker}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
-use crate::components::{CardStyle, ListSkeleton, LoadFailure, StoryCard};
+use crate::components::{CardStyle, ListSkeleton, LoadFailure, PageKind, PageMeta, StoryCard};
 use crate::newsroom::{use_newsroom, FrontPage as FrontData};
 
 /// `/`: the lead story, the latest stories, then a section per topic.
@@ -36,8 +36,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
     let latest = front.latest;
     let sections = front.sections;
     view! {
-        <Title text=site_title.clone() />
-        <Meta name="description" content=description />
+        <PageMeta title=site_title.clone() description path=String::new() kind=PageKind::Website />
         <h1 class="visually-hidden">{site_title}</h1>
         <section class="lead-story" aria-label="Top story">
             <StoryCard article=lead style=CardStyle::Lead level=2 eager=true />

@@ -17,6 +17,7 @@ pub fn NotFound() -> impl IntoView {
     let paths = newsroom.paths();
     let topics = move || newsroom.site().map(|s| s.topics).unwrap_or_default();
     let topic_paths = paths.clone();
+    Effect::new(move |_| newsroom.mark_page_drawn());
     view! {
         <Title text=move || format!("Page not found – {}", newsroom.site_title_tracked()) />
         <section class="not-found">

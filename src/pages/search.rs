@@ -19,6 +19,7 @@ pub fn SearchPage() -> impl IntoView {
             newsroom.search(q.clone()).await.map(|results| {
                 let heading = if q.trim().is_empty() { "Search".to_owned() } else { format!("Search results for “{}”", q.trim()) };
                 let count = results.len();
+                Effect::new(move |_| newsroom.mark_page_drawn());
                 view! {
                     <Title text=page_title(&newsroom, &heading) />
                     <header class="page-header">

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{CardStyle, ListSkeleton, LoadFailure, Pagination, StoryCard};
+use crate::components::{CardStyle, ListSkeleton, LoadFailure, PageKind, PageMeta, Pagination, StoryCard};
 use crate::newsroom::use_newsroom;
 use crate::paths::decode_segment;
 use crate::store::TopicPage as TopicData;
@@ -58,13 +57,21 @@ fn TopicView(data: TopicData) -> impl IntoView {
         .description
         .clone()
         .unwrap_or_else(|| format!("The latest stories in {}.", topic.name));
+    let canonical_path = match page.number {
+        1 => format!("topics/{}/", topic.slug),
+        n => format!("topics/{}/?page={n}", topic.slug),
+    };
     let count = match page.total_stories {
         1 => "1 story".to_owned(),
         n => format!("{} stories", crate::feed::text::group_thousands(n)),
     };
     view! {
-        <Title text=page_title(&newsroom, &heading) />
-        <Meta name="description" content=description.clone() />
+        <PageMeta
+            title=page_title(&newsroom, &heading)
+            description
+            path=canonical_path
+            kind=PageKind::Collection { topic: topic.clone(), articles: articles.clone() }
+        />
         <header class="page-header">
             <h1>{topic.name.clone()}</h1>
             {topic.description.clone().map(|d| view! { <p class="page-description">{d}</p> })}

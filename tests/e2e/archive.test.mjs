@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, DIST, startServer, launch, openPage, waitForPage } from './support.mjs';
+import { ROOT, DIST, startServer, launch, openPage, waitForPage, goLive } from './support.mjs';
 
 const STORIES = 20_000;
 const TOPICS = ['University News', 'Research', 'Science & Technology', 'Social Science', 'Art & Culture', 'Faculty & Staff', 'Student Life', 'Around the World'];
@@ -68,7 +68,7 @@ async function feedRequests(route, ready) {
   const page = await openPage(browser);
   const requests = [];
   page.on('request', (r) => { if (r.url().endsWith('.json')) requests.push(new URL(r.url()).pathname); });
-  await page.goto(server.url(route));
+  await goLive(page, server.url(route));
   await page.waitForSelector(ready);
   await page.waitForLoadState('networkidle');
   return { page, requests };
@@ -111,7 +111,7 @@ test('a deep link to an old story resolves without walking the feed', async () =
 test('a page beyond the last and an unknown story are not found', async () => {
   const { page } = await feedRequests('/topics/research/?page=210', 'main h1');
   assert.equal(await page.locator('main h1').textContent(), 'Page not found');
-  await page.goto(server.url('/articles/story-20000/'));
+  await goLive(page, server.url('/articles/story-20000/'));
   await page.waitForSelector('main h1:text("Page not found")');
   await page.context().close();
 });

@@ -4,33 +4,38 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, startServer, launch, openPage } from './support.mjs';
+import { DIST, startServer, launch, openPage, waitForPage } from './support.mjs';
 
 const FEED = readFileSync(path.join(DIST, 'feed.json'), 'utf8');
 
 let server;
+let bareServer;
 let browser;
 
 before(async () => {
   server = await startServer();
+  // A host that answers unknown addresses with 404.html: the bare app, no prerendered page.
+  bareServer = await startServer({ fallback: '404' });
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await bareServer?.stop();
 });
 
 /** Opens `route` while feed.json is answered by `fail` once, then served normally. */
-async function failOnce(route, fail) {
+async function failOnce(route, fail, host = server) {
   const page = await openPage(browser);
   let failures = 0;
   await page.route('**/feed.json', async (request) => {
     if (failures++ === 0) return fail(request);
     return request.fulfill({ status: 200, contentType: 'application/json', body: FEED });
   });
-  await page.goto(server.url(route));
-  const alert = page.locator('[role=alert]');
+  await page.goto(host.url(route));
+  // (The app's own copy, drawn hidden while a prerendered page is shown, does not count.)
+  const alert = page.locator('[role=alert]:visible');
   await alert.waitFor();
   return { page, alert };
 }
@@ -47,27 +52,42 @@ const CASES = [
 ];
 
 for (const [name, fail, title, detail] of CASES) {
-  test(`feed failure: ${name}`, async () => {
+  test(`feed failure over a prerendered page: ${name}`, async () => {
     const { page, alert } = await failOnce('/articles/library-cat-mochi/', fail);
-    assert.match(await alert.locator('h1').textContent(), title);
+    assert.match(await alert.locator('.alert-title').textContent(), title);
     assert.match(await alert.textContent(), detail);
-    assert.equal(await page.locator('h1').count(), 1, 'the alert carries the page heading');
-    // The chrome stands: masthead, search and navigation.
-    assert.ok(await page.locator('header.site-header .site-title').isVisible());
-    assert.ok(await page.locator('header form[role=search]').isVisible());
+    // The page stays readable as it was published, with its chrome.
+    assert.equal(await page.locator('h1:visible').count(), 1);
+    assert.equal(await page.locator('#app article h1').textContent(), 'Meet Mochi, the cat who runs the library');
+    assert.ok(await page.locator('#app header.site-header .site-title').isVisible());
+    assert.ok(await page.locator('#app header form[role=search]').isVisible());
+    assert.ok((await page.locator('#app .site-footer .footer-topics a').count()) >= 8, 'the topics stand');
     await alert.getByRole('button', { name: 'Try again' }).click();
-    await page.waitForSelector('article h1');
+    await waitForPage(page);
     assert.equal(await page.locator('article h1').textContent(), 'Meet Mochi, the cat who runs the library');
-    assert.equal(await page.locator('[role=alert]').count(), 0);
-    assert.ok((await page.locator('.topic-nav a').count()) >= 8, 'the topics arrive with the feed');
+    assert.equal(await page.locator('[role=alert]:visible').count(), 0);
+    assert.ok((await page.locator('.topic-nav a').count()) >= 8);
     await page.context().close();
   });
 }
+
+test('feed failure on a page that was not prerendered: the alert is the page, and Retry draws it', async () => {
+  const { page, alert } = await failOnce('/articles/a-story-newer-than-the-build/', (r) => r.fulfill({ status: 503, body: '' }), bareServer);
+  assert.equal(await alert.locator('h1').textContent(), 'The server could not deliver the news feed');
+  assert.match(await alert.textContent(), /answered 503 Service Unavailable/);
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.ok(await page.locator('header.site-header form[role=search]').isVisible(), 'the header stands');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForSelector('main h1:text("Page not found")');
+  assert.equal(await page.locator('[role=alert]').count(), 0);
+  await page.context().close();
+});
 
 test('feed failure: a request that never answers times out after 15 seconds', { timeout: 40_000 }, async () => {
   const { page, alert } = await failOnce('/', () => new Promise(() => {}));
   assert.match(await alert.textContent(), /did not answer within 15 seconds/);
   await alert.getByRole('button', { name: 'Try again' }).click();
+  await waitForPage(page);
   await page.waitForSelector('.lead-story');
   await page.context().close();
 });
@@ -80,7 +100,7 @@ test('stories the feed gets wrong are left out with a quiet notice; the rest sho
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(feed, null, 1) }));
   await page.goto(server.url('/'));
-  await page.waitForSelector('.lead-story');
+  await waitForPage(page);
   const notice = await page.locator('.feed-notice').textContent();
   assert.match(notice, /3 stories in the feed could not be shown \(1 without an id, 1 without content, 1 with a field of the wrong type\)/);
   assert.ok(warnings.some((w) => /items\[1\]\.id \(line \d+, column \d+\): the story has no id/.test(w)), warnings.join('\n'));

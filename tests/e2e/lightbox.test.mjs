@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ROOT, startServer, launch, openPage, realProblems } from './support.mjs';
+import { ROOT, startServer, launch, openPage, realProblems, goLive } from './support.mjs';
 
 const ARTICLE = '/articles/observatory-deep-sky-night/';
 const PHOTOS = 7; // one in the body, six in the gallery
@@ -27,7 +27,7 @@ const fragment = (page) => new URL(page.url()).hash;
 
 async function openArticle(options = {}) {
   const page = await openPage(browser, options);
-  await page.goto(server.url(ARTICLE));
+  await goLive(page, server.url(ARTICLE));
   await page.waitForSelector('article h1');
   return page;
 }
@@ -104,7 +104,7 @@ test('Tab and Shift+Tab stay inside the viewer', async () => {
 test('a shared photo address opens the viewer in a fresh tab; Back closes it and stays on the story', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.url(ARTICLE) + '#photo-4');
+  await goLive(page, server.url(ARTICLE) + '#photo-4');
   await waitForPosition(page, `Photo 4 / ${PHOTOS}`);
   assert.equal(await isOpen(page), true);
   await page.keyboard.press('Escape');
@@ -173,7 +173,8 @@ test('a spinner shows until a photo arrives; a photo that fails shows its captio
   const held = new Promise((ok) => { release = ok; });
   await page.route('**/images/deep-field-a-*', async (route) => { await held; await route.continue(); });
   await page.route('**/images/deep-field-b-*', (route) => route.abort('failed'));
-  await page.goto(server.url(ARTICLE) + '#photo-2');
+  await page.goto(server.url(ARTICLE) + '#photo-2', { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('html[data-gazette=live]', { state: 'attached' });
   await waitForPosition(page, `Photo 2 / ${PHOTOS}`);
   const slide = page.locator('.viewer-slide').nth(1);
   assert.match(await slide.locator('.viewer-frame').getAttribute('class'), /waiting/);
@@ -220,7 +221,7 @@ test('with reduced motion the viewer moves without animation', async () => {
 for (const [width, height] of [[390, 844], [1280, 800]]) {
   test(`screenshot of the open viewer at ${width} px`, async () => {
     const page = await openPage(browser, { viewport: { width, height }, isMobile: width < 600, hasTouch: width < 600 });
-    await page.goto(server.url(ARTICLE) + '#photo-2');
+    await goLive(page, server.url(ARTICLE) + '#photo-2');
     await waitForPosition(page, `Photo 2 / ${PHOTOS}`);
     await page.waitForFunction(() => !document.querySelectorAll('.viewer-frame')[1].classList.contains('waiting'));
     await page.screenshot({ path: path.join(ROOT, `docs/screenshots/viewer-${width}.jpg`), type: 'jpeg', quality: 75 });

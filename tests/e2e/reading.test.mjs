@@ -1,7 +1,7 @@
 // The reading path: front page, a story, a topic, not found, history.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitForPage, realProblems } from './support.mjs';
+import { startServer, launch, openPage, waitForPage, realProblems, goLive } from './support.mjs';
 
 let server;
 let browser;
@@ -18,7 +18,7 @@ after(async () => {
 
 test('the front page lists stories and a click opens one', async () => {
   const page = await openPage(browser);
-  await page.goto(server.url('/'));
+  await goLive(page, server.url('/'));
   await waitForPage(page);
   assert.match(await page.title(), /Caldera University News/);
   const headlines = page.locator('main .card-headline a');
@@ -38,7 +38,7 @@ test('the front page lists stories and a click opens one', async () => {
 
 test('an article loads directly with its metadata, photos and credits', async () => {
   const page = await openPage(browser);
-  await page.goto(server.url('/articles/year-of-global-partnerships/'));
+  await goLive(page, server.url('/articles/year-of-global-partnerships/'));
   await page.waitForSelector('article h1');
   assert.equal(await page.locator('article h1').textContent(), 'Caldera launches its Year of Global Partnerships');
   const meta = await page.locator('.article-meta').textContent();
@@ -60,7 +60,7 @@ test('an article loads directly with its metadata, photos and credits', async ()
 
 test('a topic page lists its stories; Back and Forward work', async () => {
   const page = await openPage(browser);
-  await page.goto(server.url('/'));
+  await goLive(page, server.url('/'));
   await waitForPage(page);
   await page.locator('.topic-nav a', { hasText: 'Research' }).click();
   await page.waitForURL(/\/topics\/research\/$/);
@@ -82,7 +82,7 @@ test('a topic page lists its stories; Back and Forward work', async () => {
 test('unknown paths, topics and stories show a not-found page with ways back', async () => {
   const page = await openPage(browser);
   for (const path of ['/no/such/page', '/topics/nope/', '/articles/nope/', '/topics/research/?page=9', '/topics/research/?page=zero']) {
-    await page.goto(server.url(path));
+    await goLive(page, server.url(path));
     await page.waitForSelector('main h1');
     assert.equal(await page.locator('main h1').textContent(), 'Page not found', path);
     assert.equal(await page.locator('.not-found a[href="/"]').count(), 1, path);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, startServer, launch, openPage } from './support.mjs';
+import { ROOT, startServer, launch, openPage, goLive } from './support.mjs';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 const PAGES = {
@@ -33,7 +33,7 @@ for (const [name, route] of Object.entries(PAGES)) {
   for (const width of WIDTHS) {
     test(`screenshot of ${name} at ${width} px`, async () => {
       const page = await openPage(browser, { viewport: { width, height: width < 600 ? 844 : 900 }, deviceScaleFactor: 1 });
-      await page.goto(server.url(route));
+      await goLive(page, server.url(route));
       await page.waitForSelector('main h1', { state: 'attached' });
       // Lazy photos below the fold are loaded so the full-page picture is complete.
       await page.evaluate(() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; }));

@@ -75,9 +75,16 @@ export async function openPage(browser, options = {}) {
   return page;
 }
 
-/** Waits until the app has rendered the page's one `<h1>`. */
+/** Waits until the app is in charge of the page (a prerendered page taken over, or drawn). */
 export async function waitForPage(page) {
+  await page.waitForSelector('html[data-gazette=live]', { state: 'attached' });
   await page.waitForSelector('main h1', { state: 'attached' });
+}
+
+/** Opens `url` and waits until the app is in charge of it. */
+export async function goLive(page, url) {
+  await page.goto(url);
+  await waitForPage(page);
 }
 
 /** The problems a page recorded, without the browser's known harmless warnings. */

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, startServer, launch, openPage, realProblems } from './support.mjs';
+import { ROOT, startServer, launch, openPage, realProblems, goLive } from './support.mjs';
 
 const CORPUS = path.join(ROOT, '../shared/corpora/xss');
 const present = existsSync(CORPUS);
@@ -168,7 +168,7 @@ async function visitAll(feed, routes, check) {
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(feed) }));
   for (const route of routes) {
-    await page.goto(server.url(route));
+    await goLive(page, server.url(route));
     await page.waitForSelector('main h1', { state: 'attached' });
     await page.waitForLoadState('networkidle');
     // Give event handlers a chance: hover and focus everything once.
@@ -227,7 +227,7 @@ test('payloads in a foreign feed (HTML bodies, tags as topics) stay inert text',
   // Learn the slugs and topics the site derives, from the front page's links.
   const page = await openPage(browser);
   await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(feed) }));
-  await page.goto(server.url('/'));
+  await goLive(page, server.url('/'));
   await page.waitForSelector('main h1', { state: 'attached' });
   await page.waitForLoadState('networkidle');
   const routes = await page.evaluate(() => [...new Set([...document.querySelectorAll('a[href^="/articles/"], a[href^="/topics/"]')].map((a) => a.getAttribute('href')))]);
@@ -243,7 +243,7 @@ test('the photo viewer shows hostile captions and alt text as text', { skip: !pr
   const dialogs = [];
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(feed) }));
-  await page.goto(server.url('/articles/hostile-0/#photo-1'));
+  await goLive(page, server.url('/articles/hostile-0/#photo-1'));
   await page.waitForSelector('dialog.viewer[open]');
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
   assert.deepEqual(await scan(page), []);

@@ -1,0 +1,255 @@
+//! Prerendering: every page of the site written as HTML at build time, by
+//! the app's own Leptos components rendered to a string (Leptos's `ssr`
+//! feature, natively), so that pages paint, share and index before the wasm
+//! arrives, and can be read with JavaScript off.
+
+use std::cell::RefCell;
+use std::sync::{Arc, Once};
+
+use futures::executor::{LocalPool, LocalSpawner};
+use futures::task::LocalSpawnExt;
+use futures::StreamExt;
+use gazette::app::App;
+use gazette::paths::Paths;
+use gazette::store::Store;
+use gazette::takeover::PRERENDERED_ATTRIBUTE;
+use hydration_context::{SharedContext, SsrSharedContext};
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+
+/// A page written for one address.
+pub struct Page {
+    /// The file below the site folder: `articles/x/index.html`.
+    pub file: String,
+    pub html: String,
+}
+
+/// At most this many story pages are written: beyond it, older stories are
+/// drawn by the app (from the story's own file in a paged archive).
+pub const MAX_STORY_PAGES: usize = 2_000;
+
+/// The pages of the site: the front page, each topic's first page, every
+/// story the store holds (up to [`MAX_STORY_PAGES`]), and `404.html`.
+pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, String> {
+    let shell = Shell::new(shell)?;
+    let mut routes: Vec<(String, String)> = vec![(String::new(), "index.html".to_owned())];
+    for topic in &store.site.topics {
+        let path = format!("topics/{}/", topic.slug);
+        routes.push((path.clone(), format!("{path}index.html")));
+    }
+    for article in store.articles().iter().take(MAX_STORY_PAGES) {
+        let path = format!("articles/{}/", article.slug);
+        routes.push((path.clone(), format!("{path}index.html")));
+    }
+    let mut pages = Vec::with_capacity(routes.len() + 1);
+    for (path, file) in routes {
+        let url = paths.asset(&path);
+        let html = render(&shell, store, paths, &url)?;
+        pages.push(Page { file, html });
+    }
+    // Hosts without rewrites answer unknown addresses with 404.html: the
+    // bare app, which draws whatever the address names.
+    pages.push(Page {
+        file: "404.html".to_owned(),
+        html: shell.bare(),
+    });
+    Ok(pages)
+}
+
+/// The page Trunk wrote, prepared to receive rendered pages.
+struct Shell {
+    html: String,
+}
+
+impl Shell {
+    fn new(index: &str) -> Result<Shell, String> {
+        if !index.contains("<div id=app></div>") {
+            return Err(
+                "index.html has no empty <div id=app></div>: prerender runs once, on Trunk's fresh output".into(),
+            );
+        }
+        // The rendered page brings its own title and language.
+        let mut html = index.to_owned();
+        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
+            html.replace_range(start..end + "</title>".len(), "");
+        }
+        html = html.replacen("<html lang=en>", "<html>", 1);
+        Ok(Shell { html })
+    }
+
+    /// The shell with nothing rendered in it, for `404.html`.
+    fn bare(&self) -> String {
+        self.html
+            .replacen("<html>", "<html lang=en>", 1)
+            .replacen("<head>", "<head><title>Page not found</title>", 1)
+    }
+}
+
+thread_local! {
+    static POOL: RefCell<LocalPool> = RefCell::new(LocalPool::new());
+    static SPAWNER: LocalSpawner = POOL.with(|pool| pool.borrow().spawner());
+}
+
+/// Runs Leptos's tasks on the thread that renders, each thread with its own
+/// pool: the app's components hold browser-side values that must stay on
+/// the thread that made them.
+struct ThisThread;
+
+impl any_spawner::CustomExecutor for ThisThread {
+    fn spawn(&self, future: any_spawner::PinnedFuture<()>) {
+        SPAWNER.with(|spawner| {
+            let _ = spawner.spawn_local(future);
+        });
+    }
+
+    fn spawn_local(&self, future: any_spawner::PinnedLocalFuture<()>) {
+        SPAWNER.with(|spawner| {
+            let _ = spawner.spawn_local(future);
+        });
+    }
+
+    fn poll_local(&self) {
+        POOL.with(|pool| {
+            if let Ok(mut pool) = pool.try_borrow_mut() {
+                pool.run_until_stalled();
+            }
+        });
+    }
+}
+
+fn init_executor() {
+    static INIT: Once = Once::new();
+    INIT.call_once(|| {
+        let _ = any_spawner::Executor::init_custom_executor(ThisThread);
+    });
+}
+
+/// Runs `future` to completion on this thread's pool.
+fn run<T>(future: impl std::future::Future<Output = T>) -> T {
+    POOL.with(|pool| pool.borrow_mut().run_until(future))
+}
+
+/// Renders the app at `url` (a path including the base) into the shell.
+fn render(shell: &Shell, store: &Store, paths: &Paths, url: &str) -> Result<String, String> {
+    init_executor();
+    let (meta_context, meta_output) = ServerMetaContext::new();
+    let shared: Arc<dyn SharedContext + Send + Sync> = Arc::new(SsrSharedContext::new());
+    let owner = Owner::new_root(Some(shared));
+    let store = store.clone();
+    let paths = paths.clone();
+    let request = url.to_owned();
+    let body = run(owner.with(move || {
+        provide_context(RequestUrl::new(&request));
+        provide_context(meta_context);
+        let app = view! { <App paths initial=store live=false /> };
+        leptos::reactive::computed::ScopedFuture::new_untracked(app.to_html_stream_in_order().collect::<String>())
+    }));
+    let attribute = format!("{PRERENDERED_ATTRIBUTE}=\"{}\"", url.replace('"', "&quot;"));
+    let page = shell.html.replacen(
+        "<div id=app></div>",
+        &format!("<div id=app {attribute}>{body}</div>"),
+        1,
+    );
+    let page = run(async move {
+        meta_output
+            .inject_meta_context(futures::stream::iter([page]))
+            .await
+            .collect::<String>()
+            .await
+    });
+    owner.unset_with_forced_cleanup();
+    if !page.contains("<title>") {
+        return Err(format!("{url}: the rendered page has no title"));
+    }
+    Ok(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gazette::feed::read_feed;
+
+    const SHELL: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/><title>News</title><script type=module src=loader-1.js></script></head><body><div id=app></div></body></html>";
+
+    fn sample() -> Store {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/feed.json")).unwrap();
+        Store::from_feed(read_feed(&bytes, "/feed.json").unwrap())
+    }
+
+    fn page<'a>(pages: &'a [Page], file: &str) -> &'a str {
+        &pages
+            .iter()
+            .find(|p| p.file == file)
+            .unwrap_or_else(|| panic!("no {file}"))
+            .html
+    }
+
+    #[test]
+    fn renders_every_page_with_its_content_and_metadata() {
+        let store = sample();
+        let pages = site(SHELL, &store, &Paths::new("/")).unwrap();
+        assert_eq!(pages.len(), 1 + 8 + 24 + 1);
+
+        let article = page(&pages, "articles/library-cat-mochi/index.html");
+        assert!(article.contains("<div id=app data-prerendered=\"/articles/library-cat-mochi/\">"));
+        assert!(
+            article.contains("<h1>Meet Mochi, the cat who runs the library</h1>"),
+            "the headline"
+        );
+        assert!(
+            article.contains("Mochi first appeared at the library"),
+            "the first paragraph"
+        );
+        assert!(article.contains("<title>Meet Mochi, the cat who runs the library – Caldera University News</title>"));
+        assert_eq!(article.matches("<title>").count(), 1);
+        assert!(article.contains("<html lang=\"en\""), "{}", &article[..200]);
+        for tag in [
+            r#"property="og:type" content="article""#,
+            r#"property="og:title""#,
+            r#"property="og:description""#,
+            r#"property="og:image" content="https://news.caldera.example.edu/images/mochi-portrait-800.jpg""#,
+            r#"property="og:image:width" content="800""#,
+            r#"property="og:image:height""#,
+            r#"property="article:published_time" content="2026-11-01T12:00:00+08:00""#,
+            r#"property="article:section" content="Student Life""#,
+            r#"name="twitter:card" content="summary_large_image""#,
+            r#"<link href="https://news.caldera.example.edu/articles/library-cat-mochi/" rel="canonical">"#,
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle""#,
+        ] {
+            assert!(article.contains(tag), "missing {tag}");
+        }
+
+        let topic = page(&pages, "topics/research/index.html");
+        assert!(topic.contains("<h1>Research</h1>"));
+        assert!(topic.contains(r#""@type":"CollectionPage""#));
+        let front = page(&pages, "index.html");
+        assert!(front.contains("Caldera launches its Year of Global Partnerships"));
+        let missing = page(&pages, "404.html");
+        assert!(missing.contains("<div id=app></div>") && !missing.contains(PRERENDERED_ATTRIBUTE));
+    }
+
+    #[test]
+    fn a_sub_path_prefixes_every_link() {
+        let pages = site(
+            &SHELL.replace("<base href=/>", "<base href=/news/>"),
+            &sample(),
+            &Paths::new("/news/"),
+        )
+        .unwrap();
+        let front = page(&pages, "index.html");
+        assert!(front.contains("data-prerendered=\"/news/\""));
+        let hrefs: Vec<&str> = front
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        assert!(hrefs.len() > 30);
+        for href in hrefs {
+            assert!(
+                href.starts_with("/news/") || href.starts_with("https://") || href.starts_with('#'),
+                "{href} escapes /news/"
+            );
+        }
+    }
+}

@@ -1,0 +1,268 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Script, Title};
+
+use crate::feed::json::write_string;
+use crate::feed::{Article, Topic};
+use crate::newsroom::use_newsroom;
+
+/// What kind of page the metadata describes.
+pub enum PageKind {
+    Website,
+    Article {
+        article: Arc<Article>,
+        topic: Option<Topic>,
+    },
+    Collection {
+        topic: Topic,
+        articles: Vec<Arc<Article>>,
+    },
+}
+
+/// A page's `<head>`: title, description, canonical link, Open Graph and
+/// Twitter card tags, and JSON-LD. Prerendered pages carry the same tags
+/// in their HTML, so link previews and search engines see them without
+/// running any script.
+#[component]
+pub fn PageMeta(
+    /// The whole `<title>`.
+    title: String,
+    description: String,
+    /// The page's path below the site root, such as `articles/x/`.
+    path: String,
+    kind: PageKind,
+) -> impl IntoView {
+    let newsroom = use_newsroom();
+    let site = newsroom.with_store(|s| s.site.clone());
+    let base = newsroom.paths().home();
+    let home = site.home_page_url.as_deref();
+    let canonical = absolute(home, &base, &newsroom.paths().asset(&path));
+    let image = match &kind {
+        PageKind::Article { article, .. } => article.card_image().cloned(),
+        PageKind::Collection { articles, .. } => articles.iter().find_map(|a| a.card_image().cloned()),
+        PageKind::Website => newsroom.with_store(|s| s.articles().iter().find_map(|a| a.card_image().cloned())),
+    };
+    let image_url = image.as_ref().map(|i| absolute(home, &base, &i.url));
+    let (og_type, json_ld, article_tags) = match &kind {
+        PageKind::Article { article, topic } => {
+            let tags = (
+                article.published.map(|d| d.to_string()),
+                topic.as_ref().map(|t| t.name.clone()),
+            );
+            (
+                "article",
+                news_article_json(article, topic.as_ref(), &site.title, &canonical, image_url.as_deref()),
+                Some(tags),
+            )
+        }
+        PageKind::Collection { topic, articles } => {
+            let urls: Vec<String> = articles
+                .iter()
+                .map(|a| absolute(home, &base, &newsroom.paths().article(&a.slug)))
+                .collect();
+            (
+                "website",
+                collection_json(&title, &description, &canonical, topic, &urls),
+                None,
+            )
+        }
+        PageKind::Website => ("website", website_json(&site.title, &description, &canonical), None),
+    };
+    let twitter_card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    // Every page with real content carries its metadata: this is when it is drawn.
+    Effect::new(move |_| newsroom.mark_page_drawn());
+    view! {
+        <Title text=title.clone() />
+        <Meta name="description" content=description.clone() />
+        <Link rel="canonical" href=canonical.clone() />
+        <Meta property="og:site_name" content=site.title.clone() />
+        <Meta property="og:type" content=og_type />
+        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:description" content=description.clone() />
+        <Meta property="og:url" content=canonical.clone() />
+        {image_url.clone().map(|url| view! { <Meta property="og:image" content=url /> })}
+        {image.as_ref().and_then(|i| i.width).map(|w| view! { <Meta property="og:image:width" content=w.to_string() /> })}
+        {image.as_ref().and_then(|i| i.height).map(|h| view! { <Meta property="og:image:height" content=h.to_string() /> })}
+        {image.as_ref().filter(|i| !i.alt.is_empty()).map(|i| view! { <Meta property="og:image:alt" content=i.alt.clone() /> })}
+        {article_tags.map(|(published, section)| view! {
+            {published.map(|p| view! { <Meta property="article:published_time" content=p /> })}
+            {section.map(|s| view! { <Meta property="article:section" content=s /> })}
+        })}
+        <Meta name="twitter:card" content=twitter_card />
+        <Meta name="twitter:title" content=title />
+        <Meta name="twitter:description" content=description />
+        {image_url.map(|url| view! { <Meta name="twitter:image" content=url /> })}
+        <Script type_="application/ld+json">{json_ld}</Script>
+    }
+}
+
+/// An absolute URL for link previews: the feed's `home_page_url` is the
+/// site's public address, and `url` (a path under the site's `base`) is
+/// placed below it. Without a home page, the site-relative URL has to do.
+fn absolute(home: Option<&str>, base: &str, url: &str) -> String {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        return url.to_owned();
+    }
+    match home {
+        Some(home) if home.starts_with("http") => {
+            let below = url.strip_prefix(base).unwrap_or(url).trim_start_matches('/');
+            format!("{}/{below}", home.trim_end_matches('/'))
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// A JSON object written field by field; strings escaped (and `<` too, so
+/// the text can never close the `<script>` it sits in).
+struct JsonObject(String);
+
+impl JsonObject {
+    fn new(kind: &str) -> JsonObject {
+        JsonObject(format!("{{\"@context\":\"https://schema.org\",\"@type\":\"{kind}\""))
+    }
+
+    fn field(mut self, key: &str, value: &str) -> JsonObject {
+        self.0.push(',');
+        let _ = write_string(&mut self.0, key);
+        self.0.push(':');
+        let _ = write_string(&mut self.0, value);
+        self
+    }
+
+    fn raw(mut self, key: &str, json: &str) -> JsonObject {
+        self.0.push(',');
+        let _ = write_string(&mut self.0, key);
+        self.0.push(':');
+        self.0.push_str(json);
+        self
+    }
+
+    fn end(mut self) -> String {
+        self.0.push('}');
+        self.0
+    }
+}
+
+fn quoted(value: &str) -> String {
+    let mut out = String::new();
+    let _ = write_string(&mut out, value);
+    out
+}
+
+fn news_article_json(
+    article: &Article,
+    topic: Option<&Topic>,
+    site: &str,
+    canonical: &str,
+    image: Option<&str>,
+) -> String {
+    let mut object = JsonObject::new("NewsArticle")
+        .field("headline", &article.title)
+        .field("mainEntityOfPage", canonical);
+    if let Some(summary) = &article.summary {
+        object = object.field("description", summary);
+    }
+    if let Some(date) = article.published {
+        object = object.field("datePublished", &date.to_string());
+    }
+    if let Some(date) = article.modified.or(article.published) {
+        object = object.field("dateModified", &date.to_string());
+    }
+    if let Some(url) = image {
+        object = object.raw("image", &format!("[{}]", quoted(url)));
+    }
+    if let Some(topic) = topic {
+        object = object.field("articleSection", &topic.name);
+    }
+    let authors: Vec<String> = article
+        .authors
+        .iter()
+        .filter_map(|a| a.name.as_ref())
+        .map(|name| format!("{{\"@type\":\"Organization\",\"name\":{}}}", quoted(name)))
+        .collect();
+    if !authors.is_empty() {
+        object = object.raw("author", &format!("[{}]", authors.join(",")));
+    }
+    object
+        .raw(
+            "publisher",
+            &format!("{{\"@type\":\"Organization\",\"name\":{}}}", quoted(site)),
+        )
+        .end()
+}
+
+fn collection_json(title: &str, description: &str, canonical: &str, topic: &Topic, urls: &[String]) -> String {
+    let items: Vec<String> = urls
+        .iter()
+        .enumerate()
+        .map(|(i, url)| {
+            format!(
+                "{{\"@type\":\"ListItem\",\"position\":{},\"url\":{}}}",
+                i + 1,
+                quoted(url)
+            )
+        })
+        .collect();
+    JsonObject::new("CollectionPage")
+        .field("name", title)
+        .field("description", description)
+        .field("url", canonical)
+        .field("about", &topic.name)
+        .raw(
+            "mainEntity",
+            &format!("{{\"@type\":\"ItemList\",\"itemListElement\":[{}]}}", items.join(",")),
+        )
+        .end()
+}
+
+fn website_json(name: &str, description: &str, canonical: &str) -> String {
+    JsonObject::new("WebSite")
+        .field("name", name)
+        .field("description", description)
+        .field("url", canonical)
+        .end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_addresses() {
+        assert_eq!(
+            absolute(Some("https://x.edu/"), "/", "/articles/a/"),
+            "https://x.edu/articles/a/"
+        );
+        assert_eq!(
+            absolute(Some("https://x.edu/"), "/news/", "/news/images/p.jpg"),
+            "https://x.edu/images/p.jpg"
+        );
+        assert_eq!(
+            absolute(Some("https://x.edu/news/"), "/news/", "/news/articles/a/"),
+            "https://x.edu/news/articles/a/"
+        );
+        assert_eq!(absolute(None, "/", "/articles/a/"), "/articles/a/");
+        assert_eq!(
+            absolute(Some("https://x.edu/"), "/", "https://cdn.example/a.jpg"),
+            "https://cdn.example/a.jpg"
+        );
+    }
+
+    #[test]
+    fn json_ld_cannot_close_its_script() {
+        let article = Article {
+            title: "</script><script>alert(1)</script>".into(),
+            ..Article::default()
+        };
+        let json = news_article_json(&article, None, "Site", "https://x.edu/a/", None);
+        assert!(!json.contains("</script>"));
+        assert!(json.starts_with(
+            "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"\\u003c/script>"
+        ));
+    }
+}

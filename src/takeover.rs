@@ -1,0 +1,167 @@
+//! Taking over a prerendered page.
+//!
+//! A prerendered page paints at once from its HTML. When the app has loaded,
+//! it draws the same page from the live feed in a hidden container and, once
+//! that page's content is drawn, swaps the two in one step: nothing blinks,
+//! nothing moves, the scroll position stays, and the feed the host serves
+//! now (not the one the page was built from) is what the reader sees. A
+//! page served for another address (a host's fallback page) is cleared at
+//! once instead, so it never poses as the page asked for.
+
+use leptos::prelude::*;
+
+use crate::newsroom::use_newsroom;
+
+/// The element the prerendered page lives in.
+pub const PRERENDERED_ID: &str = "app";
+/// The hidden element the app draws into until it takes over.
+pub const LIVE_ID: &str = "app-live";
+
+/// The path a prerendered page was rendered for: `data-prerendered` on its root.
+pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
+
+/// Whether a page rendered for `rendered` may stand for the `current`
+/// address (path and query): the same path, with or without its trailing
+/// slash, and the same query.
+pub fn same_page(rendered: &str, current: &str) -> bool {
+    let split = |s: &str| {
+        let (path, query) = s.split_once('?').unwrap_or((s, ""));
+        (path.trim_end_matches('/').to_owned(), query.to_owned())
+    };
+    split(rendered) == split(current)
+}
+
+/// The moment the app's page is on screen. With `take_over`, the app has
+/// been drawing hidden beside a prerendered page: it swaps in once its page
+/// is drawn, and if the page cannot be loaded, a banner over the prerendered
+/// page says why and offers a retry. Either way, `<html data-gazette="live">`
+/// then marks that the app is in charge.
+#[component]
+pub fn PageLifecycle(take_over: bool) -> impl IntoView {
+    let newsroom = use_newsroom();
+    if !take_over {
+        newsroom.mark_live();
+        mark_document_live();
+        return;
+    }
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !newsroom.page_drawn() {
+            return done.unwrap_or(false);
+        }
+        // The page's effects have run; swap on the next frame, when its layout is final.
+        request_animation_frame(move || {
+            swap();
+            newsroom.mark_live();
+            mark_document_live();
+        });
+        true
+    });
+    Effect::new(move |shown: Option<bool>| {
+        if shown == Some(true) || newsroom.is_live() || newsroom.failure().is_none() {
+            return shown.unwrap_or(false);
+        }
+        show_failure_banner(newsroom);
+        true
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mark_document_live() {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-gazette", "live");
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn mark_document_live() {}
+
+/// Mounts the failure banner at the top of the prerendered page's content.
+#[cfg(target_arch = "wasm32")]
+fn show_failure_banner(newsroom: crate::newsroom::Newsroom) {
+    use crate::components::FailureBanner;
+    use wasm_bindgen::JsCast;
+    let document = document();
+    let Some(main) = document
+        .get_element_by_id(PRERENDERED_ID)
+        .and_then(|root| root.query_selector("main").ok().flatten())
+    else {
+        return;
+    };
+    let Ok(slot) = document.create_element("div") else {
+        return;
+    };
+    let _ = main.prepend_with_node_1(&slot);
+    let slot = slot.unchecked_into::<web_sys::HtmlElement>();
+    // The banner goes away with the prerendered page when the app takes over.
+    leptos::mount::mount_to(slot, move || {
+        provide_context(newsroom);
+        view! { <FailureBanner /> }
+    })
+    .forget();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn show_failure_banner(_: crate::newsroom::Newsroom) {}
+
+#[cfg(target_arch = "wasm32")]
+fn swap() {
+    use wasm_bindgen::JsCast;
+    let document = document();
+    let (Some(old), Some(live)) = (
+        document.get_element_by_id(PRERENDERED_ID),
+        document.get_element_by_id(LIVE_ID),
+    ) else {
+        return;
+    };
+    let focus_path = document.active_element().and_then(|active| child_path(&old, &active));
+    let _ = live.remove_attribute("hidden");
+    old.remove();
+    live.set_id(PRERENDERED_ID);
+    // Focus stays where the reader had it, on the same element of the new page.
+    if let Some(path) = focus_path {
+        let mut node: web_sys::Element = live;
+        for index in path {
+            match node.children().item(index) {
+                Some(child) => node = child,
+                None => return,
+            }
+        }
+        if let Ok(element) = node.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn swap() {}
+
+/// The child indices that lead from `root` to `target`.
+#[cfg(target_arch = "wasm32")]
+fn child_path(root: &web_sys::Element, target: &web_sys::Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut node = target.clone();
+    while &node != root {
+        let parent = node.parent_element()?;
+        let siblings = parent.children();
+        let index = (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&node))?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_match_with_or_without_slash_and_only_with_the_same_query() {
+        assert!(same_page("/news/articles/a/", "/news/articles/a/"));
+        assert!(same_page("/news/articles/a/", "/news/articles/a"));
+        assert!(same_page("/", "/"));
+        assert!(!same_page("/", "/articles/new/"));
+        assert!(!same_page("/topics/art/", "/topics/art/?page=2"));
+        assert!(same_page("/topics/art/?page=2", "/topics/art?page=2"));
+    }
+}
