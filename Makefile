@@ -9,14 +9,17 @@ PORT ?= 8080
 TRUNK := trunk --skip-version-check
 WASM_TEST := wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
 
-.PHONY: setup build run serve test lint fmt test-native test-browser test-e2e test-fuzz fuzz bench clean
+.PHONY: setup build build-news run serve test lint fmt test-native test-browser test-e2e test-fuzz fuzz bench clean
 
 setup:
 	@tools/setup.sh
 
-## Build the deployable site into dist/.
+## Build the deployable site into dist/ (and, for the tests, dist-news/ for /news/).
 build: setup
 	$(TRUNK) build --release
+
+build-news: setup
+	$(TRUNK) build --release --public-url /news/ --dist dist-news
 
 ## Build, then serve dist/ at http://127.0.0.1:$(PORT) as a static host would.
 run: build serve
@@ -58,7 +61,7 @@ test-browser:
 	$(WASM_TEST) -- --features csr --test web --locked
 
 ## The built site, served on loopback, driven by Playwright.
-test-e2e: build
+test-e2e: build build-news
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Benchmarks: figures printed, nothing fails on time.
@@ -71,4 +74,4 @@ bench: setup
 
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist dist-news

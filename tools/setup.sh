@@ -2,6 +2,7 @@
 # Installs what Gazette needs to build and test, only where it is missing,
 # at pinned versions, from the package registries only (crates.io, npm,
 # Debian). Safe to run again: each step first checks what is there.
+# With GAZETTE_SETUP=build, only what `trunk build` needs (for deployment CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +33,10 @@ for component in rustfmt clippy; do
   fi
 done
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null; then
+build_only=false
+[ "${GAZETTE_SETUP:-}" = build ] && build_only=true
+
+if ! $build_only && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null; }; then
   step "apt-get install chromium chromium-driver nginx-light"
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -49,12 +53,12 @@ if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   # Not --locked: the CLI's own lock file pins a crate the registry no longer has.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
-if ! have_version wasm-pack "wasm-pack $WASM_PACK_VERSION"; then
+if ! $build_only && ! have_version wasm-pack "wasm-pack $WASM_PACK_VERSION"; then
   step "cargo install wasm-pack $WASM_PACK_VERSION"
   cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
-if ! have_version cargo-fuzz "cargo-fuzz $CARGO_FUZZ_VERSION"; then
+if ! $build_only && ! have_version cargo-fuzz "cargo-fuzz $CARGO_FUZZ_VERSION"; then
   step "cargo install cargo-fuzz $CARGO_FUZZ_VERSION"
   cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
 fi
@@ -70,4 +74,4 @@ fi
 # Trunk builds offline, so every crate must already be in Cargo's cache.
 cargo fetch --locked -q
 
-echo "setup: ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-pack $WASM_PACK_VERSION, $(wasm-opt --version | head -n1), $(chromium --version 2>/dev/null | head -n1))"
+echo "setup: ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | head -n1)$($build_only || echo ", wasm-pack $WASM_PACK_VERSION, $(chromium --version 2>/dev/null | head -n1)"))"

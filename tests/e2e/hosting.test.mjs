@@ -1,0 +1,289 @@
+// Any static host: a /news/ build behind a real nginx with the repository's
+// config, a files-only host that answers unknown paths with 404.html, the
+// prerendered HTML as crawlers and readers without JavaScript get it, and
+// the app taking over a prerendered page without a flash or a shift.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, DIST, startServer, launch, openPage, waitForPage, goLive, realProblems } from './support.mjs';
+
+const DIST_NEWS = path.join(ROOT, 'dist-news');
+const SAMPLE = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
+const SITE = SAMPLE.title;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** nginx from Debian, on loopback, with deploy/nginx.conf serving a /news/ build. */
+async function startNginx() {
+  if (!existsSync(path.join(DIST_NEWS, 'index.html'))) throw new Error('dist-news/ is missing: run make build-news');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'gazette-nginx-'));
+  // nginx's workers run as an unprivileged user: they must be able to read the site.
+  chmodSync(work, 0o755);
+  const site = path.join(work, 'site');
+  cpSync(DIST_NEWS, path.join(site, 'news'), { recursive: true });
+  const port = await freePort();
+  const server = readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
+    .replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${port};`)
+    .replace(/^(\s*)root \/var\/www\/gazette;/m, `$1root ${site};`)
+    .replace(/^(\s*)error_page 404 \/404\.html;/m, '$1error_page 404 /news/404.html;');
+  writeFileSync(path.join(work, 'gazette.conf'), server);
+  writeFileSync(path.join(work, 'nginx.conf'), `daemon off;
+pid ${work}/nginx.pid;
+error_log ${work}/error.log;
+events {}
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path ${work}/tmp;
+  proxy_temp_path ${work}/tmp;
+  fastcgi_temp_path ${work}/tmp;
+  uwsgi_temp_path ${work}/tmp;
+  scgi_temp_path ${work}/tmp;
+  include ${work}/gazette.conf;
+}
+`);
+  mkdirSync(path.join(work, 'tmp'));
+  const nginx = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+  const child = spawn(nginx, ['-p', work, '-c', path.join(work, 'nginx.conf')], { stdio: 'inherit' });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 50; i++) {
+    try {
+      await fetch(origin + '/news/');
+      break;
+    } catch {
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  }
+  return {
+    origin,
+    url: (p = '') => `${origin}/news/${p.replace(/^\//, '')}`,
+    stop: () => new Promise((resolve) => {
+      child.once('exit', () => {
+        rmSync(work, { recursive: true, force: true });
+        resolve();
+      });
+      child.kill('SIGQUIT');
+    }),
+  };
+}
+
+/** The sample feed after the build: a new story on top, an old one retitled. */
+function changedFeed() {
+  const feed = structuredClone(SAMPLE);
+  const fresh = structuredClone(feed.items[0]);
+  fresh.id = 'breaking-1';
+  fresh.title = 'Breaking: the observatory finds a new comet';
+  fresh.summary = 'Published after the site was built.';
+  fresh.date_published = '2026-11-25T08:00:00+08:00';
+  fresh._gazette.slug = 'observatory-finds-new-comet';
+  feed.items.unshift(fresh);
+  feed.items.find((i) => i._gazette.slug === 'library-cat-mochi').title = 'Mochi, the library cat, gets a second radiator';
+  return JSON.stringify(feed);
+}
+
+let nginx;
+let pages;
+let browser;
+
+before(async () => {
+  nginx = await startNginx();
+  pages = await startServer({ fallback: '404' });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await nginx?.stop();
+  await pages?.stop();
+});
+
+test('nginx serves a /news/ build: every route from a fresh load, every link and request under /news/', async () => {
+  const page = await openPage(browser);
+  const escaped = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === nginx.origin && !url.pathname.startsWith('/news/')) escaped.push(url.pathname);
+  });
+  const routes = [
+    ['/', SITE],
+    ['topics/research/', 'Research'],
+    ['topics/research/?page=1', 'Research'],
+    ['articles/library-cat-mochi/', 'Meet Mochi, the cat who runs the library'],
+    ['articles/library-cat-mochi', 'Meet Mochi, the cat who runs the library'],
+    ['search/?q=moon', 'Search results for “moon”'],
+    ['no/such/page/', 'Page not found'],
+    ['articles/no-such-story/', 'Page not found'],
+  ];
+  for (const [route, h1] of routes) {
+    await goLive(page, nginx.url(route));
+    assert.equal((await page.locator('main h1').textContent()).trim(), h1, route);
+    const hrefs = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')));
+    for (const href of hrefs) {
+      assert.ok(href.startsWith('/news/') || href.startsWith('#') || /^(https?:|mailto:)/.test(href), `${route}: link ${href} leaves /news/`);
+    }
+  }
+  assert.deepEqual(escaped, [], 'no request leaves /news/');
+  // Links are real addresses: in-app navigation keeps the prefix too.
+  await goLive(page, nginx.url('/'));
+  await page.locator('.topic-nav a', { hasText: 'Art & Culture' }).click();
+  await page.waitForURL(`${nginx.origin}/news/topics/art/`);
+  await page.locator('main .card-headline a').first().click();
+  await page.waitForURL(/\/news\/articles\/[a-z0-9-]+\/$/);
+  assert.deepEqual(realProblems(page), []);
+  await page.context().close();
+});
+
+test('nginx sends the caching and security headers of the repository config', async () => {
+  const html = await fetch(nginx.url('articles/library-cat-mochi/'));
+  assert.equal(html.status, 200);
+  assert.equal(html.headers.get('cache-control'), 'no-cache');
+  assert.match(html.headers.get('content-security-policy'), /frame-ancestors 'none'/);
+  assert.equal(html.headers.get('x-content-type-options'), 'nosniff');
+  const index = await html.text();
+  const wasm = index.match(/href=\/news\/(gazette-web-[0-9a-f]+_bg\.wasm)/)[1];
+  const asset = await fetch(nginx.url(wasm));
+  assert.equal(asset.headers.get('content-type'), 'application/wasm');
+  assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  const missing = await fetch(nginx.url('articles/not-here/'));
+  assert.equal(missing.status, 404);
+  assert.match(await missing.text(), /<div id=app><\/div>/, 'unknown addresses get the bare app');
+  // Conditional requests: the feed is revalidated, not downloaded again.
+  const feed = await fetch(nginx.url('feed.json'));
+  const again = await fetch(nginx.url('feed.json'), { headers: { 'If-Modified-Since': feed.headers.get('last-modified') } });
+  assert.equal(again.status, 304);
+});
+
+test('a files-only host (404.html for unknown paths): deep links work, including to stories newer than the build', async () => {
+  const page = await openPage(browser);
+  await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changedFeed() }));
+  await goLive(page, pages.url('/articles/observatory-finds-new-comet/'));
+  assert.equal(await page.locator('article h1').textContent(), 'Breaking: the observatory finds a new comet');
+  await goLive(page, pages.url('/topics/research/?page=1'));
+  assert.equal(await page.locator('main h1').textContent(), 'Research');
+  await goLive(page, pages.url('/nothing/here'));
+  assert.equal(await page.locator('main h1').textContent(), 'Page not found');
+  await page.context().close();
+});
+
+test('the live feed is the source of truth: a prerendered page shows what the feed holds now', async () => {
+  const page = await openPage(browser);
+  await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changedFeed() }));
+  await page.goto(pages.url('/articles/library-cat-mochi/'));
+  // First the page as built…
+  assert.equal(await page.locator('#app article h1').textContent(), 'Meet Mochi, the cat who runs the library');
+  // …then as the feed has it now.
+  await waitForPage(page);
+  assert.equal(await page.locator('article h1').textContent(), 'Mochi, the library cat, gets a second radiator');
+  await goLive(page, pages.url('/'));
+  assert.equal(await page.locator('.lead-story .card-headline').textContent(), 'Breaking: the observatory finds a new comet');
+  await page.context().close();
+});
+
+test('the prerendered HTML holds the page for crawlers: headline, first paragraph, social tags', async () => {
+  const article = await (await fetch(pages.url('/articles/old-library-reopens/'))).text();
+  assert.match(article, /<h1>The Old Library reopens after a two-year renovation<\/h1>/);
+  assert.match(article, /The Old Library, built in 1931 and closed since the autumn of 2024/);
+  assert.match(article, /<title>The Old Library reopens after a two-year renovation – Caldera University News<\/title>/);
+  for (const tag of ['og:title', 'og:description', 'og:image', 'og:image:width', 'og:image:height', 'article:published_time', 'article:section']) {
+    assert.match(article, new RegExp(`<meta property="${tag}" content="[^"]+">`), tag);
+  }
+  assert.match(article, /<meta property="og:type" content="article">/);
+  assert.match(article, /<meta name="twitter:card" content="summary_large_image">/);
+  assert.match(article, /<link href="https:\/\/news\.caldera\.example\.edu\/articles\/old-library-reopens\/" rel="canonical">/);
+  const ld = JSON.parse(article.match(/<script type="application\/ld\+json">(.*?)<\/script>/)[1]);
+  assert.equal(ld['@type'], 'NewsArticle');
+  assert.equal(ld.headline, 'The Old Library reopens after a two-year renovation');
+
+  const topic = await (await fetch(pages.url('/topics/art/'))).text();
+  assert.match(topic, /<h1>Art &amp; Culture<\/h1>/);
+  assert.match(topic, /Ancient coins go on show at the University Museum/);
+  const topicLd = JSON.parse(topic.match(/<script type="application\/ld\+json">(.*?)<\/script>/)[1]);
+  assert.equal(topicLd['@type'], 'CollectionPage');
+  assert.equal(topicLd.mainEntity.itemListElement.length, 3);
+
+  for (const file of ['sitemap.xml', 'robots.txt', 'feed.xml']) {
+    assert.equal((await fetch(pages.url(file))).status, 200, file);
+  }
+  const front = await (await fetch(pages.url('/'))).text();
+  const alternates = front.match(/<link[^>]*rel=alternate[^>]*>/g) ?? [];
+  assert.ok(alternates.some((l) => l.includes('href=feed.json') && l.includes('application/feed+json')), 'a link to the JSON Feed');
+  assert.ok(alternates.some((l) => l.includes('href=feed.xml') && l.includes('application/rss+xml')), 'a link to the RSS feed');
+  const rss = await (await fetch(pages.url('feed.xml'))).text();
+  assert.match(rss, /<rss version="2\.0"/);
+});
+
+test('with JavaScript off, a reader can read every page and follow its links', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(pages.url('/'));
+  assert.equal(await page.locator('.lead-story .card-headline').textContent(), 'Caldera launches its Year of Global Partnerships');
+  await page.locator('.site-footer a', { hasText: 'Student Life' }).click();
+  await page.waitForURL(/\/topics\/student-life\/$/);
+  assert.equal(await page.locator('main h1').textContent(), 'Student Life');
+  await page.locator('main .card-headline a').first().click();
+  await page.waitForURL(/\/articles\//);
+  assert.ok((await page.locator('article .story-body p').count()) >= 2);
+  await page.locator('.story-nav a').first().click();
+  await page.waitForURL(/\/articles\//);
+  assert.ok(await page.locator('article h1').isVisible());
+  for (const [name, route, width] of [['nojs-article', '/articles/astronaut-alumna-summer-course/', 390], ['nojs-front', '/', 1280]]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(pages.url(route));
+    await page.screenshot({ path: path.join(ROOT, `docs/screenshots/${name}-${width}.jpg`), type: 'jpeg', quality: 70 });
+  }
+  await context.close();
+});
+
+test('the app takes over a prerendered page without a flash, a shift or an error', async () => {
+  const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  // A slow app makes the prerendered page stand alone for a while first.
+  await page.route('**/*.wasm', async (r) => { await new Promise((ok) => setTimeout(ok, 600)); await r.continue(); });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    window.__blankFrames = 0;
+    window.__frames = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    const sample = () => {
+      const main = document.querySelector('#app main');
+      if (document.readyState !== 'loading') {
+        window.__frames++;
+        if (!main || main.innerText.trim().length < 100) window.__blankFrames++;
+      }
+      if (!document.documentElement.dataset.gazette || window.__frames < 5) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.goto(pages.url('/articles/retina-model-early-signs/'));
+  await page.evaluate(() => window.scrollTo(0, 300));
+  await waitForPage(page);
+  await page.waitForTimeout(200);
+  const result = await page.evaluate(() => ({ cls: window.__cls, blank: window.__blankFrames, frames: window.__frames, y: scrollY }));
+  assert.ok(result.frames > 5, `sampled ${result.frames} frames`);
+  assert.equal(result.blank, 0, 'no frame without the story');
+  assert.equal(result.cls, 0, 'no layout shift');
+  assert.equal(result.y, 300, 'the reader stays where they were');
+  assert.equal(await page.locator('#app-live').count(), 0);
+  assert.equal(await page.locator('[data-prerendered]').count(), 0);
+  assert.equal(await page.locator('head title').count(), 1);
+  assert.equal(await page.locator('head meta[name=description]').count(), 1);
+  assert.equal(await page.locator('head link[rel=canonical]').count(), 1);
+  assert.deepEqual(realProblems(page), []);
+  // And it is the app now: a link navigates in place.
+  await page.evaluate(() => { window.__samePage = true; });
+  await page.locator('.related .card-headline a').first().click();
+  await page.waitForFunction(() => location.pathname !== '/articles/retina-model-early-signs/');
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'client-side navigation');
+  await page.context().close();
+});
