@@ -3,7 +3,7 @@
 
 use gazette::app::App;
 use gazette::paths::Paths;
-use gazette::takeover::{same_page, LIVE_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_ID};
+use gazette::takeover::{live_container, same_page, PRERENDERED_ATTRIBUTE, PRERENDERED_ID};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -35,17 +35,11 @@ fn main() {
                     }
                 }
             }
-            // Draw beside the prerendered page, hidden, and take over once drawn.
-            let Ok(live) = document.create_element("div") else {
-                return;
-            };
-            live.set_id(LIVE_ID);
-            let _ = live.set_attribute("hidden", "");
-            let _ = root.after_with_node_1(&live);
+            // Draw off-screen and take over once the page is drawn.
+            let Some(live) = live_container() else { return };
             // The app manages the page's metadata from now on; the copies in the
             // HTML would otherwise stand beside the ones it adds.
             remove_prerendered_metadata(&document);
-            let live = live.unchecked_into::<web_sys::HtmlElement>();
             leptos::mount::mount_to(live, move || view! { <App paths take_over=true /> }).forget();
         }
         None => {

@@ -14,8 +14,23 @@ use crate::newsroom::use_newsroom;
 
 /// The element the prerendered page lives in.
 pub const PRERENDERED_ID: &str = "app";
-/// The hidden element the app draws into until it takes over.
-pub const LIVE_ID: &str = "app-live";
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Where the app draws until it takes over: an element outside the
+    /// document, so that nothing in it is seen, focused, loaded twice or
+    /// found by its id before it is the page.
+    static LIVE: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Creates the detached element the app draws into before it takes over.
+#[cfg(target_arch = "wasm32")]
+pub fn live_container() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let live = document().create_element("div").ok()?;
+    LIVE.with(|slot| *slot.borrow_mut() = Some(live.clone()));
+    live.dyn_into().ok()
+}
 
 /// The path a prerendered page was rendered for: `data-prerendered` on its root.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
@@ -32,7 +47,7 @@ pub fn same_page(rendered: &str, current: &str) -> bool {
 }
 
 /// The moment the app's page is on screen. With `take_over`, the app has
-/// been drawing hidden beside a prerendered page: it swaps in once its page
+/// been drawing off-screen while a prerendered page is shown: it swaps in once its page
 /// is drawn, and if the page cannot be loaded, a banner over the prerendered
 /// page says why and offers a retry. Either way, `<html data-gazette="live">`
 /// then marks that the app is in charge.
@@ -107,15 +122,17 @@ fn show_failure_banner(_: crate::newsroom::Newsroom) {}
 fn swap() {
     use wasm_bindgen::JsCast;
     let document = document();
-    let (Some(old), Some(live)) = (
-        document.get_element_by_id(PRERENDERED_ID),
-        document.get_element_by_id(LIVE_ID),
-    ) else {
+    let Some(live) = LIVE.with(|slot| slot.borrow_mut().take()) else {
+        return;
+    };
+    let Some(old) = document.get_element_by_id(PRERENDERED_ID) else {
         return;
     };
     let focus_path = document.active_element().and_then(|active| child_path(&old, &active));
-    let _ = live.remove_attribute("hidden");
-    old.remove();
+    // One step, so no frame shows neither page.
+    if old.replace_with_with_node_1(&live).is_err() {
+        return;
+    }
     live.set_id(PRERENDERED_ID);
     // Focus stays where the reader had it, on the same element of the new page.
     if let Some(path) = focus_path {

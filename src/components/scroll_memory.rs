@@ -18,7 +18,6 @@ pub fn ScrollMemory() -> impl IntoView {
 fn remember_positions() {
     use leptos::ev;
     use std::collections::HashMap;
-    use std::time::Duration;
 
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
@@ -47,16 +46,30 @@ fn remember_positions() {
     let on_popstate = window_event_listener(ev::popstate, move |_| {
         let target = positions.with_value(|p| p.get(&address()).copied()).unwrap_or(0.0);
         restoring.set_value(true);
-        // Two frames: the router draws the page first, then it is laid out.
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                window().scroll_to_with_x_and_y(0.0, target);
-                set_timeout(move || restoring.set_value(false), Duration::from_millis(50));
-            })
-        });
+        restore(target, 0, restoring);
     });
     on_cleanup(move || {
         on_scroll.remove();
         on_popstate.remove();
+    });
+}
+
+/// Scrolls to `target` on the coming frames until the page stays there: the
+/// router draws the page first, then it is laid out, and a page drawn from
+/// the network may take a few frames more.
+#[cfg(target_arch = "wasm32")]
+fn restore(target: f64, frame: u32, restoring: StoredValue<bool, leptos::prelude::LocalStorage>) {
+    request_animation_frame(move || {
+        let window = window();
+        let at = window.scroll_y().unwrap_or(0.0);
+        if (at - target).abs() > 1.0 {
+            window.scroll_to_with_x_and_y(0.0, target);
+        }
+        let settled = (at - target).abs() <= 1.0 && frame >= 2;
+        if settled || frame >= 30 {
+            restoring.set_value(false);
+        } else {
+            restore(target, frame + 1, restoring);
+        }
     });
 }

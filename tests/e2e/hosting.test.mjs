@@ -274,7 +274,7 @@ test('the app takes over a prerendered page without a flash, a shift or an error
   assert.equal(result.blank, 0, 'no frame without the story');
   assert.equal(result.cls, 0, 'no layout shift');
   assert.equal(result.y, 300, 'the reader stays where they were');
-  assert.equal(await page.locator('#app-live').count(), 0);
+  assert.equal(await page.locator('#app').count(), 1);
   assert.equal(await page.locator('[data-prerendered]').count(), 0);
   assert.equal(await page.locator('head title').count(), 1);
   assert.equal(await page.locator('head meta[name=description]').count(), 1);
