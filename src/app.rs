@@ -3,7 +3,7 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use crate::components::{FeedNotice, ProgressBar, ScrollMemory, SiteFooter, SiteHeader};
+use crate::components::{FeedNotice, ProgressBar, RouteAnnouncer, ScrollMemory, SiteFooter, SiteHeader, SkipLink};
 use crate::newsroom::Newsroom;
 use crate::pages::{ArticlePage, FrontPage, NotFoundPage, SearchPage, TopicPage};
 use crate::paths::Paths;
@@ -37,9 +37,10 @@ pub fn App(
     view! {
         <Html {..} lang=lang />
         <Router base=paths.router_base().to_owned()>
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <SkipLink />
             <ProgressBar />
             <ScrollMemory />
+            <RouteAnnouncer />
             <SiteHeader />
             <main id="main" tabindex="-1">
                 <FlatRoutes fallback=NotFoundPage>

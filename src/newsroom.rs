@@ -40,6 +40,9 @@ pub struct Newsroom {
     /// Whether the current page has drawn its content (not a skeleton):
     /// the moment a prerendered page can be handed over to the app.
     page_drawn: RwSignal<bool>,
+    /// How many pages have been drawn so far: a new page (or a new version
+    /// of one) each time it grows.
+    pages_drawn: RwSignal<u64>,
     /// Whether what is on screen is the app's own DOM (not a prerendered
     /// page waiting to be taken over).
     live: RwSignal<bool>,
@@ -95,6 +98,7 @@ impl Newsroom {
             revision,
             busy,
             page_drawn: RwSignal::new(false),
+            pages_drawn: RwSignal::new(0),
             live: RwSignal::new(false),
             failure: RwSignal::new(None),
         }
@@ -143,6 +147,7 @@ impl Newsroom {
         if !self.page_drawn.get_untracked() {
             self.page_drawn.set(true);
         }
+        self.pages_drawn.update(|n| *n += 1);
         if self.failure.get_untracked().is_some() {
             self.failure.set(None);
         }
@@ -170,6 +175,11 @@ impl Newsroom {
 
     pub fn page_drawn(&self) -> bool {
         self.page_drawn.get()
+    }
+
+    /// Counts drawn pages (reactive), for focus and announcements.
+    pub fn pages_drawn(&self) -> u64 {
+        self.pages_drawn.get()
     }
 
     /// Loads the main feed again after a failure.

@@ -227,6 +227,10 @@ mod tests {
         assert!(front.contains("Caldera launches its Year of Global Partnerships"));
         let missing = page(&pages, "404.html");
         assert!(missing.contains("<div id=app></div>") && !missing.contains(PRERENDERED_ATTRIBUTE));
+        assert!(
+            missing.contains("<title>News</title>"),
+            "a title until the app sets the real one"
+        );
     }
 
     #[test]

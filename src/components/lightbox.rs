@@ -268,7 +268,8 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                     "Close"
                 </button>
             </div>
-            <div node_ref=track class="viewer-track" on:scrollend=on_scroll_end>
+            // Focusable, so that the strip can be scrolled without a pointer too.
+            <div node_ref=track class="viewer-track" role="group" aria-label="Photos" tabindex="0" on:scrollend=on_scroll_end>
                 {slides}
             </div>
             <div class="viewer-moves">

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::loading::LoadError;
 use crate::newsroom::use_newsroom;
@@ -26,7 +27,12 @@ pub fn LoadFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
     };
     Effect::new(move |_| newsroom.report_failure(first()));
     on_cleanup(move || newsroom.report_failure(None));
+    let page_title = {
+        let title = title.clone();
+        move || format!("{} – {}", title(), newsroom.site_title_tracked())
+    };
     view! {
+        <Title text=page_title />
         <section class="load-failure" role="alert">
             <h1>{title}</h1>
             <p>{detail}</p>

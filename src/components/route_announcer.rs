@@ -1,0 +1,93 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::newsroom::use_newsroom;
+
+/// What a multi-page site gives for free and a client-side app must do
+/// itself: after following a link, focus is at the new page's heading (so
+/// Tab continues from there and a screen reader reads it), and the new
+/// page's title is announced. The first page and pages redrawn in place
+/// (a live feed update, the photo viewer) leave focus alone.
+#[component]
+pub fn RouteAnnouncer() -> impl IntoView {
+    let newsroom = use_newsroom();
+    let location = use_location();
+    let message = RwSignal::new(String::new());
+    let last_address = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        newsroom.pages_drawn();
+        let here = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            location.search.get_untracked()
+        );
+        let previous = last_address.get_value();
+        if previous.as_deref() == Some(here.as_str()) {
+            return;
+        }
+        last_address.set_value(Some(here));
+        if previous.is_some() {
+            request_animation_frame(move || {
+                focus_heading();
+                message.set(document().title());
+            });
+        }
+    });
+    view! { <p class="visually-hidden route-announcer" aria-live="polite" aria-atomic="true">{message}</p> }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn focus_heading() {
+    use wasm_bindgen::JsCast;
+    let document = document();
+    let target = document
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| document.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        if !target.has_attribute("tabindex") {
+            let _ = target.set_attribute("tabindex", "-1");
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = target.focus_with_options(&options);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_heading() {}
+
+/// The skip link: focus and show the page's content.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                // The router would treat the fragment as a navigation; this is a move of focus.
+                ev.prevent_default();
+                skip_to_main();
+            }
+        >
+            "Skip to main content"
+        </a>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn skip_to_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+        main.scroll_into_view();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn skip_to_main() {}

@@ -1,0 +1,218 @@
+// Accessibility: zero axe-core violations with every rule on (colour
+// contrast included) on every page type and state, light and dark, on a
+// phone and a desktop; landmarks and headings; focus and announcements on
+// route changes; and a keyboard-only walk through the site.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { DIST, startServer, launch, openPage, goLive, waitForPage } from './support.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SAMPLE = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
+
+/** The sample feed with enough Research stories for a second page. */
+function longTopicFeed() {
+  const feed = structuredClone(SAMPLE);
+  const template = feed.items.find((i) => i._gazette.topic === 'research');
+  for (let i = 0; i < 12; i++) {
+    const copy = structuredClone(template);
+    copy.id = `extra-${i}`;
+    copy.title = `More research, part ${i}`;
+    copy.date_published = new Date(Date.UTC(2026, 5, 28 - i)).toISOString();
+    copy._gazette.slug = `more-research-${i}`;
+    feed.items.push(copy);
+  }
+  return JSON.stringify(feed);
+}
+
+/** Runs axe with every rule enabled; returns the violations, described. */
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    window.axe.configure({ rules: window.axe.getRules().map((r) => ({ id: r.ruleId, enabled: true })) });
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)).join(' | ')}`);
+  });
+}
+
+let server;
+let bareServer;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  bareServer = await startServer({ fallback: '404' });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await bareServer?.stop();
+});
+
+/** Each state: a name, and how to bring it about on a fresh page. */
+const STATES = [
+  ['front page', (page) => goLive(page, server.url('/'))],
+  ['topic page', (page) => goLive(page, server.url('/topics/research/'))],
+  ['topic page 2', async (page) => {
+    await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: longTopicFeed() }));
+    await goLive(page, server.url('/topics/research/?page=2'));
+    await page.waitForSelector('.page-status:text("Page 2 of 2")');
+  }],
+  ['article', (page) => goLive(page, server.url('/articles/observatory-deep-sky-night/'))],
+  ['photo viewer open', async (page) => {
+    await goLive(page, server.url('/articles/observatory-deep-sky-night/#photo-2'));
+    await page.waitForSelector('dialog.viewer[open]');
+    await page.waitForFunction(() => !document.querySelectorAll('.viewer-frame')[1].classList.contains('waiting'));
+  }],
+  ['search with results', async (page) => {
+    await goLive(page, server.url('/search/?q=library'));
+    await page.waitForSelector('main .card');
+  }],
+  ['search without results', (page) => goLive(page, server.url('/search/?q=zzzzqqq'))],
+  ['not found', (page) => goLive(page, server.url('/no/such/page'))],
+  ['feed error', async (page) => {
+    await page.route('**/feed.json', (r) => r.fulfill({ status: 500, body: '' }));
+    await page.goto(bareServer.url('/articles/newer-than-the-build/'));
+    await page.waitForSelector('[role=alert]');
+  }],
+  ['feed error over a prerendered page', async (page) => {
+    await page.route('**/feed.json', (r) => r.fulfill({ status: 500, body: '' }));
+    await page.goto(server.url('/articles/library-cat-mochi/'));
+    await page.waitForSelector('[role=alert]');
+  }],
+];
+
+for (const scheme of ['light', 'dark']) {
+  for (const width of [390, 1280]) {
+    test(`no axe violation, every rule on: ${scheme}, ${width} px`, { timeout: 120_000 }, async () => {
+      const failures = [];
+      for (const [name, open] of STATES) {
+        const page = await openPage(browser, { viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
+        await open(page);
+        const violations = await axe(page);
+        if (violations.length) failures.push(`${name}:\n  ${violations.join('\n  ')}`);
+        await page.context().close();
+      }
+      assert.deepEqual(failures, [], failures.join('\n'));
+    });
+  }
+}
+
+test('landmarks, a skip link and one ordered heading outline on every page type', async () => {
+  const page = await openPage(browser);
+  for (const route of ['/', '/topics/art/', '/articles/library-cat-mochi/', '/search/?q=moon', '/no/such/page']) {
+    await goLive(page, server.url(route));
+    const outline = await page.evaluate(() => {
+      const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => !h.closest('dialog'));
+      return headings.map((h) => Number(h.tagName[1]));
+    });
+    assert.equal(outline.filter((l) => l === 1).length, 1, `${route}: one h1`);
+    assert.equal(outline[0], 1, `${route}: the h1 comes first`);
+    for (let i = 1; i < outline.length; i++) {
+      assert.ok(outline[i] <= outline[i - 1] + 1, `${route}: heading level jumps from ${outline[i - 1]} to ${outline[i]}`);
+    }
+    assert.equal(await page.locator('header').first().evaluate((h) => h.closest('main') === null), true);
+    assert.equal(await page.locator('main').count(), 1);
+    assert.ok(await page.locator('nav[aria-label="Topics"]').count());
+    assert.ok(await page.locator('footer.site-footer').count());
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  }
+  // The skip link is the first thing Tab reaches, and it moves focus to the content.
+  await goLive(page, server.url('/articles/library-cat-mochi/'));
+  await page.keyboard.press('Tab');
+  const skip = page.locator('a.skip-link');
+  assert.equal(await skip.evaluate((a) => a === document.activeElement), true);
+  assert.ok(await skip.isVisible(), 'visible when focused');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main' || document.activeElement?.closest('main'));
+  await page.context().close();
+});
+
+test('a route change moves focus to the new heading and announces the page', async () => {
+  const page = await openPage(browser);
+  await goLive(page, server.url('/'));
+  await page.locator('.topic-nav a', { hasText: 'Research' }).click();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Research');
+  await page.waitForFunction(() => document.querySelector('[aria-live="polite"].route-announcer')?.textContent.includes('Research'));
+  const announcer = page.locator('.route-announcer');
+  assert.equal(await announcer.getAttribute('aria-live'), 'polite');
+  assert.match(await announcer.textContent(), /^Research – Caldera University News$/);
+  await page.locator('main .card-headline a').first().click();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.closest('article'));
+  assert.match(await announcer.textContent(), /Eye-imaging model/);
+  // The focused heading shows a focus ring only for keyboard users; it never scrolls sideways.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('tabindex')), '-1');
+  await page.context().close();
+});
+
+test('every control shows its focus, and is at least 24 by 24 pixels', async () => {
+  const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  await goLive(page, server.url('/articles/observatory-deep-sky-night/'));
+  const small = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      const inText = el.tagName === 'A' && el.closest('p, li.meta-topic, figcaption, .credits') && !el.closest('nav, .card, .pagination');
+      return { label: el.textContent.trim().slice(0, 30) || el.getAttribute('aria-label'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, w: rect.width, h: rect.height, inText };
+    });
+    if (!info) continue;
+    assert.ok(info.outline, `${info.label} has no visible focus outline`);
+    if (!info.inText && (info.w < 24 || info.h < 24)) small.push(`${info.label} ${Math.round(info.w)}×${Math.round(info.h)}`);
+  }
+  assert.deepEqual(small, [], 'targets smaller than 24 by 24');
+  await page.context().close();
+});
+
+test('nothing is lost at 320 px or at 200 % zoom', async () => {
+  for (const [width, scale] of [[320, 1], [640, 2]]) {
+    const page = await openPage(browser, { viewport: { width: width / scale, height: 700 }, deviceScaleFactor: scale });
+    for (const route of ['/', '/topics/research/', '/articles/year-of-global-partnerships/', '/no/such/page']) {
+      await goLive(page, server.url(route));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `${route} at ${width / scale} px scrolls sideways`);
+    }
+    await page.context().close();
+  }
+});
+
+test('a keyboard alone reads an article, opens and leaves the photo viewer, and changes topic', async () => {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await goLive(page, server.url('/'));
+  const tabTo = async (predicate, what, limit = 80) => {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(predicate)) return;
+    }
+    assert.fail(`Tab never reached ${what}`);
+  };
+  // Read the lead story.
+  await tabTo(() => document.activeElement?.closest('.lead-story .card-headline'), 'the lead story');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.closest('article'));
+  const headline = await page.evaluate(() => document.activeElement.textContent);
+  assert.equal(headline, 'Caldera launches its Year of Global Partnerships');
+  // Open the first photo, move, and leave.
+  await tabTo(() => document.activeElement?.classList.contains('photo-open'), 'a photo');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('dialog.viewer[open]');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('.viewer-position').textContent === 'Photo 2 / 2');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('dialog.viewer').open);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('photo-open')), true, 'focus is back on the photo');
+  // Change topic from the navigation.
+  await page.keyboard.press('Shift+Tab');
+  await tabTo(() => document.activeElement?.textContent === 'Art & Culture' && document.activeElement.closest('footer, nav'), 'a topic link', 200);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Art & Culture');
+  await page.context().close();
+});
