@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A small static file server for Gazette's dist/ folder, as a static host
-behaves: files as they are, `dir/` serves `dir/index.html`, conditional
-requests answered with 304, and unknown paths answered either with the app
-shell (an SPA fallback, like Netlify's `/* /index.html 200`) or with
-`404.html` and status 404 (like GitHub Pages).
+behaves: files as they are (gzip-compressed when the browser accepts it),
+`dir/` serves `dir/index.html`, conditional requests answered with 304, and
+unknown paths answered either with the app shell (an SPA fallback, like
+Netlify's `/* /index.html 200`) or with `404.html` and status 404 (like
+GitHub Pages).
 
     python3 tools/serve.py dist --port 8080 [--prefix /news/] [--fallback spa|404|none]
 
@@ -12,11 +13,26 @@ site at https://example.org/news/ would.
 """
 
 import argparse
+import email.utils
+import gzip
 import http.server
 import os
 import posixpath
 import sys
 import urllib.parse
+
+
+COMPRESSIBLE = (".html", ".js", ".css", ".json", ".wasm", ".xml", ".svg", ".txt")
+_compressed = {}
+
+
+def compressed(path):
+    """The gzip of a file, computed once per version of it."""
+    key = (path, os.stat(path).st_mtime_ns)
+    if key not in _compressed:
+        with open(path, "rb") as f:
+            _compressed[key] = gzip.compress(f.read(), compresslevel=6)
+    return _compressed[key]
 
 
 def make_handler(root, prefix, fallback):
@@ -80,22 +96,43 @@ def make_handler(root, prefix, fallback):
                 self.end_headers()
                 return None
             if found is not None:
-                rel = os.path.relpath(found, root).replace(os.sep, "/")
-                self.path = "/" + rel
-                return super().send_head()
+                return self.send_file(found, 200)
             if fallback == "spa" and url_path.startswith(prefix):
-                self.path = "/index.html"
-                return super().send_head()
+                return self.send_file(os.path.join(root, "index.html"), 200)
             page = os.path.join(root, "404.html")
             if fallback == "404" and os.path.isfile(page):
-                body = open(page, "rb").read()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                return _Body(body)
+                return self.send_file(page, 404)
             self.send_error(404, "Not Found")
             return None
+
+        def send_file(self, path, status):
+            stat = os.stat(path)
+            modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
+            etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+            if status == 200 and (
+                self.headers.get("If-None-Match") == etag
+                or (self.headers.get("If-Modified-Since") == modified and "If-None-Match" not in self.headers)
+            ):
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return None
+            gzipped = path.endswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+            if gzipped:
+                body = compressed(path)
+            else:
+                with open(path, "rb") as f:
+                    body = f.read()
+            self.send_response(status)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Last-Modified", modified)
+            self.send_header("ETag", etag)
+            self.send_header("Vary", "Accept-Encoding")
+            if gzipped:
+                self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+            return _Body(body)
 
     return Handler
 

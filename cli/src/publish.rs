@@ -118,9 +118,12 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     let mut html = html.to_owned();
     let mut loader = None;
     if let Some((start, end, body)) = inline_module_script(&html) {
+        let body = deferred_loader(&body).unwrap_or(body);
         let name = format!("loader-{:016x}.js", fnv1a(body.as_bytes()));
         html.replace_range(start..end, &format!("<script type=module src={name}></script>"));
         loader = Some((name, body));
+        // The app starts after the page's own photos: nothing should race them.
+        remove_preloads(&mut html);
     }
     if let Some((start, end, _)) = inline_script(&html) {
         return Err(format!(
@@ -141,6 +144,49 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     };
     html.insert_str(at, &meta);
     Ok(Hardened { html, loader })
+}
+
+/// Trunk's loader rewritten to start the app once the page has loaded (or
+/// after 2.5 s at the latest): a prerendered page is readable without the
+/// app, so its photos, not the app's code, get the bandwidth first.
+fn deferred_loader(trunk_loader: &str) -> Option<String> {
+    let quoted_after = |marker: &str| {
+        let at = trunk_loader.find(marker)? + marker.len();
+        let rest = trunk_loader[at..].trim_start();
+        let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+        rest[1..].split(quote).next().map(str::to_owned)
+    };
+    let glue = quoted_after(" from ")?;
+    let wasm = quoted_after("module_or_path:")?;
+    Some(format!(
+        "const start = async () => {{\n  \
+           if (window.gazetteStarted) return;\n  \
+           window.gazetteStarted = true;\n  \
+           const bindings = await import('{glue}');\n  \
+           const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  \
+           window.wasmBindings = bindings;\n  \
+           dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n\
+         }};\n\
+         if (document.readyState === 'complete') start();\n\
+         else {{\n  addEventListener('load', start, {{ once: true }});\n  setTimeout(start, 2500);\n}}\n"
+    ))
+}
+
+/// Drops Trunk's `<link rel=preload>` and `<link rel=modulepreload>` of the app.
+fn remove_preloads(html: &mut String) {
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<link") {
+        let end = rest[start..].find('>').map_or(rest.len(), |i| start + i + 1);
+        let tag = &rest[start..end];
+        kept.push_str(&rest[..start]);
+        if !(tag.contains("rel=preload") || tag.contains("rel=modulepreload")) {
+            kept.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    kept.push_str(rest);
+    *html = kept;
 }
 
 /// The first `<script type=module>` without a `src`: where it starts and
@@ -197,18 +243,19 @@ mod tests {
         assert_eq!(base_href("<head>"), None);
     }
 
-    const TRUNK_OUTPUT: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/news/><title>News</title><script type=module>import init from '/news/app.js';\nawait init();</script><link href=/news/app.js rel=modulepreload></head><body><div id=app></div></body></html>";
+    const TRUNK_OUTPUT: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/news/><title>News</title><script type=module>import init, * as bindings from '/news/app.js';\nconst wasm = await init({ module_or_path: '/news/app_bg.wasm' });</script><link href=/news/app.js rel=modulepreload><link as=fetch href=/news/app_bg.wasm rel=preload type=application/wasm></head><body><div id=app></div></body></html>";
 
     #[test]
     fn moves_the_loader_and_adds_the_policy() {
         let hardened = harden(TRUNK_OUTPUT).unwrap();
         let (name, script) = hardened.loader.unwrap();
         assert!(name.starts_with("loader-") && name.ends_with(".js"));
-        assert_eq!(script, "import init from '/news/app.js';\nawait init();");
-        assert!(hardened
-            .html
-            .contains(&format!("<script type=module src={name}></script>")));
+        assert!(script.contains("await import('/news/app.js')"), "{script}");
+        assert!(script.contains("module_or_path: '/news/app_bg.wasm'"), "{script}");
+        assert!(script.contains("addEventListener('load', start"), "the app waits for the page");
+        assert!(hardened.html.contains(&format!("<script type=module src={name}></script>")));
         assert!(!hardened.html.contains("await init"));
+        assert!(!hardened.html.contains("preload"), "no preload races the page's photos");
         let meta_at = hardened.html.find("Content-Security-Policy").unwrap();
         assert!(
             meta_at < hardened.html.find("<base").unwrap(),

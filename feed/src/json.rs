@@ -70,15 +70,38 @@ impl<'a> Node<'a> {
     }
 
     /// A whole number that fits in u64; `3.0` and `3e2` count, `-1` and `2.5` do not.
+    /// Read with integers only: float parsing would add its tables to the wasm.
     pub fn as_u64(&self) -> Option<u64> {
-        let Value::Number(text) = self.value else {
-            return None;
-        };
-        if let Ok(n) = text.parse::<u64>() {
-            return Some(n);
+        let Value::Number(text) = self.value else { return None };
+        if text.starts_with('-') {
+            return text.trim_start_matches(['-', '0', '.']).trim_start_matches(['e', 'E']).is_empty().then_some(0);
         }
-        let float: f64 = text.parse().ok()?;
-        (float >= 0.0 && float.fract() == 0.0 && float <= u64::MAX as f64).then_some(float as u64)
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(i) => (&text[..i], text[i + 1..].parse::<i32>().ok()?),
+            None => (text, 0),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = format!("{whole}{fraction}");
+        // The decimal point moves right by the exponent, left by the fraction's length.
+        let shift = exponent - fraction.len() as i32;
+        if shift >= 0 {
+            let mut value: u64 = digits.parse().ok()?;
+            for _ in 0..shift {
+                value = value.checked_mul(10)?;
+            }
+            Some(value)
+        } else {
+            let cut = digits.len().checked_sub(shift.unsigned_abs() as usize)?;
+            let (kept, dropped) = digits.split_at(cut);
+            if !dropped.bytes().all(|b| b == b'0') {
+                return None;
+            }
+            if kept.is_empty() {
+                Some(0)
+            } else {
+                kept.parse().ok()
+            }
+        }
     }
 
     pub fn is_null(&self) -> bool {
@@ -610,6 +633,15 @@ mod tests {
         assert_eq!(n("1e3"), Some(1000));
         assert_eq!(n("-1"), None);
         assert_eq!(n("2.5"), None);
+        assert_eq!(n("25e-1"), None);
+        assert_eq!(n("2500e-2"), Some(25));
+        assert_eq!(n("0.0"), Some(0));
+        assert_eq!(n("-0"), Some(0));
+        assert_eq!(n("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(n("18446744073709551616"), None);
+        assert_eq!(n("1e30"), None);
+        assert_eq!(n("1.50"), None);
+        assert_eq!(n("12.000"), Some(12));
     }
 
     #[test]

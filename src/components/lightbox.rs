@@ -226,6 +226,11 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
         .enumerate()
         .map(|(i, photo)| {
             let src = photo.variants.first().map_or(photo.url.clone(), |v| v.url.clone());
+            // The photo's own proportions, 64 pixels high; the style sheet crops it to the strip.
+            let thumb_width = match (photo.width, photo.height) {
+                (Some(w), Some(h)) if h > 0 => (64 * w / h).max(1),
+                _ => 96,
+            };
             let label = match &photo.caption {
                 Some(caption) => format!("Photo {} of {count}: {caption}", i + 1),
                 None => format!("Photo {} of {count}", i + 1),
@@ -239,7 +244,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                         aria-current=move || (viewer.index.get() == Some(i)).then_some("true")
                         on:click=move |_| viewer.act(ViewerAction::Open(i))
                     >
-                        <img src=src alt="" width="96" height="64" loading="lazy" decoding="async" />
+                        <img src=src alt="" width=thumb_width height="64" loading="lazy" decoding="async" />
                     </button>
                 </li>
             }

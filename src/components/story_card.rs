@@ -31,6 +31,9 @@ pub fn StoryCard(
     /// Hide the topic label (on the topic's own page).
     #[prop(optional)]
     hide_topic: bool,
+    /// On phones the card is a row with a small photo (see the style sheet).
+    #[prop(optional)]
+    row_on_phone: bool,
 ) -> impl IntoView {
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
@@ -47,10 +50,10 @@ pub fn StoryCard(
         .then(|| article.card_image().cloned())
         .flatten()
         .map(|image| {
-            let sizes = if style == CardStyle::Lead {
-                "(min-width: 1000px) 620px, 100vw"
-            } else {
-                "(min-width: 1000px) 300px, (min-width: 640px) 45vw, 100vw"
+            let sizes = match (style, row_on_phone) {
+                (CardStyle::Lead, _) => "(min-width: 1000px) 620px, 100vw",
+                (_, true) => "(max-width: 640px) 104px, (min-width: 1000px) 300px, 45vw",
+                _ => "(min-width: 1000px) 300px, (min-width: 640px) 45vw, 100vw",
             };
             view! { <div class="card-photo"><Photo image sizes eager decorative=true /></div> }
         });

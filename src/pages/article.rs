@@ -127,7 +127,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
             <section class="related" aria-labelledby="related-heading">
                 <h2 id="related-heading" class="section-heading">{related_heading}</h2>
                 <div class="card-grid">
-                    {related.into_iter().map(|article| view! { <StoryCard article style=CardStyle::Standard hide_topic=true /> }).collect_view()}
+                    {related.into_iter().map(|article| view! { <StoryCard article style=CardStyle::Standard hide_topic=true row_on_phone=true /> }).collect_view()}
                 </div>
             </section>
         })}

@@ -44,7 +44,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
         <section class="front-section" aria-labelledby="latest-heading">
             <h2 id="latest-heading" class="section-heading">"Latest"</h2>
             <div class="card-grid">
-                {latest.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard eager=i < 2 /> }).collect_view()}
+                {latest.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard eager={ i < 2 } row_on_phone={ i > 0 } /> }).collect_view()}
             </div>
         </section>
         {sections.into_iter().map(|section| {
@@ -56,7 +56,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
                 <section class="front-section topic-section" aria-labelledby=labelled_by>
                     <h2 id=heading_id class="section-heading"><a href=href.clone()>{section.topic.name}</a></h2>
                     <div class="card-grid">
-                        {section.articles.into_iter().map(|article| view! { <StoryCard article style=CardStyle::Standard hide_topic=true /> }).collect_view()}
+                        {section.articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard hide_topic=true row_on_phone={ i > 0 } /> }).collect_view()}
                     </div>
                     <p class="more-link"><a href=href>{format!("More from {name}")}</a></p>
                 </section>
