@@ -151,6 +151,11 @@ impl Newsroom {
         if self.failure.get_untracked().is_some() {
             self.failure.set(None);
         }
+        // For performance measurements: when each page was drawn.
+        #[cfg(target_arch = "wasm32")]
+        if let Some(performance) = window().performance() {
+            let _ = performance.mark("gazette:page-drawn");
+        }
     }
 
     /// The app's DOM is now the page on screen.

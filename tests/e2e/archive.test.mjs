@@ -2,57 +2,16 @@
 // only what it shows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import os from 'node:os';
-import path from 'node:path';
-import { ROOT, DIST, startServer, launch, openPage, waitForPage, goLive } from './support.mjs';
-
-const STORIES = 20_000;
-const TOPICS = ['University News', 'Research', 'Science & Technology', 'Social Science', 'Art & Culture', 'Faculty & Staff', 'Student Life', 'Around the World'];
-const slugOf = (name) => name.toLowerCase().replace(/&/g, ' ').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-
-/** A JSON Feed of `n` stories, one an hour back from a fixed date. */
-export function archiveFeed(n) {
-  const start = Date.UTC(2026, 10, 20);
-  const items = [];
-  for (let i = 0; i < n; i++) {
-    const topic = TOPICS[i % TOPICS.length];
-    items.push({
-      id: `story-${i}`,
-      title: `Archive story number ${i}`,
-      summary: `Summary of story ${i} in ${topic}.`,
-      date_published: new Date(start - i * 3600_000).toISOString(),
-      content_text: `First paragraph of story ${i}.\n\nSecond paragraph.`,
-      _gazette: { slug: `story-${i}`, topic: slugOf(topic), views: i },
-    });
-  }
-  return {
-    version: 'https://jsonfeed.org/version/1.1',
-    title: 'The Archive Times',
-    description: 'Twenty thousand stories',
-    _gazette: { topics: TOPICS.map((name) => ({ slug: slugOf(name), name })) },
-    items,
-  };
-}
-
-export function gazetteBinary() {
-  const binary = path.join(ROOT, 'target/debug/gazette');
-  if (!existsSync(binary)) execFileSync('cargo', ['build', '--quiet', '-p', 'gazette-cli'], { cwd: ROOT, stdio: 'inherit' });
-  return binary;
-}
+import { rmSync } from 'node:fs';
+import { startServer, launch, openPage, goLive } from './support.mjs';
+import { TOPICS, buildArchiveSite } from './archive-site.mjs';
 
 let server;
 let browser;
 let site;
 
 before(async () => {
-  site = mkdtempSync(path.join(os.tmpdir(), 'gazette-archive-'));
-  cpSync(DIST, site, { recursive: true });
-  const source = path.join(site, 'archive-source.json');
-  writeFileSync(source, JSON.stringify(archiveFeed(STORIES)));
-  execFileSync(gazetteBinary(), ['build', source, '--out', site], { stdio: 'inherit' });
-  rmSync(source);
+  site = buildArchiveSite();
   server = await startServer({ root: site });
   browser = await launch();
 });

@@ -152,7 +152,8 @@ test('nginx sends the caching and security headers of the repository config', as
   assert.match(html.headers.get('content-security-policy'), /frame-ancestors 'none'/);
   assert.equal(html.headers.get('x-content-type-options'), 'nosniff');
   const index = await html.text();
-  const wasm = index.match(/href=\/news\/(gazette-web-[0-9a-f]+_bg\.wasm)/)[1];
+  const loader = await (await fetch(nginx.url(index.match(/src=(loader-[0-9a-f]+\.js)/)[1]))).text();
+  const wasm = loader.match(/'\/news\/(gazette-web-[0-9a-f]+_bg\.wasm)'/)[1];
   const asset = await fetch(nginx.url(wasm));
   assert.equal(asset.headers.get('content-type'), 'application/wasm');
   assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');

@@ -1,0 +1,122 @@
+// Performance measurements shared by the budget tests (make test) and the
+// benchmark table (make bench). Each returns figures; callers judge them.
+import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import path from 'node:path';
+import { DIST, launch, openPage, goLive } from './support.mjs';
+
+export const BUDGETS = {
+  codeGzipKiB: 120,
+  lcpRatio: 1.5,
+  lighthouse: 0.95,
+  articleCls: 0,
+  routeChangeMs: 16,
+  parseRatio: 2,
+  archiveRequests: 2,
+  searchFirstResultMs: 300,
+};
+
+/** The code a first visit downloads: the wasm, its JavaScript glue and the loader. */
+export function codeSize(dist = DIST) {
+  const files = readdirSync(dist).filter((f) => /^(gazette-web-.*\.(js|wasm)|loader-.*\.js)$/.test(f));
+  const sizes = { raw: 0, gzip: 0, brotli: 0, files: {} };
+  for (const file of files) {
+    const bytes = readFileSync(path.join(dist, file));
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    sizes.raw += bytes.length;
+    sizes.gzip += gzip;
+    sizes.brotli += brotli;
+    sizes.files[file] = { raw: bytes.length, gzip, brotli };
+  }
+  return sizes;
+}
+
+/** Chromium throttled as the issue asks: 4x CPU, 1.6 Mbps down, 150 ms round trips. */
+async function throttle(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+async function lcpOf(browser, url) {
+  const page = await openPage(browser, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  await throttle(page);
+  await page.addInitScript(() => {
+    window.__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__lcp = entry.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  const lcp = await page.evaluate(() => window.__lcp);
+  await page.context().close();
+  return lcp;
+}
+
+/**
+ * LCP of an article against the same article as plain static HTML (the
+ * prerendered page without the app), same host, median of `runs`
+ * alternating runs each.
+ */
+export async function lcpRatio(server, article = 'articles/retina-model-early-signs/', runs = 5) {
+  const html = readFileSync(path.join(DIST, article, 'index.html'), 'utf8');
+  const plain = html.replace(/<script type=module src=[^>]*><\/script>/, '');
+  const plainDir = path.join(DIST, 'plain-html-benchmark');
+  mkdirSync(plainDir, { recursive: true });
+  writeFileSync(path.join(plainDir, 'index.html'), plain);
+  const browser = await launch();
+  const app = [];
+  const reference = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      app.push(await lcpOf(browser, server.url(article)));
+      reference.push(await lcpOf(browser, server.url('plain-html-benchmark/')));
+    }
+  } finally {
+    await browser.close();
+    rmSync(plainDir, { recursive: true, force: true });
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { app: median(app), plain: median(reference), ratio: median(app) / median(reference), runs: { app, reference } };
+}
+
+/** Time from a click on a story link to the next story drawn, median of `runs`. */
+export async function routeChange(server, runs = 7) {
+  const browser = await launch();
+  const times = [];
+  try {
+    const page = await openPage(browser);
+    await goLive(page, server.url('articles/library-cat-mochi/'));
+    for (let i = 0; i < runs; i++) {
+      const link = i % 2 === 0 ? '.story-nav a' : '.related .card-headline a';
+      const took = await page.evaluate(async (selector) => {
+        const before = performance.getEntriesByName('gazette:page-drawn').length;
+        const anchor = document.querySelector(selector);
+        performance.mark('gazette:click');
+        anchor.click();
+        while (performance.getEntriesByName('gazette:page-drawn').length === before) {
+          await new Promise((ok) => setTimeout(ok, 0));
+        }
+        const drawn = performance.getEntriesByName('gazette:page-drawn').at(-1).startTime;
+        const start = performance.getEntriesByName('gazette:click').at(-1).startTime;
+        return drawn - start;
+      }, link);
+      times.push(took);
+      await page.waitForTimeout(100);
+    }
+    await page.context().close();
+  } finally {
+    await browser.close();
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], times };
+}

