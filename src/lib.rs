@@ -11,6 +11,7 @@ pub mod gallery;
 pub mod html_parser;
 pub mod loading;
 pub mod newsroom;
+pub mod pagefind;
 pub mod pages;
 pub mod paths;
 pub mod search;

@@ -10,9 +10,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::feed::search::{Query, SearchText};
 use crate::feed::{Article, Feed, Site};
 use crate::loading::{fetch_feed, LoadError};
+use crate::pagefind;
 use crate::paths::Paths;
+use crate::search::{search_articles, search_texts, SearchResults};
 use crate::store::{ArticleContext, Section, Store, TopicPage};
 
 /// How many pages of a foreign feed (chained by `next_url`) the app follows
@@ -48,7 +51,13 @@ pub struct Newsroom {
     live: RwSignal<bool>,
     /// Why the current page could not be drawn (title, details), if it could not.
     failure: RwSignal<Option<(String, String)>>,
+    /// The stories' folded text for in-memory search, with the store
+    /// version (revision, story count) it was made from.
+    search_texts: StoredValue<Option<SearchTextCache>>,
 }
+
+/// Folded story text and the store version (revision, story count) it was made from.
+type SearchTextCache = (u64, usize, Arc<Vec<SearchText>>);
 
 pub fn use_newsroom() -> Newsroom {
     expect_context::<Newsroom>()
@@ -101,6 +110,7 @@ impl Newsroom {
             pages_drawn: RwSignal::new(0),
             live: RwSignal::new(false),
             failure: RwSignal::new(None),
+            search_texts: StoredValue::new(None),
         }
     }
 
@@ -321,12 +331,54 @@ impl Newsroom {
         }
     }
 
-    /// Stories holding every word of `query`, best matches first.
-    pub async fn search(self, query: String) -> Result<Vec<Arc<Article>>, LoadError> {
+    /// Stories matching `query` (see [`crate::feed::search`]), best first,
+    /// at most `limit` of them: from the archive's search index when it has
+    /// one, else from the stories the app holds.
+    pub async fn search(self, query: String, topic: Option<String>, limit: usize) -> Result<SearchResults, LoadError> {
         self.ready().await?;
+        let query = Query::parse(&query);
+        if query.is_empty() {
+            return Ok(SearchResults::default());
+        }
+        let index = self
+            .store
+            .with_untracked(|s| s.site.archive.as_ref().and_then(|a| a.search_url.clone()));
+        if let Some(folder) = index {
+            let found =
+                send_wrapper::SendWrapper::new(pagefind::search(&folder, &query, topic.as_deref(), limit)).await;
+            match found {
+                Ok(results) => return Ok(results),
+                // The stories already loaded can still be searched.
+                Err(e) => {
+                    leptos::logging::warn!("gazette: the search index failed ({e}); searching the stories loaded")
+                }
+            }
+        }
+        let version = (
+            self.revision.get_untracked(),
+            self.store.with_untracked(|s| s.articles().len()),
+        );
+        let cached = self
+            .search_texts
+            .with_value(|c| c.as_ref().filter(|c| (c.0, c.1) == version).map(|c| c.2.clone()));
+        let texts = cached.unwrap_or_else(|| {
+            let texts = Arc::new(self.store.with_untracked(|s| search_texts(s.articles())));
+            self.search_texts.set_value(Some((version.0, version.1, texts.clone())));
+            texts
+        });
         Ok(self
             .store
-            .with_untracked(|s| crate::search::search(s.articles(), &query)))
+            .with_untracked(|s| search_articles(s.articles(), &texts, &query, topic.as_deref(), limit)))
+    }
+
+    /// Starts loading the archive's search index, if it has one.
+    pub fn prepare_search(&self) {
+        if let Some(folder) = self
+            .store
+            .with_untracked(|s| s.site.archive.as_ref().and_then(|a| a.search_url.clone()))
+        {
+            pagefind::preload(&folder);
+        }
     }
 
     /// Follows the main feed's `next_url` once; `false` when there is none left.

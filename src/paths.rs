@@ -65,6 +65,19 @@ impl Paths {
         }
     }
 
+    /// The search page for `query`, within one topic when `topic` is given.
+    pub fn search_in(&self, query: &str, topic: Option<&str>) -> String {
+        match topic {
+            Some(topic) => format!(
+                "{}search/?q={}&topic={}",
+                self.base,
+                encode_query(query),
+                encode_query(topic)
+            ),
+            None => self.search(query),
+        }
+    }
+
     /// A file shipped with the site, such as `feed.json`.
     pub fn asset(&self, file: &str) -> String {
         format!("{}{}", self.base, file.trim_start_matches('/'))

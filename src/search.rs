@@ -1,37 +1,99 @@
-//! Finding stories by the words in them: case and accents folded, every
-//! word required, headline matches ranked first, then the newest.
+//! Search results, whichever engine found them: the stories the app holds,
+//! searched in memory (a small feed), or a large archive's Pagefind index.
+//! What a query means is in [`crate::feed::search`].
 
 use std::sync::Arc;
 
-use crate::feed::text::fold;
-use crate::feed::Article;
+use crate::feed::search::{Query, SearchText};
+use crate::feed::{Article, Timestamp};
 
-pub fn search(articles: &[Arc<Article>], query: &str) -> Vec<Arc<Article>> {
-    let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
-    if words.is_empty() {
-        return Vec::new();
+/// Results shown at first, and added by each "More results".
+pub const RESULTS_PER_STEP: usize = 20;
+
+/// One story found: what a result shows and what its excerpt is cut from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub slug: String,
+    pub title: String,
+    pub summary: Option<String>,
+    /// The story's text, for an excerpt around the matched words.
+    pub body: String,
+    pub published: Option<Timestamp>,
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchResults {
+    /// The best matches, at most the limit asked for.
+    pub hits: Vec<SearchHit>,
+    /// How many stories match in all (in the chosen topic, if any).
+    pub total: usize,
+    /// How many stories match in each topic, whatever topic is chosen; most first.
+    pub topic_counts: Vec<(String, usize)>,
+    /// Whether the whole archive was searched, not only the stories loaded.
+    pub whole_archive: bool,
+}
+
+impl SearchHit {
+    fn from_article(article: &Article) -> SearchHit {
+        SearchHit {
+            slug: article.slug.clone(),
+            title: article.title.clone(),
+            summary: article.summary.clone(),
+            body: article.plain_text(),
+            published: article.published,
+            topic: article.topic.clone(),
+        }
     }
-    let mut scored: Vec<(u32, usize, &Arc<Article>)> = articles
+}
+
+/// The folded text of every story, made once per version of the store.
+pub fn search_texts(articles: &[Arc<Article>]) -> Vec<SearchText> {
+    articles
+        .iter()
+        .map(|a| SearchText::new(&a.title, a.summary.as_deref().unwrap_or(""), &a.plain_text()))
+        .collect()
+}
+
+/// Searches `articles` (newest first, with their `texts`): every term
+/// required, most relevant first, then newest.
+pub fn search_articles(
+    articles: &[Arc<Article>],
+    texts: &[SearchText],
+    query: &Query,
+    topic: Option<&str>,
+    limit: usize,
+) -> SearchResults {
+    let mut found: Vec<(u32, usize)> = texts
         .iter()
         .enumerate()
-        .filter_map(|(order, article)| {
-            let title = fold(&article.title);
-            let summary = fold(article.summary.as_deref().unwrap_or(""));
-            let body = fold(&article.plain_text());
-            let mut score = 0;
-            for word in &words {
-                let in_title = title.contains(word.as_str());
-                if !in_title && !summary.contains(word.as_str()) && !body.contains(word.as_str()) {
-                    return None;
-                }
-                score += if in_title { 3 } else { 1 };
-            }
-            Some((score, order, article))
-        })
+        .filter_map(|(order, text)| Some((text.score(query)?, order)))
         .collect();
-    // Articles arrive newest first, so their order breaks ties by recency.
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, a)| a.clone()).collect()
+    let mut topic_counts: Vec<(String, usize)> = Vec::new();
+    for &(_, order) in &found {
+        if let Some(slug) = &articles[order].topic {
+            match topic_counts.iter_mut().find(|(s, _)| s == slug) {
+                Some(entry) => entry.1 += 1,
+                None => topic_counts.push((slug.clone(), 1)),
+            }
+        }
+    }
+    topic_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    if let Some(topic) = topic {
+        found.retain(|&(_, order)| articles[order].topic.as_deref() == Some(topic));
+    }
+    // Stories arrive newest first, so their order breaks ties by recency.
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    SearchResults {
+        total: found.len(),
+        hits: found
+            .iter()
+            .take(limit)
+            .map(|&(_, order)| SearchHit::from_article(&articles[order]))
+            .collect(),
+        topic_counts,
+        whole_archive: false,
+    }
 }
 
 #[cfg(test)]
@@ -39,26 +101,48 @@ mod tests {
     use super::*;
     use crate::feed::{Block, Content, Inline};
 
-    fn article(title: &str, body: &str) -> Arc<Article> {
+    fn article(title: &str, topic: &str, body: &str) -> Arc<Article> {
         Arc::new(Article {
-            slug: title.to_lowercase(),
+            slug: title.to_lowercase().replace(' ', "-"),
             title: title.into(),
+            topic: Some(topic.into()),
             content: Content::Blocks(vec![Block::Paragraph(vec![Inline::Text(body.into())])]),
             ..Article::default()
         })
     }
 
+    fn titles(results: &SearchResults) -> Vec<&str> {
+        results.hits.iter().map(|h| h.title.as_str()).collect()
+    }
+
     #[test]
-    fn every_word_required_title_first() {
+    fn relevance_first_then_newest_with_counts_per_topic() {
         let articles = vec![
-            article("Moon festival", "lanterns"),
-            article("Café night", "the moon was full"),
-            article("Rover", "gravel"),
+            article("Lantern night", "world", "paper and light"),
+            article("Cafe hours", "student-life", "the moon over the lantern stall"),
+            article("Moon lanterns", "world", "a full moon"),
+            article("Older moon", "research", "craters"),
         ];
-        let found: Vec<String> = search(&articles, "MOON").iter().map(|a| a.title.clone()).collect();
-        assert_eq!(found, ["Moon festival", "Café night"]);
-        assert_eq!(search(&articles, "moon lanterns").len(), 1);
-        assert_eq!(search(&articles, "cafe").len(), 1, "accents fold");
-        assert!(search(&articles, "  ").is_empty());
+        let texts = search_texts(&articles);
+        let all = search_articles(&articles, &texts, &Query::parse("moon"), None, 10);
+        assert_eq!(titles(&all), ["Moon lanterns", "Older moon", "Cafe hours"]);
+        assert_eq!(all.total, 3);
+        assert_eq!(
+            all.topic_counts,
+            [
+                ("research".to_owned(), 1),
+                ("student-life".to_owned(), 1),
+                ("world".to_owned(), 1)
+            ]
+        );
+        let world = search_articles(&articles, &texts, &Query::parse("lantern"), Some("world"), 10);
+        assert_eq!(titles(&world), ["Lantern night", "Moon lanterns"]);
+        assert_eq!(
+            world.topic_counts[0],
+            ("world".to_owned(), 2),
+            "counts ignore the chosen topic"
+        );
+        let limited = search_articles(&articles, &texts, &Query::parse("moon"), None, 1);
+        assert_eq!((limited.hits.len(), limited.total), (1, 3));
     }
 }

@@ -368,3 +368,60 @@ async fn the_viewer_follows_keys_and_the_address() {
     assert!(!dialog.has_attribute("open"));
     assert_eq!(window().location().hash().unwrap(), "");
 }
+
+#[wasm_bindgen_test]
+async fn highlighting_marks_matches_as_text_never_markup() {
+    use gazette::components::Highlighted;
+    use gazette::feed::search::Query;
+    let (root, _handle) = mount("/", || {
+        view! {
+            <p><Highlighted text="Café <b>crème</b> at the CAFÉ, 赏月".to_owned() query=Query::parse("cafe 赏月 crem") /></p>
+        }
+    });
+    leptos::task::tick().await;
+    let marks: Vec<String> = (0..count(&root, "mark"))
+        .map(|i| {
+            root.query_selector_all("mark")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(marks, ["Café", "crèm", "CAFÉ", "赏月"], "a prefix marks the part typed");
+    assert_eq!(count(&root, "b"), 0, "feed text stays text");
+    assert_eq!(text(&root), "Café <b>crème</b> at the CAFÉ, 赏月");
+}
+
+#[wasm_bindgen_test]
+async fn search_results_rank_headlines_first_and_mark_every_match() {
+    go_to("/search/?q=library");
+    let root = container();
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
+    );
+    for _ in 0..20 {
+        if count(&root, ".search-result") > 0 {
+            break;
+        }
+        sleep(20).await;
+    }
+    let results = root.query_selector_all(".search-result-headline").unwrap();
+    let headlines: Vec<String> = (0..results.length())
+        .map(|i| results.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert!(headlines.len() >= 3, "{headlines:?}");
+    let in_headline: Vec<bool> = headlines.iter().map(|h| h.to_lowercase().contains("library")).collect();
+    let mut sorted = in_headline.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(in_headline, sorted, "headline matches first: {headlines:?}");
+    assert!(count(&root, ".search-result-headline mark") >= 1);
+    let marks = root.query_selector_all(".search-results mark").unwrap();
+    for i in 0..marks.length() {
+        assert_eq!(marks.item(i).unwrap().text_content().unwrap().to_lowercase(), "library");
+    }
+    assert!(text(&select(&root, ".search-count")).ends_with("match “library”."));
+    go_to("/");
+}

@@ -26,6 +26,7 @@ use gazette::feed::{read_parsed, Article, Feed, FeedError};
 
 use crate::input;
 use crate::progress::Progress;
+use crate::search_index;
 
 pub struct Options {
     pub input: PathBuf,
@@ -35,6 +36,8 @@ pub struct Options {
     /// Where the site serves `feed.json` (`/news/feed.json`): the feed's
     /// relative URLs are read against it.
     pub feed_url: String,
+    /// Whether to index a paged archive for search with Pagefind.
+    pub search: bool,
 }
 
 /// Stories per topic page: the app's own page size, so a page is one file.
@@ -47,6 +50,7 @@ impl Options {
         let mut out = None;
         let mut page_size = 50;
         let mut topic_page_size = TOPIC_PAGE_SIZE;
+        let mut search = true;
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             let mut value = |name: &str| rest.next().cloned().ok_or(format!("{name} needs a value"));
@@ -54,6 +58,7 @@ impl Options {
                 "--out" => out = Some(PathBuf::from(value("--out")?)),
                 "--page-size" => page_size = number(&value("--page-size")?)?,
                 "--topic-page-size" => topic_page_size = number(&value("--topic-page-size")?)?,
+                "--no-search" => search = false,
                 flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                 path if input.is_none() => input = Some(PathBuf::from(path)),
                 extra => return Err(format!("unexpected argument {extra:?}")),
@@ -65,6 +70,7 @@ impl Options {
             page_size,
             topic_page_size,
             feed_url: "/feed.json".to_owned(),
+            search,
         })
     }
 }
@@ -99,13 +105,44 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
             .and_then(|i| input.origins.get(i));
         eprintln!("gazette: left out: {} ({})", problem, origin.map_or("", String::as_str));
     }
-    let files = layout(&root, &feed, &indices, options.page_size, options.topic_page_size);
+    let paged = feed.articles.len() > options.page_size;
+    let pagefind = if paged && options.search {
+        search_index::find_pagefind()
+    } else {
+        None
+    };
+    if paged && options.search && pagefind.is_none() {
+        eprintln!(
+            "gazette: Pagefind not found (npm install pagefind, or set GAZETTE_PAGEFIND): \
+             search will cover only the stories a reader has loaded"
+        );
+    }
+    let search_url = pagefind.as_ref().map(|_| format!("{}/", search_index::FOLDER));
+    let files = layout(
+        &root,
+        &feed,
+        &indices,
+        options.page_size,
+        options.topic_page_size,
+        search_url.as_deref(),
+    );
     let mut progress = Progress::new("writing", files.len());
     for (path, content) in &files {
         write_file(&options.out.join(path), content)?;
         progress.advance();
     }
     progress.finish();
+    if let Some(pagefind) = &pagefind {
+        let indexing = Instant::now();
+        search_index::write(pagefind, &feed, &options.out)?;
+        eprintln!(
+            "gazette: indexed {} stories for search in {}/{} ({} ms)",
+            feed.articles.len(),
+            options.out.display(),
+            search_index::FOLDER,
+            indexing.elapsed().as_millis()
+        );
+    }
     eprintln!(
         "gazette: wrote {} file{} for {} stories in {} topics to {} ({} ms)",
         files.len(),
@@ -132,6 +169,7 @@ pub fn layout(
     indices: &[usize],
     page_size: usize,
     topic_page_size: usize,
+    search_url: Option<&str>,
 ) -> Vec<(String, String)> {
     let items = root.get("items").and_then(Node::as_array).unwrap_or_default();
     // Newest first, as the site shows them; the sort is stable, so undated
@@ -182,8 +220,9 @@ pub fn layout(
 
     let mut files = Vec::new();
     let feed_pages = total.div_ceil(page_size);
+    let search = search_url.map_or(String::new(), |url| format!(",\"search_url\":\"{url}\""));
     let archive = format!(
-        "\"archive\":{{\"total_items\":{total},\"article_url\":\"articles/{{slug}}.json\",\"topic_page_url\":\"topics/{{topic}}/page-{{page}}.json\",\"topic_page_size\":{topic_page_size},\"sections_url\":\"sections.json\"}}"
+        "\"archive\":{{\"total_items\":{total},\"article_url\":\"articles/{{slug}}.json\",\"topic_page_url\":\"topics/{{topic}}/page-{{page}}.json\",\"topic_page_size\":{topic_page_size},\"sections_url\":\"sections.json\"{search}}}"
     );
     for page in 1..=feed_pages {
         let name = if page == 1 {
@@ -362,7 +401,9 @@ mod tests {
     fn build(text: &str, page_size: usize) -> BTreeMap<String, String> {
         let root = json::parse(text).unwrap();
         let (feed, indices) = read_parsed(text, &root, "/feed.json").unwrap();
-        layout(&root, &feed, &indices, page_size, 4).into_iter().collect()
+        layout(&root, &feed, &indices, page_size, 4, Some("pagefind/"))
+            .into_iter()
+            .collect()
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod input;
 mod prerender;
 mod progress;
 mod publish;
+mod search_index;
 mod site_files;
 mod validate;
 
@@ -21,11 +22,13 @@ usage:
       Reads FEED (a JSON Feed file) as the site would and prints every problem with
       its JSON path, line and column. Exits 1 when the feed is refused or a story is
       left out, 0 otherwise (warnings alone do not fail).
-  gazette build INPUT --out DIR [--page-size N] [--topic-page-size N]
+  gazette build INPUT --out DIR [--page-size N] [--topic-page-size N] [--no-search]
       INPUT is one JSON Feed file, or a folder holding _site.json (the feed's own
       fields) and one JSON file per story. Writes DIR/feed.json and, when the feed is
       longer than one page (default 50 stories), the paged layout that lets every
-      page of the site fetch only what it shows (see docs/feed-format.md).
+      page of the site fetch only what it shows (see docs/feed-format.md). A paged
+      archive is indexed for search by Pagefind (GAZETTE_PAGEFIND, or pagefind on the
+      PATH or in ./node_modules/.bin) unless --no-search is given.
   gazette publish DIR
       Finishes a Trunk build in DIR (Trunk's post-build hook runs it): lays out
       DIR/feed.json as build does, moves Trunk's inline loader into a file and adds

@@ -170,7 +170,7 @@ mod tests {
     use super::*;
     use gazette::feed::read_feed;
 
-    const SHELL: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/><title>News</title><script type=module src=loader-1.js></script></head><body><div id=app></div></body></html>";
+    const SHELL: &str = "<!doctype html><html lang=en><head><meta charset=utf-8><base href=/><title>News</title><script type=module src=loader-1.js></script></head><body><div id=app></div></body></html>";
 
     fn sample() -> Store {
         let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/feed.json")).unwrap();
@@ -228,7 +228,7 @@ mod tests {
         let missing = page(&pages, "404.html");
         assert!(missing.contains("<div id=app></div>") && !missing.contains(PRERENDERED_ATTRIBUTE));
         assert!(
-            missing.contains("<title>News</title>"),
+            missing.contains("<title>Page not found</title>"),
             "a title until the app sets the real one"
         );
     }

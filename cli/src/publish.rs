@@ -44,6 +44,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             page_size: 50,
             topic_page_size: archive::TOPIC_PAGE_SIZE,
             feed_url: paths.feed(),
+            search: true,
         };
         Some(archive::lay_out(&options)?)
     } else {
@@ -252,8 +253,13 @@ mod tests {
         assert!(name.starts_with("loader-") && name.ends_with(".js"));
         assert!(script.contains("await import('/news/app.js')"), "{script}");
         assert!(script.contains("module_or_path: '/news/app_bg.wasm'"), "{script}");
-        assert!(script.contains("addEventListener('load', start"), "the app waits for the page");
-        assert!(hardened.html.contains(&format!("<script type=module src={name}></script>")));
+        assert!(
+            script.contains("addEventListener('load', start"),
+            "the app waits for the page"
+        );
+        assert!(hardened
+            .html
+            .contains(&format!("<script type=module src={name}></script>")));
         assert!(!hardened.html.contains("await init"));
         assert!(!hardened.html.contains("preload"), "no preload races the page's photos");
         let meta_at = hardened.html.find("Content-Security-Policy").unwrap();

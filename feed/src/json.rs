@@ -74,7 +74,11 @@ impl<'a> Node<'a> {
     pub fn as_u64(&self) -> Option<u64> {
         let Value::Number(text) = self.value else { return None };
         if text.starts_with('-') {
-            return text.trim_start_matches(['-', '0', '.']).trim_start_matches(['e', 'E']).is_empty().then_some(0);
+            return text
+                .trim_start_matches(['-', '0', '.'])
+                .trim_start_matches(['e', 'E'])
+                .is_empty()
+                .then_some(0);
         }
         let (mantissa, exponent) = match text.find(['e', 'E']) {
             Some(i) => (&text[..i], text[i + 1..].parse::<i32>().ok()?),

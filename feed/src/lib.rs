@@ -6,6 +6,7 @@ pub mod html;
 pub mod json;
 pub mod model;
 pub mod read;
+pub mod search;
 pub mod synthetic;
 pub mod text;
 pub mod url;

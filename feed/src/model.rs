@@ -58,6 +58,9 @@ pub struct Archive {
     pub topic_page_size: u32,
     /// The newest stories of every topic, for the front page's sections.
     pub sections_url: Option<String>,
+    /// A Pagefind index of every story (the folder holding `pagefind.js`),
+    /// so that search covers the archive without downloading it.
+    pub search_url: Option<String>,
 }
 
 /// Position of this document in a paged list.

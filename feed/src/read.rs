@@ -354,6 +354,7 @@ impl<'s> Reader<'s> {
                     .as_u64()
                     .filter(|n| (1..=1000).contains(n))? as u32,
                 sections_url: template("sections_url"),
+                search_url: template("search_url"),
             })
         })();
         let Some(archive) = archive else {
@@ -370,6 +371,10 @@ impl<'s> Reader<'s> {
             topic_page_url: self.template_url(&archive.topic_page_url),
             sections_url: archive
                 .sections_url
+                .as_deref()
+                .and_then(|u| safe_url(u, self.base, UrlUse::Resource)),
+            search_url: archive
+                .search_url
                 .as_deref()
                 .and_then(|u| safe_url(u, self.base, UrlUse::Resource)),
             ..archive

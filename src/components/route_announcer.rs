@@ -26,7 +26,9 @@ pub fn RouteAnnouncer() -> impl IntoView {
             return;
         }
         last_address.set_value(Some(here));
-        if previous.is_some() {
+        // A reader typing a search changes the address at every pause; the
+        // results announce themselves, and focus stays in the box.
+        if previous.is_some() && !typing_in_a_field() {
             request_animation_frame(move || {
                 focus_heading();
                 message.set(document().title());
@@ -58,6 +60,17 @@ fn focus_heading() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn focus_heading() {}
+
+fn typing_in_a_field() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        document()
+            .active_element()
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
 
 /// The skip link: focus and show the page's content.
 #[component]

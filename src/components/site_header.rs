@@ -57,7 +57,14 @@ pub fn SiteHeader() -> impl IntoView {
                 </button>
                 <form class="search-form" role="search" action=paths.search("") method="get" on:submit=on_search>
                     <label for="site-search" class="visually-hidden">"Search stories"</label>
-                    <input id="site-search" type="search" name="q" placeholder="Search stories" autocomplete="off" />
+                    <input
+                        id="site-search"
+                        type="search"
+                        name="q"
+                        placeholder="Search stories"
+                        autocomplete="off"
+                        on:focus=move |_| newsroom.prepare_search()
+                    />
                     <button type="submit" class="search-button">"Search"</button>
                 </form>
             </div>

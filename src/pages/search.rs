@@ -1,43 +1,170 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
-use crate::components::{CardStyle, ListSkeleton, LoadFailure, StoryCard};
+use crate::components::search_results::{count_message, focus_result};
+use crate::components::{ListSkeleton, LoadFailure, SearchResultList};
 use crate::newsroom::use_newsroom;
+use crate::search::{SearchResults, RESULTS_PER_STEP};
 
 use super::page_title;
 
-/// `/search?q=`: stories whose text holds every word of the query.
+/// How long typing pauses before the results and the address follow.
+const TYPING_PAUSE_MS: u64 = 120;
+
+/// `/search?q=&topic=`: results as the reader types, the address kept in
+/// step (replaced, not pushed, so Back leaves the search in one step).
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let newsroom = use_newsroom();
-    let query = use_query_map();
-    let content = move || {
+    let paths = newsroom.paths();
+    let query_map = use_query_map();
+    let navigate = use_navigate();
+    let url_query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
+    let url_topic = Memo::new(move |_| query_map.read().get("topic").filter(|t| !t.is_empty()));
+    let typed = RwSignal::new(url_query.get_untracked());
+    // The box follows the address when it changes from outside (Back, a link).
+    Effect::new(move |_| {
+        let query = url_query.get();
+        if query.trim() != typed.get_untracked().trim() {
+            typed.set(query);
+        }
+    });
+    // Once the feed has said whether the archive has an index.
+    Effect::new(move |_| {
         newsroom.track();
-        let q = query.read().get("q").unwrap_or_default();
+        newsroom.prepare_search();
+    });
+
+    // How many results to show for which query: "More results" raises it.
+    let shown = RwSignal::new((String::new(), None::<String>, RESULTS_PER_STEP));
+    let results = LocalResource::new(move || {
+        newsroom.track();
+        let (query, topic) = (url_query.get(), url_topic.get());
+        let limit = shown.with(|(q, t, n)| {
+            if *q == query && *t == topic {
+                *n
+            } else {
+                RESULTS_PER_STEP
+            }
+        });
+        async move { newsroom.search(query, topic, limit).await }
+    });
+    let show_more = Callback::new(move |()| {
+        let (query, topic) = (url_query.get_untracked(), url_topic.get_untracked());
+        let limit = shown.with_untracked(|(q, t, n)| {
+            if *q == query && *t == topic {
+                *n
+            } else {
+                RESULTS_PER_STEP
+            }
+        });
+        shown.set((query, topic, limit + RESULTS_PER_STEP));
+    });
+
+    let follow = {
+        let paths = paths.clone();
+        let navigate = navigate.clone();
+        move |query: String| {
+            let url = paths.search_in(query.trim(), url_topic.get_untracked().as_deref());
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
+        }
+    };
+    let typing = StoredValue::new(0u64);
+    let on_input = {
+        let follow = follow.clone();
+        move |ev: leptos::ev::Event| {
+            let query = event_target_value(&ev);
+            typed.set(query.clone());
+            let generation = typing.get_value() + 1;
+            typing.set_value(generation);
+            let follow = follow.clone();
+            set_timeout(
+                move || {
+                    if typing.get_value() == generation && query.trim() != url_query.get_untracked().trim() {
+                        follow(query);
+                    }
+                },
+                std::time::Duration::from_millis(TYPING_PAUSE_MS),
+            );
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        typing.update_value(|g| *g += 1);
+        follow(typed.get_untracked());
+    };
+
+    let announcement = RwSignal::new(String::new());
+    let title = move || {
+        let query = url_query.get();
+        let query = query.trim();
+        page_title(
+            &newsroom,
+            &if query.is_empty() {
+                "Search".to_owned()
+            } else {
+                format!("Search: {query}")
+            },
+        )
+    };
+    let content = move || {
         Suspend::new(async move {
-            newsroom.search(q.clone()).await.map(|results| {
-                let heading = if q.trim().is_empty() { "Search".to_owned() } else { format!("Search results for “{}”", q.trim()) };
-                let count = results.len();
+            let found: Result<SearchResults, _> = results.await;
+            found.map(|found| {
+                let topic_name = url_topic
+                    .get_untracked()
+                    .map(|slug| newsroom.with_store(|s| s.topic(&slug).map_or(slug.clone(), |t| t.name.clone())));
+                announcement.set(count_message(&found, &url_query.get_untracked(), topic_name.as_deref()));
                 Effect::new(move |_| newsroom.mark_page_drawn());
-                view! {
-                    <Title text=page_title(&newsroom, &heading) />
-                    <header class="page-header">
-                        <h1>{heading}</h1>
-                        {(!q.trim().is_empty()).then(|| view! {
-                            <p class="page-count" role="status">{match count { 0 => "No stories match.".to_owned(), 1 => "1 story".to_owned(), n => format!("{n} stories") }}</p>
-                        })}
-                    </header>
-                    <div class="card-grid">
-                        {results.into_iter().map(|article| view! { <StoryCard article style=CardStyle::Standard level=2 /> }).collect_view()}
-                    </div>
-                }
+                view! { <SearchResultList results=found query=url_query.get_untracked() topic=url_topic.get_untracked() show_more /> }
             })
         })
     };
     view! {
+        <Title text=title />
+        <header class="page-header">
+            <h1>"Search"</h1>
+        </header>
+        <form class="search-page-form" role="search" action=paths.search("") method="get" on:submit=on_submit>
+            <label for="search-query">"Search stories"</label>
+            <div class="search-page-field">
+                <input
+                    id="search-query"
+                    type="search"
+                    name="q"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby="search-help"
+                    aria-controls="search-results"
+                    prop:value=typed
+                    on:input=on_input
+                    on:keydown=move |ev| {
+                        if ev.key() == "ArrowDown" {
+                            ev.prevent_default();
+                            focus_result(0);
+                        }
+                    }
+                />
+                {move || url_topic.get().map(|topic| view! { <input type="hidden" name="topic" value=topic /> })}
+                <button type="submit" class="search-button">"Search"</button>
+            </div>
+            <p id="search-help" class="search-help">
+                "Every word counts; put words in quotes for an exact phrase. Use the arrow keys to move through the results."
+            </p>
+        </form>
+        // One live region that stays on the page, so each new count is announced.
+        <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
         <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
-            <Suspense fallback=|| view! { <ListSkeleton /> }>{content}</Suspense>
+            <Transition fallback=|| view! { <ListSkeleton /> }>{content}</Transition>
         </ErrorBoundary>
     }
 }

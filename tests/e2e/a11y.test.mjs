@@ -71,9 +71,12 @@ const STATES = [
   }],
   ['search with results', async (page) => {
     await goLive(page, server.url('/search/?q=library'));
-    await page.waitForSelector('main .card');
+    await page.waitForSelector('main .search-result mark');
   }],
-  ['search without results', (page) => goLive(page, server.url('/search/?q=zzzzqqq'))],
+  ['search without results', async (page) => {
+    await goLive(page, server.url('/search/?q=zzzzqqq&topic=research'));
+    await page.waitForSelector('main .search-tips');
+  }],
   ['not found', (page) => goLive(page, server.url('/no/such/page'))],
   ['feed error', async (page) => {
     await page.route('**/feed.json', (r) => r.fulfill({ status: 500, body: '' }));

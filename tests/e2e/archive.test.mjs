@@ -3,8 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { startServer, launch, openPage, goLive } from './support.mjs';
-import { TOPICS, buildArchiveSite } from './archive-site.mjs';
+import { startServer, launch, openPage, goLive, realProblems } from './support.mjs';
+import { TOPICS, STORIES, buildArchiveSite } from './archive-site.mjs';
+import { BUDGETS, countBytes, firstResultTime } from './performance.mjs';
 
 let server;
 let browser;
@@ -72,5 +73,41 @@ test('a page beyond the last and an unknown story are not found', async () => {
   assert.equal(await page.locator('main h1').textContent(), 'Page not found');
   await goLive(page, server.url('/articles/story-20000/'));
   await page.waitForSelector('main h1:text("Page not found")');
+  await page.context().close();
+});
+
+test(`search covers all ${STORIES} stories through the Pagefind index: first result within ${BUDGETS.searchFirstResultMs} ms, few bytes`, async () => {
+  const page = await openPage(browser);
+  const bytes = countBytes(page);
+  await goLive(page, server.url('/search/'));
+  assert.equal(await page.locator('.search-count').textContent(), `Type to search 20,000 stories.`);
+  // The engine loads when the page opens, while the reader starts typing.
+  await page.waitForLoadState('networkidle');
+  bytes.phase = 'query';
+  const took = await firstResultTime(page, 'story 17321', 'Archive story number 17321');
+  await page.waitForLoadState('networkidle');
+  const query = bytes.phases.query;
+  const engine = bytes.files.filter(([phase, file]) => phase === 'load' && file.startsWith('/pagefind/')).reduce((sum, f) => sum + f[2], 0);
+  console.log(`archive search: first result ${took.toFixed(0)} ms; engine ${(engine / 1024).toFixed(1)} KiB, query ${(query / 1024).toFixed(1)} KiB`);
+  assert.ok(took <= BUDGETS.searchFirstResultMs, `${took.toFixed(0)} ms`);
+  assert.ok(query < 100 * 1024, `${query} bytes for one query`);
+  assert.equal(await page.locator('.search-count').textContent(), '1 story matches “story 17321”.');
+  assert.deepEqual(await page.locator('.search-result-headline mark').allTextContents(), ['story', '17321']);
+  assert.equal(await page.locator('.search-note').count(), 0, 'the whole archive was searched');
+
+  // A wide query: counts per topic from the index, the filter, more results.
+  await page.locator('#search-query').fill('research');
+  await page.waitForFunction(() => /2,500 stories match/.test(document.querySelector('.search-count')?.textContent));
+  await page.locator('.search-topics a', { hasText: 'Research' }).click();
+  await page.waitForFunction(() => /in Research/.test(document.querySelector('.search-count')?.textContent));
+  assert.equal(await page.locator('.search-result').count(), 20);
+  const topics = await page.locator('.search-result-topic').allTextContents();
+  assert.ok(topics.every((t) => t === 'Research'), topics.join(','));
+  await page.locator('.search-more').click();
+  await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 40);
+  // Equally relevant stories come newest first.
+  const dates = await page.locator('.search-result time').evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime'))));
+  assert.deepEqual(dates, [...dates].sort((a, b) => b - a));
+  assert.deepEqual(realProblems(page), []);
   await page.context().close();
 });

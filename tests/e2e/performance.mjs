@@ -120,3 +120,40 @@ export async function routeChange(server, runs = 7) {
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(times.length / 2)], times };
 }
+
+/**
+ * Bytes the page downloads (as sent over the wire), by phase: each request
+ * counts in the phase that was current when it started (`counter.phase`).
+ */
+export function countBytes(page) {
+  const counter = { phase: 'load', phases: {}, files: [] };
+  page.on('request', (request) => { request.phase = counter.phase; });
+  page.on('requestfinished', async (request) => {
+    const sizes = await request.sizes().catch(() => null);
+    if (!sizes) return;
+    const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+    counter.phases[request.phase] = (counter.phases[request.phase] ?? 0) + bytes;
+    counter.files.push([request.phase, new URL(request.url()).pathname, bytes]);
+  });
+  return counter;
+}
+
+/**
+ * Types `query` into the search page's box as one input event and returns
+ * the milliseconds until the first result whose headline holds `expected`
+ * is drawn: the reader's wait, typing pause included.
+ */
+export async function firstResultTime(page, query, expected) {
+  return page.evaluate(async ([query, expected]) => {
+    const box = document.querySelector('#search-query');
+    const start = performance.now();
+    box.value = query;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    for (;;) {
+      const first = document.querySelector('.search-result-headline');
+      if (first && first.textContent.includes(expected)) return performance.now() - start;
+      if (performance.now() - start > 10_000) throw new Error(`no result for ${query} after 10 s`);
+      await new Promise((ok) => requestAnimationFrame(ok));
+    }
+  }, [query, expected]);
+}

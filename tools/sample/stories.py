@@ -381,6 +381,7 @@ STORIES = [
             "About 600 students gathered on the central lawn on Saturday night for a mid-autumn festival organised by exchange students from eleven countries.",
             ("photo", "moon-full"),
             "Stalls offered mooncakes, lantern-making and stories about the Moon from each country's folklore. The astronomy club lent telescopes.",
+            "活动以中英双语进行。学生们在草坪上赏月、做灯笼，用各自的语言讲述关于月亮的民间故事。",
             ("photo", "lantern-poster"),
             "The International Student Association hopes to make the festival an annual event.",
         ],

@@ -1,0 +1,184 @@
+//! The search index of a large archive, built by Pagefind (`npm install
+//! pagefind`, which brings its own binary): the app loads it on demand and
+//! fetches only the few small index and fragment files a query touches.
+//!
+//! Pagefind indexes HTML, so every story becomes a small page written for it
+//! alone: the story's words in `data-pagefind-body`, and in `data-pagefind-meta`
+//! what a result shows (slug, headline, summary, date, topic). Pagefind splits
+//! words at spaces, so each run of Chinese, Japanese or Korean characters is
+//! also indexed as its overlapping character pairs, after an invisible
+//! separator (U+2063) that the app cuts the page's text at.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use gazette::feed::search::{cjk_pairs, is_cjk};
+use gazette::feed::{Article, Feed, Timestamp};
+
+/// The folder, beside `feed.json`, that holds the index.
+pub const FOLDER: &str = "pagefind";
+
+/// Pagefind's command: `GAZETTE_PAGEFIND` when set, else `pagefind` on the
+/// `PATH` or in `./node_modules/.bin` (where `make setup` installs it).
+pub fn find_pagefind() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("GAZETTE_PAGEFIND") {
+        return Some(PathBuf::from(path));
+    }
+    let on_path = std::env::var_os("PATH")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join("pagefind"))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    on_path
+        .into_iter()
+        .chain(std::iter::once(PathBuf::from("node_modules/.bin/pagefind")))
+        .find(|path| path.is_file())
+}
+
+/// Writes `out/pagefind/`: the index of every story in `feed`.
+pub fn write(pagefind: &Path, feed: &Feed, out: &Path) -> Result<(), String> {
+    let pages = std::env::temp_dir().join(format!("gazette-search-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&pages);
+    let language = feed.site.language.as_deref().unwrap_or("en");
+    let result = (|| {
+        for article in &feed.articles {
+            let dir = pages.join(&article.slug);
+            std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::write(dir.join("index.html"), story_page(article, language))
+                .map_err(|e| format!("cannot write the search page of {}: {e}", article.slug))?;
+        }
+        let output = Command::new(pagefind)
+            .arg("--site")
+            .arg(&pages)
+            .arg("--output-path")
+            .arg(out.join(FOLDER))
+            .output()
+            .map_err(|e| format!("cannot run Pagefind ({}): {e}", pagefind.display()))?;
+        if !output.status.success() {
+            return Err(format!(
+                "Pagefind failed ({}):\n{}{}",
+                output.status,
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&pages);
+    result
+}
+
+fn story_page(article: &Article, language: &str) -> String {
+    let text = article.plain_text();
+    let summary = article.summary.as_deref().unwrap_or("");
+    let mut page = format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>",
+        escape(language)
+    );
+    page.push_str(&escape(&article.title));
+    page.push_str("</title></head><body data-pagefind-body>");
+    for (key, value) in [
+        ("slug", Some(article.slug.as_str())),
+        ("title", Some(article.title.as_str())),
+        ("summary", article.summary.as_deref()),
+        ("topic", article.topic.as_deref()),
+    ] {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            page.push_str(&format!(
+                "<meta data-pagefind-meta=\"{key}[content]\" content=\"{}\">",
+                escape(value)
+            ));
+        }
+    }
+    if let Some(date) = article.published {
+        page.push_str(&format!(
+            "<meta data-pagefind-meta=\"date[content]\" content=\"{}\">",
+            rfc3339(&date)
+        ));
+    }
+    if let Some(topic) = &article.topic {
+        page.push_str(&format!(
+            "<meta data-pagefind-filter=\"topic[content]\" content=\"{}\">",
+            escape(topic)
+        ));
+    }
+    // Pagefind weighs a headline above the body as it would on a real page.
+    page.push_str(&format!(
+        "<h1>{}</h1><p>{}</p>",
+        escape(&article.title),
+        escape(summary)
+    ));
+    for paragraph in text.split('\n').filter(|p| !p.trim().is_empty()) {
+        page.push_str(&format!("<p>{}</p>", escape(paragraph)));
+    }
+    let pairs = cjk_runs(&format!("{}\n{summary}\n{text}", article.title));
+    if !pairs.is_empty() {
+        page.push_str(&format!("<p>\u{2063} {}</p>", pairs.join(" ")));
+    }
+    page.push_str("</body></html>");
+    page
+}
+
+/// The character pairs of every CJK run in `text`.
+fn cjk_runs(text: &str) -> Vec<String> {
+    let mut pairs = Vec::new();
+    let mut run = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if is_cjk(c) {
+            run.push(c);
+        } else if !run.is_empty() {
+            pairs.extend(cjk_pairs(&std::mem::take(&mut run)));
+        }
+    }
+    pairs
+}
+
+fn rfc3339(date: &Timestamp) -> String {
+    let offset = match date.offset_minutes {
+        Some(0) | None => "Z".to_owned(),
+        Some(minutes) => format!(
+            "{}{:02}:{:02}",
+            if minutes < 0 { '-' } else { '+' },
+            minutes.unsigned_abs() / 60,
+            minutes.unsigned_abs() % 60
+        ),
+    };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{offset}",
+        date.year, date.month, date.day, date.hour, date.minute, date.second
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gazette::feed::{Block, Content, Inline};
+
+    #[test]
+    fn a_story_page_carries_its_words_meta_and_character_pairs() {
+        let article = Article {
+            slug: "moon".into(),
+            title: "Moon <night> 赏月".into(),
+            summary: Some("Lanterns \"lit\"".into()),
+            topic: Some("world".into()),
+            published: Timestamp::parse("2026-09-28T21:00:00+08:00"),
+            content: Content::Blocks(vec![Block::Paragraph(vec![Inline::Text("分享故事".into())])]),
+            ..Article::default()
+        };
+        let page = story_page(&article, "en");
+        assert!(page.contains("<h1>Moon &lt;night&gt; 赏月</h1>"), "{page}");
+        assert!(page.contains("data-pagefind-meta=\"summary[content]\" content=\"Lanterns &quot;lit&quot;\""));
+        assert!(page.contains("content=\"2026-09-28T21:00:00+08:00\""));
+        assert!(page.contains("data-pagefind-filter=\"topic[content]\" content=\"world\""));
+        assert!(page.contains("\u{2063} 赏月 分享 享故 故事"), "{page}");
+    }
+}

@@ -1,0 +1,155 @@
+//! Search in a large archive through its Pagefind index (written by
+//! `gazette build`): Pagefind's own script is loaded on demand, the first
+//! time a reader opens the search page, and each query fetches only the
+//! index chunks and story fragments it needs.
+
+use crate::feed::json::{self, Node};
+use crate::feed::search::Query;
+use crate::feed::Timestamp;
+use crate::search::{SearchHit, SearchResults};
+
+/// What Pagefind found, as its script hands it over (JSON text).
+pub fn read_results(text: &str) -> Option<SearchResults> {
+    let root = json::parse(text).ok()?;
+    let total = root.get("total")?.as_u64()? as usize;
+    let mut topic_counts: Vec<(String, usize)> = root
+        .get("topics")
+        .map(|topics| {
+            topics
+                .as_object()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|(slug, count)| Some((slug.to_string(), count.as_u64()? as usize)))
+                .filter(|(_, count)| *count > 0)
+                .collect()
+        })
+        .unwrap_or_default();
+    topic_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut hits: Vec<(u64, SearchHit)> = root
+        .get("hits")
+        .and_then(Node::as_array)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|hit| Some((hit.get("score").and_then(Node::as_u64).unwrap_or(0), read_hit(hit)?)))
+        .collect();
+    // Pagefind ranks by relevance; equally relevant stories go newest first.
+    hits.sort_by(|a, b| {
+        b.0.cmp(&a.0).then_with(|| {
+            let date = |hit: &SearchHit| hit.published.map(|d| d.unix_seconds());
+            date(&b.1).cmp(&date(&a.1))
+        })
+    });
+    Some(SearchResults {
+        hits: hits.into_iter().map(|(_, hit)| hit).collect(),
+        total,
+        topic_counts,
+        whole_archive: true,
+    })
+}
+
+fn read_hit(hit: &Node) -> Option<SearchHit> {
+    let meta = hit.get("meta")?;
+    let text = |key: &str| meta.get(key).and_then(Node::as_str).map(str::to_owned);
+    // The index adds character pairs for CJK search after U+2063; they are
+    // for matching only.
+    let content = hit.get("content").and_then(Node::as_str).unwrap_or("");
+    let body = content.split('\u{2063}').next().unwrap_or("").to_owned();
+    Some(SearchHit {
+        slug: text("slug")?,
+        title: text("title")?,
+        summary: text("summary"),
+        body,
+        published: text("date").as_deref().and_then(Timestamp::parse),
+        topic: text("topic"),
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+mod engine {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(inline_js = r#"
+let engine = null;
+function load(folder) {
+  engine ??= import(new URL(folder + 'pagefind.js', document.baseURI).href).then(async (pagefind) => {
+    await pagefind.options({ basePath: folder, excerptLength: 0 });
+    await pagefind.init();
+    // The topic counts need the filter index loaded.
+    await pagefind.filters();
+    return pagefind;
+  });
+  engine.catch(() => { engine = null; });
+  return engine;
+}
+export function pagefind_preload(folder) {
+  load(folder).catch(() => {});
+}
+export async function pagefind_search(folder, query, topic, limit) {
+  const pagefind = await load(folder);
+  const search = await pagefind.search(query, topic ? { filters: { topic } } : {});
+  const shown = search.results.slice(0, limit);
+  const data = await Promise.all(shown.map((result) => result.data()));
+  return JSON.stringify({
+    total: search.results.length,
+    topics: search.totalFilters?.topic ?? {},
+    hits: data.map((story, i) => ({ score: Math.round(shown[i].score * 1000), meta: story.meta, content: story.content })),
+  });
+}
+"#)]
+    extern "C" {
+        pub fn pagefind_preload(folder: &str);
+        #[wasm_bindgen(catch)]
+        pub async fn pagefind_search(folder: &str, query: &str, topic: &str, limit: u32) -> Result<JsValue, JsValue>;
+    }
+}
+
+/// Starts loading the engine so the first query does not wait for it.
+pub fn preload(folder: &str) {
+    #[cfg(target_arch = "wasm32")]
+    engine::pagefind_preload(folder);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = folder;
+}
+
+/// Searches the index in `folder` (the URL of the folder holding `pagefind.js`).
+pub async fn search(folder: &str, query: &Query, topic: Option<&str>, limit: usize) -> Result<SearchResults, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let text = engine::pagefind_search(folder, &query.to_pagefind(), topic.unwrap_or(""), limit as u32)
+            .await
+            .map_err(|e| format!("{e:?}"))?;
+        text.as_string()
+            .as_deref()
+            .and_then(read_results)
+            .ok_or_else(|| "the search index answered in an unexpected shape".to_owned())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (folder, query, topic, limit);
+        Err("the search index is only available in the browser".to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_keep_relevance_then_recency_and_leave_out_the_character_pairs() {
+        let text = r#"{"total":3,"topics":{"world":2,"research":1,"art":0},"hits":[
+            {"score":2,"meta":{"slug":"old","title":"Old","date":"2020-01-01T00:00:00Z","topic":"world"},"content":"Old story. \u2063 赏月"},
+            {"score":2,"meta":{"slug":"new","title":"New","date":"2026-01-01T00:00:00Z"},"content":"New story."},
+            {"score":5,"meta":{"slug":"best","title":"Best","summary":"S"},"content":""},
+            {"score":9,"meta":{"title":"No slug"}}]}"#;
+        let results = read_results(text).unwrap();
+        let slugs: Vec<&str> = results.hits.iter().map(|h| h.slug.as_str()).collect();
+        assert_eq!(slugs, ["best", "new", "old"]);
+        assert_eq!(results.hits[2].body, "Old story. ");
+        assert_eq!(
+            results.topic_counts,
+            [("world".to_owned(), 2), ("research".to_owned(), 1)]
+        );
+        assert_eq!(results.total, 3);
+        assert!(read_results("[]").is_none());
+    }
+}
