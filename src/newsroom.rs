@@ -338,11 +338,11 @@ impl Newsroom {
         self.ready().await?;
         let query = Query::parse(&query);
         if query.is_empty() {
+            // The reader is about to type: load the engine meanwhile.
+            self.prepare_search();
             return Ok(SearchResults::default());
         }
-        let index = self
-            .store
-            .with_untracked(|s| s.site.archive.as_ref().and_then(|a| a.search_url.clone()));
+        let index = self.search_index();
         if let Some(folder) = index {
             let found =
                 send_wrapper::SendWrapper::new(pagefind::search(&folder, &query, topic.as_deref(), limit)).await;
@@ -371,14 +371,17 @@ impl Newsroom {
             .with_untracked(|s| search_articles(s.articles(), &texts, &query, topic.as_deref(), limit)))
     }
 
-    /// Starts loading the archive's search index, if it has one.
+    /// Starts loading the archive's search engine, if it has one.
     pub fn prepare_search(&self) {
-        if let Some(folder) = self
-            .store
-            .with_untracked(|s| s.site.archive.as_ref().and_then(|a| a.search_url.clone()))
-        {
+        if let Some(folder) = self.search_index() {
             pagefind::preload(&folder);
         }
+    }
+
+    /// The folder of the archive's search index, if it has one.
+    fn search_index(&self) -> Option<String> {
+        self.store
+            .with_untracked(|s| s.site.archive.as_ref().and_then(|a| a.search_url.clone()))
     }
 
     /// Follows the main feed's `next_url` once; `false` when there is none left.

@@ -6,7 +6,7 @@
 use crate::feed::json::{self, Node};
 use crate::feed::search::Query;
 use crate::feed::Timestamp;
-use crate::search::{SearchHit, SearchResults};
+use crate::search::{rank_topic_counts, SearchHit, SearchResults};
 
 /// What Pagefind found, as its script hands it over (JSON text).
 pub fn read_results(text: &str) -> Option<SearchResults> {
@@ -24,23 +24,17 @@ pub fn read_results(text: &str) -> Option<SearchResults> {
                 .collect()
         })
         .unwrap_or_default();
-    topic_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let mut hits: Vec<(u64, SearchHit)> = root
+    rank_topic_counts(&mut topic_counts);
+    // In the order the engine ranked them (relevance, then newest).
+    let hits = root
         .get("hits")
         .and_then(Node::as_array)
         .unwrap_or_default()
         .iter()
-        .filter_map(|hit| Some((hit.get("score").and_then(Node::as_u64).unwrap_or(0), read_hit(hit)?)))
+        .filter_map(read_hit)
         .collect();
-    // Pagefind ranks by relevance; equally relevant stories go newest first.
-    hits.sort_by(|a, b| {
-        b.0.cmp(&a.0).then_with(|| {
-            let date = |hit: &SearchHit| hit.published.map(|d| d.unix_seconds());
-            date(&b.1).cmp(&date(&a.1))
-        })
-    });
     Some(SearchResults {
-        hits: hits.into_iter().map(|(_, hit)| hit).collect(),
+        hits,
         total,
         topic_counts,
         whole_archive: true,
@@ -89,10 +83,13 @@ export async function pagefind_search(folder, query, topic, limit) {
   const search = await pagefind.search(query, topic ? { filters: { topic } } : {});
   const shown = search.results.slice(0, limit);
   const data = await Promise.all(shown.map((result) => result.data()));
+  // Pagefind ranks by relevance; equally relevant stories go newest first.
+  const hits = data.map((story, i) => ({ score: shown[i].score, date: Date.parse(story.meta.date) || 0, meta: story.meta, content: story.content }));
+  hits.sort((a, b) => b.score - a.score || b.date - a.date);
   return JSON.stringify({
     total: search.results.length,
     topics: search.totalFilters?.topic ?? {},
-    hits: data.map((story, i) => ({ score: Math.round(shown[i].score * 1000), meta: story.meta, content: story.content })),
+    hits: hits.map(({ meta, content }) => ({ meta, content })),
   });
 }
 "#)]
@@ -135,12 +132,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn results_keep_relevance_then_recency_and_leave_out_the_character_pairs() {
+    fn results_keep_the_engine_order_and_leave_out_the_character_pairs() {
         let text = r#"{"total":3,"topics":{"world":2,"research":1,"art":0},"hits":[
-            {"score":2,"meta":{"slug":"old","title":"Old","date":"2020-01-01T00:00:00Z","topic":"world"},"content":"Old story. \u2063 赏月"},
-            {"score":2,"meta":{"slug":"new","title":"New","date":"2026-01-01T00:00:00Z"},"content":"New story."},
-            {"score":5,"meta":{"slug":"best","title":"Best","summary":"S"},"content":""},
-            {"score":9,"meta":{"title":"No slug"}}]}"#;
+            {"meta":{"slug":"best","title":"Best","summary":"S"},"content":""},
+            {"meta":{"slug":"new","title":"New","date":"2026-01-01T00:00:00Z"},"content":"New story."},
+            {"meta":{"slug":"old","title":"Old","date":"2020-01-01T00:00:00Z","topic":"world"},"content":"Old story. \u2063 赏月"},
+            {"meta":{"title":"No slug"}}]}"#;
         let results = read_results(text).unwrap();
         let slugs: Vec<&str> = results.hits.iter().map(|h| h.slug.as_str()).collect();
         assert_eq!(slugs, ["best", "new", "old"]);

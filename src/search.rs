@@ -64,13 +64,16 @@ pub fn search_articles(
     topic: Option<&str>,
     limit: usize,
 ) -> SearchResults {
-    let mut found: Vec<(u32, usize)> = texts
+    // Best score first, then feed order (newest first), packed into one
+    // number so the sort is the plain one the highlighter uses too.
+    let mut found: Vec<u64> = texts
         .iter()
         .enumerate()
-        .filter_map(|(order, text)| Some((text.score(query)?, order)))
+        .filter_map(|(order, text)| Some((u64::from(u32::MAX - text.score(query)?) << 32) | order as u64))
         .collect();
+    let order_of = |packed: u64| (packed & 0xFFFF_FFFF) as usize;
     let mut topic_counts: Vec<(String, usize)> = Vec::new();
-    for &(_, order) in &found {
+    for order in found.iter().map(|&p| order_of(p)) {
         if let Some(slug) = &articles[order].topic {
             match topic_counts.iter_mut().find(|(s, _)| s == slug) {
                 Some(entry) => entry.1 += 1,
@@ -78,22 +81,26 @@ pub fn search_articles(
             }
         }
     }
-    topic_counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    rank_topic_counts(&mut topic_counts);
     if let Some(topic) = topic {
-        found.retain(|&(_, order)| articles[order].topic.as_deref() == Some(topic));
+        found.retain(|&p| articles[order_of(p)].topic.as_deref() == Some(topic));
     }
-    // Stories arrive newest first, so their order breaks ties by recency.
-    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    found.sort_unstable();
     SearchResults {
         total: found.len(),
         hits: found
             .iter()
             .take(limit)
-            .map(|&(_, order)| SearchHit::from_article(&articles[order]))
+            .map(|&p| SearchHit::from_article(&articles[order_of(p)]))
             .collect(),
         topic_counts,
         whole_archive: false,
     }
+}
+
+/// Topics with the most matches first, then by slug.
+pub fn rank_topic_counts(counts: &mut [(String, usize)]) {
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use gazette::feed::search::{cjk_pairs, is_cjk};
-use gazette::feed::{Article, Feed, Timestamp};
+use gazette::feed::{Article, Feed};
 
 /// The folder, beside `feed.json`, that holds the index.
 pub const FOLDER: &str = "pagefind";
@@ -95,7 +95,7 @@ fn story_page(article: &Article, language: &str) -> String {
     if let Some(date) = article.published {
         page.push_str(&format!(
             "<meta data-pagefind-meta=\"date[content]\" content=\"{}\">",
-            rfc3339(&date)
+            date
         ));
     }
     if let Some(topic) = &article.topic {
@@ -135,22 +135,6 @@ fn cjk_runs(text: &str) -> Vec<String> {
     pairs
 }
 
-fn rfc3339(date: &Timestamp) -> String {
-    let offset = match date.offset_minutes {
-        Some(0) | None => "Z".to_owned(),
-        Some(minutes) => format!(
-            "{}{:02}:{:02}",
-            if minutes < 0 { '-' } else { '+' },
-            minutes.unsigned_abs() / 60,
-            minutes.unsigned_abs() % 60
-        ),
-    };
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{offset}",
-        date.year, date.month, date.day, date.hour, date.minute, date.second
-    )
-}
-
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -161,7 +145,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gazette::feed::{Block, Content, Inline};
+    use gazette::feed::{Block, Content, Inline, Timestamp};
 
     #[test]
     fn a_story_page_carries_its_words_meta_and_character_pairs() {

@@ -236,17 +236,21 @@ fn marked_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
         let last = origins[folded_end - 1];
         last + text[last..].chars().next().map_or(0, char::len_utf8)
     };
-    let mut ranges: Vec<(usize, usize)> = query
+    // Packed as one number each so this sort shares its code with the ranking's.
+    let mut packed: Vec<u64> = query
         .terms
         .iter()
         .flat_map(|term| {
             matches(&folded, term)
-                .map(|(start, end, _)| (origins[start], original_end(end)))
+                .map(|(start, end, _)| ((origins[start] as u64) << 32) | original_end(end) as u64)
                 .collect::<Vec<_>>()
         })
         .collect();
-    ranges.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    packed.sort_unstable();
+    let ranges = packed
+        .into_iter()
+        .map(|p| ((p >> 32) as usize, (p & 0xFFFF_FFFF) as usize));
+    let mut merged: Vec<(usize, usize)> = Vec::new();
     for (start, end) in ranges {
         match merged.last_mut() {
             Some(last) if start <= last.1 => last.1 = last.1.max(end),

@@ -21,53 +21,51 @@ pub fn SearchPage() -> impl IntoView {
     let paths = newsroom.paths();
     let query_map = use_query_map();
     let navigate = use_navigate();
-    let url_query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
-    let url_topic = Memo::new(move |_| query_map.read().get("topic").filter(|t| !t.is_empty()));
-    let typed = RwSignal::new(url_query.get_untracked());
+    // The query and topic the address names.
+    let address = Memo::new(move |_| {
+        query_map.with(|q| (q.get("q").unwrap_or_default(), q.get("topic").filter(|t| !t.is_empty())))
+    });
+    let url_query = move || address.with(|a| a.0.clone());
+    let url_topic = move || address.with_untracked(|a| a.1.clone());
+    let typed = RwSignal::new(address.with_untracked(|a| a.0.clone()));
     // The box follows the address when it changes from outside (Back, a link).
     Effect::new(move |_| {
-        let query = url_query.get();
+        let query = url_query();
         if query.trim() != typed.get_untracked().trim() {
             typed.set(query);
         }
     });
-    // Once the feed has said whether the archive has an index.
-    Effect::new(move |_| {
-        newsroom.track();
-        newsroom.prepare_search();
-    });
 
-    // How many results to show for which query: "More results" raises it.
+    // How many results to show for which search: "More results" raises it.
     let shown = RwSignal::new((String::new(), None::<String>, RESULTS_PER_STEP));
+    let limit_for = move |search: &(String, Option<String>)| {
+        shown.with_untracked(|(q, t, n)| {
+            if (q, t) == (&search.0, &search.1) {
+                *n
+            } else {
+                RESULTS_PER_STEP
+            }
+        })
+    };
     let results = LocalResource::new(move || {
         newsroom.track();
-        let (query, topic) = (url_query.get(), url_topic.get());
-        let limit = shown.with(|(q, t, n)| {
-            if *q == query && *t == topic {
-                *n
-            } else {
-                RESULTS_PER_STEP
-            }
-        });
-        async move { newsroom.search(query, topic, limit).await }
+        shown.track();
+        let search = address.get();
+        let limit = limit_for(&search);
+        // An empty query still asks, so an archive's engine loads while the reader types.
+        async move { newsroom.search(search.0, search.1, limit).await }
     });
     let show_more = Callback::new(move |()| {
-        let (query, topic) = (url_query.get_untracked(), url_topic.get_untracked());
-        let limit = shown.with_untracked(|(q, t, n)| {
-            if *q == query && *t == topic {
-                *n
-            } else {
-                RESULTS_PER_STEP
-            }
-        });
-        shown.set((query, topic, limit + RESULTS_PER_STEP));
+        let search = address.get_untracked();
+        let limit = limit_for(&search) + RESULTS_PER_STEP;
+        shown.set((search.0, search.1, limit));
     });
 
     let follow = {
         let paths = paths.clone();
         let navigate = navigate.clone();
         move |query: String| {
-            let url = paths.search_in(query.trim(), url_topic.get_untracked().as_deref());
+            let url = paths.search_in(query.trim(), url_topic().as_deref());
             navigate(
                 &url,
                 NavigateOptions {
@@ -89,7 +87,7 @@ pub fn SearchPage() -> impl IntoView {
             let follow = follow.clone();
             set_timeout(
                 move || {
-                    if typing.get_value() == generation && query.trim() != url_query.get_untracked().trim() {
+                    if typing.get_value() == generation && address.with_untracked(|a| a.0.trim() != query.trim()) {
                         follow(query);
                     }
                 },
@@ -105,7 +103,7 @@ pub fn SearchPage() -> impl IntoView {
 
     let announcement = RwSignal::new(String::new());
     let title = move || {
-        let query = url_query.get();
+        let query = url_query();
         let query = query.trim();
         page_title(
             &newsroom,
@@ -120,12 +118,12 @@ pub fn SearchPage() -> impl IntoView {
         Suspend::new(async move {
             let found: Result<SearchResults, _> = results.await;
             found.map(|found| {
-                let topic_name = url_topic
-                    .get_untracked()
+                let topic_name = url_topic()
                     .map(|slug| newsroom.with_store(|s| s.topic(&slug).map_or(slug.clone(), |t| t.name.clone())));
-                announcement.set(count_message(&found, &url_query.get_untracked(), topic_name.as_deref()));
+                let query = address.with_untracked(|a| a.0.clone());
+                announcement.set(count_message(&found, &query, topic_name.as_deref()));
                 Effect::new(move |_| newsroom.mark_page_drawn());
-                view! { <SearchResultList results=found query=url_query.get_untracked() topic=url_topic.get_untracked() show_more /> }
+                view! { <SearchResultList results=found query topic=url_topic() show_more /> }
             })
         })
     };
@@ -154,7 +152,6 @@ pub fn SearchPage() -> impl IntoView {
                         }
                     }
                 />
-                {move || url_topic.get().map(|topic| view! { <input type="hidden" name="topic" value=topic /> })}
                 <button type="submit" class="search-button">"Search"</button>
             </div>
             <p id="search-help" class="search-help">

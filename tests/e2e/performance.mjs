@@ -1,6 +1,6 @@
 // Performance measurements shared by the budget tests (make test) and the
 // benchmark table (make bench). Each returns figures; callers judge them.
-import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { DIST, launch, openPage, goLive } from './support.mjs';
@@ -16,9 +16,13 @@ export const BUDGETS = {
   searchFirstResultMs: 300,
 };
 
-/** The code a first visit downloads: the wasm, its JavaScript glue and the loader. */
+/** The code a first visit downloads: the wasm, its JavaScript glue and snippets, and the loader. */
 export function codeSize(dist = DIST) {
-  const files = readdirSync(dist).filter((f) => /^(gazette-web-.*\.(js|wasm)|loader-.*\.js)$/.test(f));
+  const snippets = path.join(dist, 'snippets');
+  const files = [
+    ...readdirSync(dist).filter((f) => /^(gazette-web-.*\.(js|wasm)|loader-.*\.js)$/.test(f)),
+    ...(existsSync(snippets) ? readdirSync(snippets, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => path.join('snippets', f)) : []),
+  ];
   const sizes = { raw: 0, gzip: 0, brotli: 0, files: {} };
   for (const file of files) {
     const bytes = readFileSync(path.join(dist, file));
@@ -89,6 +93,30 @@ export async function lcpRatio(server, article = 'articles/retina-model-early-si
   return { app: median(app), plain: median(reference), ratio: median(app) / median(reference), runs: { app, reference } };
 }
 
+/**
+ * The feed files each page of a paged archive requests when opened fresh:
+ * `{ route: [paths] }`.
+ */
+export async function archiveRequests(server, routes) {
+  const browser = await launch();
+  const requests = {};
+  try {
+    for (const [route, ready] of routes) {
+      const page = await openPage(browser);
+      const seen = [];
+      page.on('request', (r) => { if (r.url().endsWith('.json')) seen.push(new URL(r.url()).pathname); });
+      await goLive(page, server.url(route));
+      await page.waitForSelector(ready);
+      await page.waitForLoadState('networkidle');
+      requests[route] = seen.sort();
+      await page.context().close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return requests;
+}
+
 /** Time from a click on a story link to the next story drawn, median of `runs`. */
 export async function routeChange(server, runs = 7) {
   const browser = await launch();
@@ -156,4 +184,24 @@ export async function firstResultTime(page, query, expected) {
       await new Promise((ok) => requestAnimationFrame(ok));
     }
   }, [query, expected]);
+}
+
+/**
+ * A search on the site's search page, opened fresh: the time to the first
+ * result (typing pause included) once the page and the search engine have
+ * loaded, the bytes the engine took to load and the bytes of the query.
+ * Leaves the page open on the results for the caller to inspect.
+ */
+export async function searchOnce(browser, server, query, expected) {
+  const page = await openPage(browser);
+  const bytes = countBytes(page);
+  await goLive(page, server.url('/search/'));
+  await page.waitForSelector('.search-count');
+  // The engine loads when the page opens, while the reader starts typing.
+  await page.waitForLoadState('networkidle');
+  bytes.phase = 'query';
+  const firstMs = await firstResultTime(page, query, expected);
+  await page.waitForLoadState('networkidle');
+  const engineBytes = bytes.files.filter(([phase, file]) => phase === 'load' && /\/pagefind\//.test(file)).reduce((sum, f) => sum + f[2], 0);
+  return { page, firstMs, engineBytes, queryBytes: bytes.phases.query ?? 0 };
 }

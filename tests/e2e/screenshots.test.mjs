@@ -12,6 +12,7 @@ const PAGES = {
   topic: '/topics/research/',
   article: '/articles/library-cat-mochi/',
   'not-found': '/no/such/page',
+  search: '/search/?q=library',
 };
 const WIDTHS = [390, 1280];
 

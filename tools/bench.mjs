@@ -1,0 +1,78 @@
+// `make bench`: every performance figure of the built site beside its
+// budget, in one table. Figures only: nothing here fails on time (the
+// budgets fail `make test`, in tests/e2e/performance.test.mjs and
+// tests/e2e/archive.test.mjs).
+//
+//     node tools/bench.mjs [FILE]   FILE holds the BENCH line of the wasm-vs-JS benchmark
+import { readFileSync, rmSync, existsSync } from 'node:fs';
+import { startServer, launch } from '../tests/e2e/support.mjs';
+import { audit } from '../tests/e2e/lighthouse.mjs';
+import { BUDGETS, codeSize, lcpRatio, routeChange, archiveRequests, searchOnce } from '../tests/e2e/performance.mjs';
+import { STORIES, buildArchiveSite } from '../tests/e2e/archive-site.mjs';
+
+const rows = [];
+const row = (figure, measured, budget, ok) => {
+  rows.push([figure, measured, budget, ok === undefined ? 'figure' : ok ? 'within' : 'OVER']);
+  console.error(`  ${figure}: ${measured}`);
+};
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+const size = codeSize();
+row('Code for a first visit (wasm + JS, gzip -9)', `${kib(size.gzip)} (brotli ${kib(size.brotli)}, raw ${kib(size.raw)})`, `≤ ${BUDGETS.codeGzipKiB} KiB`, size.gzip <= BUDGETS.codeGzipKiB * 1024);
+
+const site = await startServer({ fallback: '404' });
+try {
+  const lcp = await lcpRatio(site);
+  row('Article LCP against the same page as plain HTML (4x CPU, 1.6 Mbps, 150 ms RTT; median of 5)', `${lcp.ratio.toFixed(2)}x (${Math.round(lcp.app)} ms vs ${Math.round(lcp.plain)} ms)`, `≤ ${BUDGETS.lcpRatio}x (aim 1.1x)`, lcp.ratio <= BUDGETS.lcpRatio);
+
+  const pages = { front: '/', topic: '/topics/research/', article: '/articles/library-cat-mochi/' };
+  const lighthouse = await audit(Object.values(pages).map((p) => site.url(p)), ['performance']);
+  for (const [name, route] of Object.entries(pages)) {
+    const result = lighthouse[site.url(route)];
+    row(`Lighthouse mobile performance, ${name} page`, `${Math.round(result.scores.performance * 100)} (LCP ${Math.round(result.lcp)} ms, TBT ${Math.round(result.tbt)} ms, CLS ${result.cls})`, `≥ ${BUDGETS.lighthouse * 100}`, result.scores.performance >= BUDGETS.lighthouse);
+  }
+  const articleCls = lighthouse[site.url(pages.article)].cls;
+  row('Article page CLS', `${articleCls}`, `${BUDGETS.articleCls}`, articleCls === BUDGETS.articleCls);
+
+  const route = await routeChange(site);
+  row('Route change, story to story (click to drawn; median of 7)', `${route.median.toFixed(1)} ms`, `≤ ${BUDGETS.routeChangeMs} ms`, route.median <= BUDGETS.routeChangeMs);
+} finally {
+  await site.stop();
+}
+
+const wasmLine = process.argv[2] && existsSync(process.argv[2]) ? readFileSync(process.argv[2], 'utf8') : '';
+const ratio = wasmLine.match(/ratio=([\d.]+)/)?.[1];
+if (ratio) {
+  const [wasmMs, jsMs] = [wasmLine.match(/wasm_ms=([\d.]+)/)[1], wasmLine.match(/js_ms=([\d.]+)/)[1]];
+  row('Parse and index 10,000 stories in Chromium: wasm against JSON.parse + JS', `${ratio}x (${wasmMs} ms vs ${jsMs} ms)`, `≤ ${BUDGETS.parseRatio}x`, Number(ratio) <= BUDGETS.parseRatio);
+} else {
+  row('Parse and index 10,000 stories in Chromium: wasm against JSON.parse + JS', 'not measured (run through make bench)', `≤ ${BUDGETS.parseRatio}x`);
+}
+
+const archive = buildArchiveSite();
+const server = await startServer({ root: archive });
+try {
+  const requests = await archiveRequests(server, [['/', '.lead-story'], ['/topics/research/?page=100', '.page-status'], ['/articles/story-19999/', 'article h1']]);
+  for (const [route, files] of Object.entries(requests)) {
+    row(`Feed requests, ${STORIES.toLocaleString('en')}-story archive, ${route}`, `${files.length} (${files.join(', ')})`, `≤ ${BUDGETS.archiveRequests}`, files.length <= BUDGETS.archiveRequests);
+  }
+  const browser = await launch();
+  try {
+    for (const [query, expected] of [['story 17321', 'Archive story number 17321'], ['17321', 'Archive story number 17321']]) {
+      const search = await searchOnce(browser, server, query, expected);
+      await search.page.context().close();
+      row(`Search, ${STORIES.toLocaleString('en')}-story archive, “${query}”: first result (typing pause included)`, `${search.firstMs.toFixed(0)} ms`, `≤ ${BUDGETS.searchFirstResultMs} ms`, search.firstMs <= BUDGETS.searchFirstResultMs);
+      row(`Search, “${query}”: bytes fetched for the query`, kib(search.queryBytes), 'small (reported)');
+      if (query === '17321') row('Search engine loaded once per visit (Pagefind script, wasm, metadata, filters)', kib(search.engineBytes), 'reported');
+    }
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await server.stop();
+  rmSync(archive, { recursive: true, force: true });
+}
+
+console.log('| Figure | Measured | Budget | |');
+console.log('|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
