@@ -15,6 +15,8 @@ use std::process::Command;
 use gazette::feed::search::{cjk_pairs, is_cjk};
 use gazette::feed::{Article, Feed};
 
+use crate::site_files::xml_escape;
+
 /// The folder, beside `feed.json`, that holds the index.
 pub const FOLDER: &str = "pagefind";
 
@@ -75,9 +77,9 @@ fn story_page(article: &Article, language: &str) -> String {
     let summary = article.summary.as_deref().unwrap_or("");
     let mut page = format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>",
-        escape(language)
+        xml_escape(language)
     );
-    page.push_str(&escape(&article.title));
+    page.push_str(&xml_escape(&article.title));
     page.push_str("</title></head><body data-pagefind-body>");
     for (key, value) in [
         ("slug", Some(article.slug.as_str())),
@@ -88,7 +90,7 @@ fn story_page(article: &Article, language: &str) -> String {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
             page.push_str(&format!(
                 "<meta data-pagefind-meta=\"{key}[content]\" content=\"{}\">",
-                escape(value)
+                xml_escape(value)
             ));
         }
     }
@@ -101,17 +103,17 @@ fn story_page(article: &Article, language: &str) -> String {
     if let Some(topic) = &article.topic {
         page.push_str(&format!(
             "<meta data-pagefind-filter=\"topic[content]\" content=\"{}\">",
-            escape(topic)
+            xml_escape(topic)
         ));
     }
     // Pagefind weighs a headline above the body as it would on a real page.
     page.push_str(&format!(
         "<h1>{}</h1><p>{}</p>",
-        escape(&article.title),
-        escape(summary)
+        xml_escape(&article.title),
+        xml_escape(summary)
     ));
     for paragraph in text.split('\n').filter(|p| !p.trim().is_empty()) {
-        page.push_str(&format!("<p>{}</p>", escape(paragraph)));
+        page.push_str(&format!("<p>{}</p>", xml_escape(paragraph)));
     }
     let pairs = cjk_runs(&format!("{}\n{summary}\n{text}", article.title));
     if !pairs.is_empty() {
@@ -133,13 +135,6 @@ fn cjk_runs(text: &str) -> Vec<String> {
         }
     }
     pairs
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

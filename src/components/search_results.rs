@@ -29,6 +29,8 @@ pub fn Highlighted(text: String, query: Query) -> impl IntoView {
 pub fn SearchResultList(
     results: SearchResults,
     query: String,
+    /// What [`count_message`] says of these results.
+    count: String,
     topic: Option<String>,
     show_more: Callback<()>,
 ) -> impl IntoView {
@@ -57,7 +59,6 @@ pub fn SearchResultList(
         .into_any();
     }
 
-    let count = count_message(&results, &query, topic.as_deref().map(topic_name).as_deref());
     let partial = (!results.whole_archive && newsroom.with_store(|s| s.site.archive.is_some() || !s.complete))
         .then(|| view! { <p class="search-note">"Searched the stories loaded so far, not the whole archive."</p> });
 

@@ -55,7 +55,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="menu-icon" aria-hidden="true"></span>
                     "Topics"
                 </button>
-                <form class="search-form" role="search" action=paths.search("") method="get" on:submit=on_search>
+                <form class="search-form" role="search" aria-label="Site search" action=paths.search("") method="get" on:submit=on_search>
                     <label for="site-search" class="visually-hidden">"Search stories"</label>
                     <input
                         id="site-search"

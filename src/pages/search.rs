@@ -121,9 +121,10 @@ pub fn SearchPage() -> impl IntoView {
                 let topic_name = url_topic()
                     .map(|slug| newsroom.with_store(|s| s.topic(&slug).map_or(slug.clone(), |t| t.name.clone())));
                 let query = address.with_untracked(|a| a.0.clone());
-                announcement.set(count_message(&found, &query, topic_name.as_deref()));
+                let count = count_message(&found, &query, topic_name.as_deref());
+                announcement.set(count.clone());
                 Effect::new(move |_| newsroom.mark_page_drawn());
-                view! { <SearchResultList results=found query topic=url_topic() show_more /> }
+                view! { <SearchResultList results=found query count topic=url_topic() show_more /> }
             })
         })
     };
@@ -132,7 +133,7 @@ pub fn SearchPage() -> impl IntoView {
         <header class="page-header">
             <h1>"Search"</h1>
         </header>
-        <form class="search-page-form" role="search" action=paths.search("") method="get" on:submit=on_submit>
+        <form class="search-page-form" role="search" aria-label="Search stories" action=paths.search("") method="get" on:submit=on_submit>
             <label for="search-query">"Search stories"</label>
             <div class="search-page-field">
                 <input

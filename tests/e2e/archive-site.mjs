@@ -21,7 +21,8 @@ export function archiveFeed(n) {
       title: `Archive story number ${i}`,
       summary: `Summary of story ${i} in ${topic}.`,
       date_published: new Date(start - i * 3600_000).toISOString(),
-      content_text: `First paragraph of story ${i}.\n\nSecond paragraph.`,
+      // One story in two languages, for search by Chinese characters.
+      content_text: `First paragraph of story ${i}.\n\n${i === 4321 ? '校友们在中秋夜赏月。' : 'Second paragraph.'}`,
       _gazette: { slug: `story-${i}`, topic: slugOf(topic), views: i },
     });
   }

@@ -85,6 +85,12 @@ test(`search covers all ${STORIES} stories through the Pagefind index: first res
   assert.deepEqual(await page.locator('.search-result-headline mark').allTextContents(), ['story', '17321']);
   assert.equal(await page.locator('.search-note').count(), 0, 'the whole archive was searched');
 
+  // Chinese, found by character sequences in the index too.
+  await page.locator('#search-query').fill('中秋夜赏月');
+  await page.waitForFunction(() => /1 story matches “中秋夜赏月”/.test(document.querySelector('.search-count')?.textContent));
+  assert.deepEqual(await page.locator('.search-result-headline').allTextContents(), ['Archive story number 4321']);
+  assert.deepEqual(await page.locator('.search-result-excerpt mark').allTextContents(), ['中秋夜赏月']);
+
   // A wide query: counts per topic from the index, the filter, more results.
   await page.locator('#search-query').fill('research');
   await page.waitForFunction(() => /2,500 stories match/.test(document.querySelector('.search-count')?.textContent));

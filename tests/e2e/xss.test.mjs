@@ -134,7 +134,8 @@ async function scan(page) {
       }
     }
     for (const tag of ['iframe', 'frame', 'object', 'embed', 'applet', 'form', 'input', 'textarea', 'svg', 'math', 'template', 'style']) {
-      const inMain = [...document.querySelectorAll(tag)].filter((el) => el.closest('main') || el.closest('dialog'));
+      // The search page's own box is the app's; anything else is injected.
+      const inMain = [...document.querySelectorAll(tag)].filter((el) => (el.closest('main') || el.closest('dialog')) && !el.closest('.search-page-form'));
       if (inMain.length) findings.push(`${inMain.length} <${tag}> in the page`);
     }
     const bases = document.querySelectorAll('base');
