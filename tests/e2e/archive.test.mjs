@@ -3,9 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { startServer, launch, openPage, goLive, realProblems } from './support.mjs';
+import { startServer, launch, goLive, realProblems } from './support.mjs';
 import { TOPICS, STORIES, buildArchiveSite } from './archive-site.mjs';
-import { BUDGETS, searchOnce } from './performance.mjs';
+import { BUDGETS, openCountingFeeds, searchOnce } from './performance.mjs';
 
 let server;
 let browser;
@@ -23,16 +23,7 @@ after(async () => {
   if (site) rmSync(site, { recursive: true, force: true });
 });
 
-/** Opens `route` and returns the feed files the page requested. */
-async function feedRequests(route, ready) {
-  const page = await openPage(browser);
-  const requests = [];
-  page.on('request', (r) => { if (r.url().endsWith('.json')) requests.push(new URL(r.url()).pathname); });
-  await goLive(page, server.url(route));
-  await page.waitForSelector(ready);
-  await page.waitForLoadState('networkidle');
-  return { page, requests };
-}
+const feedRequests = (route, ready) => openCountingFeeds(browser, server, route, ready);
 
 test('the front page of a 20,000-story archive needs two feed requests', async () => {
   const { page, requests } = await feedRequests('/', '.lead-story');

@@ -94,6 +94,20 @@ export async function lcpRatio(server, article = 'articles/retina-model-early-si
 }
 
 /**
+ * Opens `route` in a fresh page and waits for `ready`; returns the page and
+ * the feed files (`.json`) it requested, in order.
+ */
+export async function openCountingFeeds(browser, server, route, ready) {
+  const page = await openPage(browser);
+  const requests = [];
+  page.on('request', (r) => { if (r.url().endsWith('.json')) requests.push(new URL(r.url()).pathname); });
+  await goLive(page, server.url(route));
+  await page.waitForSelector(ready);
+  await page.waitForLoadState('networkidle');
+  return { page, requests };
+}
+
+/**
  * The feed files each page of a paged archive requests when opened fresh:
  * `{ route: [paths] }`.
  */
@@ -102,14 +116,9 @@ export async function archiveRequests(server, routes) {
   const requests = {};
   try {
     for (const [route, ready] of routes) {
-      const page = await openPage(browser);
-      const seen = [];
-      page.on('request', (r) => { if (r.url().endsWith('.json')) seen.push(new URL(r.url()).pathname); });
-      await goLive(page, server.url(route));
-      await page.waitForSelector(ready);
-      await page.waitForLoadState('networkidle');
-      requests[route] = seen.sort();
-      await page.context().close();
+      const opened = await openCountingFeeds(browser, server, route, ready);
+      requests[route] = opened.requests.sort();
+      await opened.page.context().close();
     }
   } finally {
     await browser.close();
