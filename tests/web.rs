@@ -425,3 +425,15 @@ async fn search_results_rank_headlines_first_and_mark_every_match() {
     assert!(text(&select(&root, ".search-count")).ends_with("match “library”."));
     go_to("/");
 }
+
+#[wasm_bindgen_test]
+async fn a_passage_in_chinese_is_marked_as_chinese() {
+    let blocks = vec![
+        Block::Paragraph(vec![Inline::Text("The festival was bilingual.".into())]),
+        Block::Paragraph(vec![Inline::Text("学生们在草坪上赏月。".into())]),
+    ];
+    let (root, _handle) = mount("/", move || view! { <BodyBlocks blocks /> });
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "p[lang]"), 1);
+    assert_eq!(select(&root, "p[lang]").get_attribute("lang").as_deref(), Some("zh"));
+}

@@ -245,6 +245,13 @@ impl Article {
 }
 
 impl Block {
+    /// The block's words without markup.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.push_text(&mut out);
+        out
+    }
+
     fn push_text(&self, out: &mut String) {
         match self {
             Block::Paragraph(content) | Block::Quote { content, .. } => push_inline_text(content, out),

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::feed::text::cjk_language;
 use crate::feed::url::is_external;
 use crate::feed::{Block, Inline};
 
@@ -24,8 +25,11 @@ pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
 /// `photo`: for a photo block, its place among the story's photos (the
 /// first loads at once: it is usually on screen).
 fn block_view(block: Block, photo: Option<usize>) -> AnyView {
+    let lang = matches!(block, Block::Paragraph(_) | Block::Quote { .. })
+        .then(|| cjk_language(&block.text()))
+        .flatten();
     match block {
-        Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
+        Block::Paragraph(content) => view! { <p lang=lang>{inlines(content)}</p> }.into_any(),
         Block::Heading { level, text } => match level {
             2 => view! { <h2>{text}</h2> }.into_any(),
             3 => view! { <h3>{text}</h3> }.into_any(),
@@ -35,7 +39,7 @@ fn block_view(block: Block, photo: Option<usize>) -> AnyView {
         },
         Block::Image(image) => view! { <Figure image eager=photo == Some(0) number=photo /> }.into_any(),
         Block::Quote { content, cite } => view! {
-            <blockquote class="quote">
+            <blockquote class="quote" lang=lang>
                 <p>{inlines(content)}</p>
                 {cite.map(|c| view! { <footer>{c}</footer> })}
             </blockquote>
