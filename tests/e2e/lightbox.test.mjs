@@ -1,33 +1,23 @@
 // The photo viewer: opening, every key, focus, the URL, history, swipe,
 // loading states and screenshots on a phone and a desktop.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ROOT, startServer, launch, openPage, realProblems, goLive } from './support.mjs';
+import { ROOT, openPage, realProblems, goLive } from './support.mjs';
+import { siteUnderTest } from './site-fixture.mjs';
 
 const ARTICLE = '/articles/observatory-deep-sky-night/';
 const PHOTOS = 7; // one in the body, six in the gallery
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = siteUnderTest();
 
 const position = (page) => page.locator('.viewer-position').textContent();
 const isOpen = (page) => page.evaluate(() => document.querySelector('dialog.viewer')?.open === true);
 const fragment = (page) => new URL(page.url()).hash;
 
 async function openArticle(options = {}) {
-  const page = await openPage(browser, options);
-  await goLive(page, server.url(ARTICLE));
+  const page = await openPage(site.browser, options);
+  await goLive(page, site.server.url(ARTICLE));
   await page.waitForSelector('article h1');
   return page;
 }
@@ -102,9 +92,9 @@ test('Tab and Shift+Tab stay inside the viewer', async () => {
 });
 
 test('a shared photo address opens the viewer in a fresh tab; Back closes it and stays on the story', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await goLive(page, server.url(ARTICLE) + '#photo-4');
+  await goLive(page, site.server.url(ARTICLE) + '#photo-4');
   await waitForPosition(page, `Photo 4 / ${PHOTOS}`);
   assert.equal(await isOpen(page), true);
   await page.keyboard.press('Escape');
@@ -168,12 +158,12 @@ test('a swipe moves to the next photo on a touch screen, pinch zoom allowed', as
 });
 
 test('a spinner shows until a photo arrives; a photo that fails shows its caption and a placeholder', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   let release;
   const held = new Promise((ok) => { release = ok; });
   await page.route('**/images/deep-field-a-*', async (route) => { await held; await route.continue(); });
   await page.route('**/images/deep-field-b-*', (route) => route.abort('failed'));
-  await page.goto(server.url(ARTICLE) + '#photo-2', { waitUntil: 'domcontentloaded' });
+  await page.goto(site.server.url(ARTICLE) + '#photo-2', { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('html[data-gazette=live]', { state: 'attached' });
   await waitForPosition(page, `Photo 2 / ${PHOTOS}`);
   const slide = page.locator('.viewer-slide').nth(1);
@@ -220,8 +210,8 @@ test('with reduced motion the viewer moves without animation', async () => {
 
 for (const [width, height] of [[390, 844], [1280, 800]]) {
   test(`screenshot of the open viewer at ${width} px`, async () => {
-    const page = await openPage(browser, { viewport: { width, height }, isMobile: width < 600, hasTouch: width < 600 });
-    await goLive(page, server.url(ARTICLE) + '#photo-2');
+    const page = await openPage(site.browser, { viewport: { width, height }, isMobile: width < 600, hasTouch: width < 600 });
+    await goLive(page, site.server.url(ARTICLE) + '#photo-2');
     await waitForPosition(page, `Photo 2 / ${PHOTOS}`);
     await page.waitForFunction(() => !document.querySelectorAll('.viewer-frame')[1].classList.contains('waiting'));
     await page.screenshot({ path: path.join(ROOT, `docs/screenshots/viewer-${width}.jpg`), type: 'jpeg', quality: 75 });

@@ -1,31 +1,21 @@
 // The reading experience: titles and descriptions per route, pagination,
 // scroll memory, the phone menu, print, dark mode and a steady layout.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, startServer, launch, openPage, realProblems, goLive } from './support.mjs';
+import { DIST, openPage, realProblems, goLive } from './support.mjs';
+import { siteUnderTest } from './site-fixture.mjs';
 
 const SAMPLE = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
 const SITE = SAMPLE.title;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = siteUnderTest();
 
 const description = (page) => page.evaluate(() => document.querySelector('meta[name=description]')?.content);
 
 test('every route has its own title and description', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   const cases = [
     ['/', SITE, SAMPLE.description],
     ['/topics/research/', `Research – ${SITE}`, "Findings from Caldera's laboratories, clinics and field sites."],
@@ -33,7 +23,7 @@ test('every route has its own title and description', async () => {
     ['/nowhere', `Page not found – ${SITE}`, null],
   ];
   for (const [route, title, desc] of cases) {
-    await goLive(page, server.url(route));
+    await goLive(page, site.server.url(route));
     await page.waitForSelector('main h1', { state: 'attached' });
     await page.waitForFunction((t) => document.title === t, title);
     if (typeof desc === 'string') assert.equal(await description(page), desc, route);
@@ -42,7 +32,7 @@ test('every route has its own title and description', async () => {
     assert.ok((await page.locator('head meta[name=description]').count()) <= 1, `${route}: one description`);
   }
   // In-app navigation updates both.
-  await goLive(page, server.url('/'));
+  await goLive(page, site.server.url('/'));
   await page.waitForSelector('.lead-story');
   await page.locator('.topic-nav a', { hasText: 'Student Life' }).click();
   await page.waitForFunction((t) => document.title === t, `Student Life – ${SITE}`);
@@ -66,9 +56,9 @@ function longTopicFeed() {
 }
 
 test('a topic pages through its stories', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: longTopicFeed() }));
-  await goLive(page, server.url('/topics/research/'));
+  await goLive(page, site.server.url('/topics/research/'));
   await page.waitForSelector('.pagination');
   assert.equal(await page.locator('main .card').count(), 12);
   assert.equal(await page.locator('.page-status').textContent(), 'Page 1 of 3');
@@ -91,14 +81,14 @@ test('a topic pages through its stories', async () => {
   await page.goBack();
   await page.waitForSelector('.page-status:text("Page 3 of 3")');
 
-  await goLive(page, server.url('/topics/research/?page=4'));
+  await goLive(page, site.server.url('/topics/research/?page=4'));
   await page.waitForSelector('main h1:text("Page not found")');
   await page.context().close();
 });
 
 test('links start a page at the top; Back returns to where the reader was', async () => {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 700 } });
-  await goLive(page, server.url('/articles/library-cat-mochi/'));
+  const page = await openPage(site.browser, { viewport: { width: 1280, height: 700 } });
+  await goLive(page, site.server.url('/articles/library-cat-mochi/'));
   await page.waitForSelector('.related');
   await page.evaluate(() => window.scrollTo(0, 1200));
   await page.waitForTimeout(100);
@@ -116,8 +106,8 @@ test('links start a page at the top; Back returns to where the reader was', asyn
 });
 
 test('on a phone the topics sit behind a menu button', async () => {
-  const page = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  await goLive(page, server.url('/'));
+  const page = await openPage(site.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await goLive(page, site.server.url('/'));
   await page.waitForSelector('.lead-story');
   const menu = page.getByRole('button', { name: 'Topics' });
   const nav = page.locator('#topic-nav');
@@ -136,8 +126,8 @@ test('on a phone the topics sit behind a menu button', async () => {
 });
 
 test('an article prints without navigation, with its photos and captions', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/articles/old-library-reopens/'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/articles/old-library-reopens/'));
   await page.waitForSelector('article h1');
   await page.emulateMedia({ media: 'print' });
   for (const hidden of ['.topic-nav', '.search-form', '.site-footer', '.related', '.story-nav']) {
@@ -150,8 +140,8 @@ test('an article prints without navigation, with its photos and captions', async
 });
 
 test('dark mode follows the system setting', async () => {
-  const page = await openPage(browser, { colorScheme: 'dark' });
-  await goLive(page, server.url('/articles/old-library-reopens/'));
+  const page = await openPage(site.browser, { colorScheme: 'dark' });
+  await goLive(page, site.server.url('/articles/old-library-reopens/'));
   await page.waitForSelector('article h1');
   const [background, text] = await page.evaluate(() => {
     const style = getComputedStyle(document.body);
@@ -163,10 +153,10 @@ test('dark mode follows the system setting', async () => {
 });
 
 test('an article page does not shift while its photos load', async () => {
-  const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  const page = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
   // Slow photos make any missing size show up as a shift.
   await page.route('**/images/**', async (r) => { await new Promise((ok) => setTimeout(ok, 300)); await r.continue(); });
-  await goLive(page, server.url('/articles/retina-model-early-signs/'));
+  await goLive(page, site.server.url('/articles/retina-model-early-signs/'));
   await page.waitForSelector('article h1');
   await page.evaluate(() => {
     window.__cls = 0;

@@ -1,24 +1,14 @@
 // The reading path: front page, a story, a topic, not found, history.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitForPage, realProblems, goLive } from './support.mjs';
+import { openPage, waitForPage, realProblems, goLive } from './support.mjs';
+import { siteUnderTest } from './site-fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = siteUnderTest();
 
 test('the front page lists stories and a click opens one', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/'));
   await waitForPage(page);
   assert.match(await page.title(), /Caldera University News/);
   const headlines = page.locator('main .card-headline a');
@@ -37,8 +27,8 @@ test('the front page lists stories and a click opens one', async () => {
 });
 
 test('an article loads directly with its metadata, photos and credits', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/articles/year-of-global-partnerships/'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/articles/year-of-global-partnerships/'));
   await page.waitForSelector('article h1');
   assert.equal(await page.locator('article h1').textContent(), 'Caldera launches its Year of Global Partnerships');
   const meta = await page.locator('.article-meta').textContent();
@@ -59,8 +49,8 @@ test('an article loads directly with its metadata, photos and credits', async ()
 });
 
 test('a topic page lists its stories; Back and Forward work', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/'));
   await waitForPage(page);
   await page.locator('.topic-nav a', { hasText: 'Research' }).click();
   await page.waitForURL(/\/topics\/research\/$/);
@@ -80,9 +70,9 @@ test('a topic page lists its stories; Back and Forward work', async () => {
 });
 
 test('unknown paths, topics and stories show a not-found page with ways back', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   for (const path of ['/no/such/page', '/topics/nope/', '/articles/nope/', '/topics/research/?page=9', '/topics/research/?page=zero']) {
-    await goLive(page, server.url(path));
+    await goLive(page, site.server.url(path));
     await page.waitForSelector('main h1');
     assert.equal(await page.locator('main h1').textContent(), 'Page not found', path);
     assert.equal(await page.locator('.not-found a[href="/"]').count(), 1, path);

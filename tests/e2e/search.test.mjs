@@ -1,29 +1,19 @@
 // Search on the sample site: results as the reader types, the address in
 // step, highlighting, the topic filter, keyboard moves and the empty states.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, goLive, realProblems } from './support.mjs';
+import { openPage, goLive, realProblems } from './support.mjs';
+import { siteUnderTest } from './site-fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = siteUnderTest();
 
 const headlines = (page) => page.locator('.search-result-headline').allTextContents();
 const marks = (page) => page.locator('.search-results mark').allTextContents();
 const countText = (page) => page.locator('.search-count').textContent();
 
 test('results follow typing; the address follows in one history entry; focus stays in the box', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/'));
   await page.locator('#site-search').fill('moon');
   await page.locator('#site-search').press('Enter');
   await page.waitForSelector('.search-result');
@@ -52,8 +42,8 @@ test('results follow typing; the address follows in one history entry; focus sta
 });
 
 test('a shared search address shows its results, headline matches first, matched words marked', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/search/?q=library'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/search/?q=library'));
   await page.waitForSelector('.search-result');
   const found = await headlines(page);
   assert.ok(found.length >= 3, found.join(' | '));
@@ -66,9 +56,9 @@ test('a shared search address shows its results, headline matches first, matched
 });
 
 test('folding, prefixes, phrases and Chinese character sequences', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   const search = async (q) => {
-    await goLive(page, server.url(`/search/?q=${encodeURIComponent(q)}`));
+    await goLive(page, site.server.url(`/search/?q=${encodeURIComponent(q)}`));
     await page.waitForSelector('.search-count');
     return { headlines: await headlines(page), marks: await marks(page) };
   };
@@ -90,8 +80,8 @@ test('folding, prefixes, phrases and Chinese character sequences', async () => {
 });
 
 test('the topic filter narrows the results and counts each topic', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/search/?q=the'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/search/?q=the'));
   await page.waitForSelector('.search-topics');
   const all = await page.locator('.search-topics a').first();
   assert.match(await all.textContent(), /All topics/);
@@ -112,8 +102,8 @@ test('the topic filter narrows the results and counts each topic', async () => {
 });
 
 test('arrow keys move between results and back to the box; Enter opens a story', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/search/?q=the'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/search/?q=the'));
   await page.waitForSelector('.search-result');
   await page.locator('#search-query').focus();
   const focused = () => page.evaluate(() => document.activeElement.closest('.search-result')?.querySelector('h2')?.textContent ?? document.activeElement.id);
@@ -138,8 +128,8 @@ test('arrow keys move between results and back to the box; Enter opens a story',
 });
 
 test('clear empty, no-result and more-results states', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/search/'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/search/'));
   await page.waitForSelector('.search-count');
   assert.equal(await countText(page), 'Type to search 24 stories.');
   assert.equal(await page.locator('.search-result').count(), 0);
