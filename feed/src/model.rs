@@ -236,10 +236,7 @@ impl Article {
     pub fn reading_minutes(&self) -> u32 {
         let text = self.plain_text();
         let words = text.split_whitespace().count() as u32;
-        let cjk = text
-            .chars()
-            .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
-            .count() as u32;
+        let cjk = text.chars().filter(|&c| super::search::is_cjk(c)).count() as u32;
         (words * 60 / 230 + cjk * 60 / 500).div_ceil(60).max(1)
     }
 }

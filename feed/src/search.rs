@@ -74,6 +74,12 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// Whether any term of the query matches somewhere in `text`.
+    pub fn found_in(&self, text: &str) -> bool {
+        let folded = fold(text);
+        self.terms.iter().any(|term| matches(&folded, term).next().is_some())
+    }
+
     /// The query as Pagefind reads it: words, quoted phrases, and each CJK
     /// run as the overlapping pairs of characters that its index holds.
     pub fn to_pagefind(&self) -> String {
@@ -379,6 +385,8 @@ mod tests {
             "a phrase keeps its order"
         );
         assert!(text.score(&Query::parse("")).is_none());
+        assert!(Query::parse("rover lant").found_in("Lanterns"), "any one term");
+        assert!(!Query::parse("anterns").found_in("Lanterns"));
     }
 
     #[test]

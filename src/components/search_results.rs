@@ -155,9 +155,7 @@ fn SearchResult(hit: SearchHit, query: Query) -> impl IntoView {
     // The summary when the match is there or in the headline; else the
     // passage of the story that matched.
     let summary = hit.summary.clone().unwrap_or_default();
-    let in_summary = highlight(&summary, &query).iter().any(|s| s.marked);
-    let in_body = highlight(&hit.body, &query).iter().any(|s| s.marked);
-    let text = if !in_summary && in_body || summary.is_empty() {
+    let text = if summary.is_empty() || !query.found_in(&summary) && query.found_in(&hit.body) {
         excerpt(&hit.body, &query, EXCERPT_CHARS)
     } else {
         summary

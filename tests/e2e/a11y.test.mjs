@@ -2,12 +2,13 @@
 // contrast included) on every page type and state, light and dark, on a
 // phone and a desktop; landmarks and headings; focus and announcements on
 // route changes; and a keyboard-only walk through the site.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DIST, startServer, launch, openPage, goLive, waitForPage } from './support.mjs';
+import { DIST, openPage, goLive, waitForPage } from './support.mjs';
+import { siteUnderTest } from './site-fixture.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -38,54 +39,40 @@ async function axe(page) {
   });
 }
 
-let server;
-let bareServer;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  bareServer = await startServer({ fallback: '404' });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await bareServer?.stop();
-});
+const site = siteUnderTest({ bare: true });
 
 /** Each state: a name, and how to bring it about on a fresh page. */
 const STATES = [
-  ['front page', (page) => goLive(page, server.url('/'))],
-  ['topic page', (page) => goLive(page, server.url('/topics/research/'))],
+  ['front page', (page) => goLive(page, site.server.url('/'))],
+  ['topic page', (page) => goLive(page, site.server.url('/topics/research/'))],
   ['topic page 2', async (page) => {
     await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: longTopicFeed() }));
-    await goLive(page, server.url('/topics/research/?page=2'));
+    await goLive(page, site.server.url('/topics/research/?page=2'));
     await page.waitForSelector('.page-status:text("Page 2 of 2")');
   }],
-  ['article', (page) => goLive(page, server.url('/articles/observatory-deep-sky-night/'))],
+  ['article', (page) => goLive(page, site.server.url('/articles/observatory-deep-sky-night/'))],
   ['photo viewer open', async (page) => {
-    await goLive(page, server.url('/articles/observatory-deep-sky-night/#photo-2'));
+    await goLive(page, site.server.url('/articles/observatory-deep-sky-night/#photo-2'));
     await page.waitForSelector('dialog.viewer[open]');
     await page.waitForFunction(() => !document.querySelectorAll('.viewer-frame')[1].classList.contains('waiting'));
   }],
   ['search with results', async (page) => {
-    await goLive(page, server.url('/search/?q=library'));
+    await goLive(page, site.server.url('/search/?q=library'));
     await page.waitForSelector('main .search-result mark');
   }],
   ['search without results', async (page) => {
-    await goLive(page, server.url('/search/?q=zzzzqqq&topic=research'));
+    await goLive(page, site.server.url('/search/?q=zzzzqqq&topic=research'));
     await page.waitForSelector('main .search-tips');
   }],
-  ['not found', (page) => goLive(page, server.url('/no/such/page'))],
+  ['not found', (page) => goLive(page, site.server.url('/no/such/page'))],
   ['feed error', async (page) => {
     await page.route('**/feed.json', (r) => r.fulfill({ status: 500, body: '' }));
-    await page.goto(bareServer.url('/articles/newer-than-the-build/'));
+    await page.goto(site.bareServer.url('/articles/newer-than-the-build/'));
     await page.waitForSelector('[role=alert]');
   }],
   ['feed error over a prerendered page', async (page) => {
     await page.route('**/feed.json', (r) => r.fulfill({ status: 500, body: '' }));
-    await page.goto(server.url('/articles/library-cat-mochi/'));
+    await page.goto(site.server.url('/articles/library-cat-mochi/'));
     await page.waitForSelector('[role=alert]');
   }],
 ];
@@ -95,7 +82,7 @@ for (const scheme of ['light', 'dark']) {
     test(`no axe violation, every rule on: ${scheme}, ${width} px`, { timeout: 120_000 }, async () => {
       const failures = [];
       for (const [name, open] of STATES) {
-        const page = await openPage(browser, { viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
+        const page = await openPage(site.browser, { viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
         await open(page);
         const violations = await axe(page);
         if (violations.length) failures.push(`${name}:\n  ${violations.join('\n  ')}`);
@@ -107,9 +94,9 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('landmarks, a skip link and one ordered heading outline on every page type', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   for (const route of ['/', '/topics/art/', '/articles/library-cat-mochi/', '/search/?q=moon', '/no/such/page']) {
-    await goLive(page, server.url(route));
+    await goLive(page, site.server.url(route));
     const outline = await page.evaluate(() => {
       const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => !h.closest('dialog'));
       return headings.map((h) => Number(h.tagName[1]));
@@ -126,7 +113,7 @@ test('landmarks, a skip link and one ordered heading outline on every page type'
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   }
   // The skip link is the first thing Tab reaches, and it moves focus to the content.
-  await goLive(page, server.url('/articles/library-cat-mochi/'));
+  await goLive(page, site.server.url('/articles/library-cat-mochi/'));
   await page.keyboard.press('Tab');
   const skip = page.locator('a.skip-link');
   assert.equal(await skip.evaluate((a) => a === document.activeElement), true);
@@ -137,8 +124,8 @@ test('landmarks, a skip link and one ordered heading outline on every page type'
 });
 
 test('a route change moves focus to the new heading and announces the page', async () => {
-  const page = await openPage(browser);
-  await goLive(page, server.url('/'));
+  const page = await openPage(site.browser);
+  await goLive(page, site.server.url('/'));
   await page.locator('.topic-nav a', { hasText: 'Research' }).click();
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Research');
   await page.waitForFunction(() => document.querySelector('[aria-live="polite"].route-announcer')?.textContent.includes('Research'));
@@ -154,8 +141,8 @@ test('a route change moves focus to the new heading and announces the page', asy
 });
 
 test('every control shows its focus, and is at least 24 by 24 pixels', async () => {
-  const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
-  await goLive(page, server.url('/articles/observatory-deep-sky-night/'));
+  const page = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+  await goLive(page, site.server.url('/articles/observatory-deep-sky-night/'));
   const small = [];
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
@@ -177,9 +164,9 @@ test('every control shows its focus, and is at least 24 by 24 pixels', async () 
 
 test('nothing is lost at 320 px or at 200 % zoom', async () => {
   for (const [width, scale] of [[320, 1], [640, 2]]) {
-    const page = await openPage(browser, { viewport: { width: width / scale, height: 700 }, deviceScaleFactor: scale });
+    const page = await openPage(site.browser, { viewport: { width: width / scale, height: 700 }, deviceScaleFactor: scale });
     for (const route of ['/', '/topics/research/', '/articles/year-of-global-partnerships/', '/no/such/page']) {
-      await goLive(page, server.url(route));
+      await goLive(page, site.server.url(route));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, `${route} at ${width / scale} px scrolls sideways`);
     }
@@ -188,8 +175,8 @@ test('nothing is lost at 320 px or at 200 % zoom', async () => {
 });
 
 test('a keyboard alone reads an article, opens and leaves the photo viewer, and changes topic', async () => {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-  await goLive(page, server.url('/'));
+  const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await goLive(page, site.server.url('/'));
   const tabTo = async (predicate, what, limit = 80) => {
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press('Tab');

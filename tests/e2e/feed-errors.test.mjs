@@ -1,33 +1,19 @@
 // Every way the feed can fail to load gives an alert that says what
 // happened, a Retry button that works, and the site's chrome stays.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, startServer, launch, openPage, waitForPage } from './support.mjs';
+import { DIST, openPage, waitForPage } from './support.mjs';
+import { siteUnderTest } from './site-fixture.mjs';
 
 const FEED = readFileSync(path.join(DIST, 'feed.json'), 'utf8');
 
-let server;
-let bareServer;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  // A host that answers unknown addresses with 404.html: the bare app, no prerendered page.
-  bareServer = await startServer({ fallback: '404' });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await bareServer?.stop();
-});
+const site = siteUnderTest({ bare: true });
 
 /** Opens `route` while feed.json is answered by `fail` once, then served normally. */
-async function failOnce(route, fail, host = server) {
-  const page = await openPage(browser);
+async function failOnce(route, fail, host = site.server) {
+  const page = await openPage(site.browser);
   let failures = 0;
   await page.route('**/feed.json', async (request) => {
     if (failures++ === 0) return fail(request);
@@ -71,7 +57,7 @@ for (const [name, fail, title, detail] of CASES) {
 }
 
 test('feed failure on a page that was not prerendered: the alert is the page, and Retry draws it', async () => {
-  const { page, alert } = await failOnce('/articles/a-story-newer-than-the-build/', (r) => r.fulfill({ status: 503, body: '' }), bareServer);
+  const { page, alert } = await failOnce('/articles/a-story-newer-than-the-build/', (r) => r.fulfill({ status: 503, body: '' }), site.bareServer);
   assert.equal(await alert.locator('h1').textContent(), 'The server could not deliver the news feed');
   assert.match(await alert.textContent(), /answered 503 Service Unavailable/);
   assert.equal(await page.locator('h1').count(), 1);
@@ -92,13 +78,13 @@ test('feed failure: a request that never answers times out after 15 seconds', { 
 });
 
 test('stories the feed gets wrong are left out with a quiet notice; the rest show', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   const feed = JSON.parse(FEED);
   feed.items.splice(1, 0, { title: 'No id here', content_text: 'x' }, { id: 'no-content', title: 'Empty' }, { id: 'bad-title', title: 42, content_text: 'x' });
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(feed, null, 1) }));
-  await page.goto(server.url('/'));
+  await page.goto(site.server.url('/'));
   await waitForPage(page);
   const notice = await page.locator('.feed-notice').textContent();
   assert.match(notice, /3 stories in the feed could not be shown \(1 without an id, 1 without content, 1 with a field of the wrong type\)/);
