@@ -89,16 +89,21 @@ test('a topic pages through its stories', async () => {
 test('links start a page at the top; Back returns to where the reader was', async () => {
   const page = await openPage(site.browser, { viewport: { width: 1280, height: 700 } });
   await goLive(page, site.server.url('/articles/library-cat-mochi/'));
-  await page.waitForSelector('.related');
-  await page.evaluate(() => window.scrollTo(0, 1200));
+  // The reader scrolls down to a link; clicking must not move the page
+  // further, so the position to come back to is the one read here.
+  const link = page.locator('.related .card-headline a').first();
+  await link.scrollIntoViewIfNeeded();
   await page.waitForTimeout(100);
-  await page.locator('.related .card-headline a').first().click();
+  const readerWasAt = await page.evaluate(() => scrollY);
+  assert.ok(readerWasAt > 600, `the link sits far down the page (${readerWasAt})`);
+  const nextTitle = await link.textContent();
+  await link.click();
   await page.waitForFunction(() => location.pathname !== '/articles/library-cat-mochi/');
-  await page.waitForSelector('article h1');
-  assert.equal(await page.evaluate(() => scrollY), 0);
+  await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, nextTitle.trim());
+  await page.waitForFunction(() => scrollY === 0, null, { timeout: 3000 });
   await page.goBack();
   await page.waitForFunction(() => location.pathname === '/articles/library-cat-mochi/');
-  await page.waitForFunction(() => Math.abs(scrollY - 1200) < 2, null, { timeout: 3000 });
+  await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, readerWasAt, { timeout: 3000 });
   await page.goForward();
   await page.waitForSelector('article h1');
   await page.waitForFunction(() => scrollY === 0);
