@@ -63,7 +63,8 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 fn remove_prerendered_metadata(document: &web_sys::Document) {
     let selector = "head meta[name=description], head meta[property^='og:'], head meta[property^='article:'], \
-                    head meta[name^='twitter:'], head link[rel=canonical], head script[type='application/ld+json']";
+                    head meta[name^='twitter:'], head meta[name=robots], head link[rel=canonical], \
+                    head script[type='application/ld+json']";
     if let Ok(nodes) = document.query_selector_all(selector) {
         for i in 0..nodes.length() {
             if let Some(node) = nodes.item(i) {

@@ -35,15 +35,23 @@ pub fn live_container() -> Option<web_sys::HtmlElement> {
 /// The path a prerendered page was rendered for: `data-prerendered` on its root.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 
+/// Ends the rendered address of a page that stands for its path with any
+/// query: the search page's shell, whose results are drawn in the browser.
+pub const ANY_QUERY: &str = "?*";
+
 /// Whether a page rendered for `rendered` may stand for the `current`
 /// address (path and query): the same path, with or without its trailing
-/// slash, and the same query.
+/// slash, and the same query (any query after [`ANY_QUERY`]).
 pub fn same_page(rendered: &str, current: &str) -> bool {
     let split = |s: &str| {
         let (path, query) = s.split_once('?').unwrap_or((s, ""));
         (path.trim_end_matches('/').to_owned(), query.to_owned())
     };
-    split(rendered) == split(current)
+    let (current_path, current_query) = split(current);
+    match rendered.strip_suffix(ANY_QUERY) {
+        Some(path) => split(path).0 == current_path,
+        None => split(rendered) == (current_path, current_query),
+    }
 }
 
 /// The moment the app's page is on screen. With `take_over`, the app has
@@ -180,5 +188,13 @@ mod tests {
         assert!(!same_page("/", "/articles/new/"));
         assert!(!same_page("/topics/art/", "/topics/art/?page=2"));
         assert!(same_page("/topics/art/?page=2", "/topics/art?page=2"));
+    }
+
+    #[test]
+    fn a_shell_for_any_query_stands_for_its_path_only() {
+        assert!(same_page("/news/search/?*", "/news/search/?q=moon"));
+        assert!(same_page("/news/search/?*", "/news/search"));
+        assert!(!same_page("/news/search/?*", "/news/"));
+        assert!(!same_page("/news/search/?*", "/news/search/more"));
     }
 }

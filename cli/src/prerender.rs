@@ -12,7 +12,7 @@ use futures::StreamExt;
 use gazette::app::App;
 use gazette::paths::Paths;
 use gazette::store::Store;
-use gazette::takeover::PRERENDERED_ATTRIBUTE;
+use gazette::takeover::{ANY_QUERY, PRERENDERED_ATTRIBUTE};
 use hydration_context::{SharedContext, SsrSharedContext};
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
@@ -30,7 +30,8 @@ pub struct Page {
 pub const MAX_STORY_PAGES: usize = 2_000;
 
 /// The pages of the site: the front page, each topic's first page, every
-/// story the store holds (up to [`MAX_STORY_PAGES`]), and `404.html`.
+/// story the store holds (up to [`MAX_STORY_PAGES`]), the search page's
+/// shell, and `404.html`.
 pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, String> {
     let shell = Shell::new(shell)?;
     let mut routes: Vec<(String, String)> = vec![(String::new(), "index.html".to_owned())];
@@ -42,12 +43,20 @@ pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, Stri
         let path = format!("articles/{}/", article.slug);
         routes.push((path.clone(), format!("{path}index.html")));
     }
-    let mut pages = Vec::with_capacity(routes.len() + 1);
+    let mut pages = Vec::with_capacity(routes.len() + 2);
     for (path, file) in routes {
         let url = paths.asset(&path);
-        let html = render(&shell, store, paths, &url)?;
+        let html = render(&shell, store, paths, &url, &url)?;
         pages.push(Page { file, html });
     }
+    // Hosts serve it for every search address, so that a search opens with
+    // its own page (and a 200 status where a host has no rewrites) rather
+    // than another page's; its results are drawn in the browser.
+    let search = paths.asset("search/");
+    pages.push(Page {
+        file: "search/index.html".to_owned(),
+        html: render(&shell, store, paths, &search, &format!("{search}{ANY_QUERY}"))?,
+    });
     // Hosts without rewrites answer unknown addresses with 404.html: the
     // bare app, which draws whatever the address names.
     pages.push(Page {
@@ -60,6 +69,7 @@ pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, Stri
 /// The page Trunk wrote, prepared to receive rendered pages.
 struct Shell {
     html: String,
+    bare: String,
 }
 
 impl Shell {
@@ -75,12 +85,18 @@ impl Shell {
             html.replace_range(start..end + "</title>".len(), "");
         }
         html = html.replacen("<html lang=en>", "<html>", 1);
-        Ok(Shell { html })
+        // The shell's note that the site needs JavaScript is true of the bare
+        // app only: a rendered page reads without it.
+        let bare = html.clone();
+        if let (Some(start), Some(end)) = (html.find("<noscript>"), html.find("</noscript>")) {
+            html.replace_range(start..end + "</noscript>".len(), "");
+        }
+        Ok(Shell { html, bare })
     }
 
     /// The shell with nothing rendered in it, for `404.html`.
     fn bare(&self) -> String {
-        self.html
+        self.bare
             .replacen("<html>", "<html lang=en>", 1)
             .replacen("<head>", "<head><title>Page not found</title>", 1)
     }
@@ -130,8 +146,9 @@ fn run<T>(future: impl std::future::Future<Output = T>) -> T {
     POOL.with(|pool| pool.borrow_mut().run_until(future))
 }
 
-/// Renders the app at `url` (a path including the base) into the shell.
-fn render(shell: &Shell, store: &Store, paths: &Paths, url: &str) -> Result<String, String> {
+/// Renders the app at `url` (a path including the base) into the shell,
+/// marked as the page for the address `stands_for`.
+fn render(shell: &Shell, store: &Store, paths: &Paths, url: &str, stands_for: &str) -> Result<String, String> {
     init_executor();
     let (meta_context, meta_output) = ServerMetaContext::new();
     let shared: Arc<dyn SharedContext + Send + Sync> = Arc::new(SsrSharedContext::new());
@@ -145,7 +162,7 @@ fn render(shell: &Shell, store: &Store, paths: &Paths, url: &str) -> Result<Stri
         let app = view! { <App paths initial=store live=false /> };
         leptos::reactive::computed::ScopedFuture::new_untracked(app.to_html_stream_in_order().collect::<String>())
     }));
-    let attribute = format!("{PRERENDERED_ATTRIBUTE}=\"{}\"", url.replace('"', "&quot;"));
+    let attribute = format!("{PRERENDERED_ATTRIBUTE}=\"{}\"", stands_for.replace('"', "&quot;"));
     let page = shell.html.replacen(
         "<div id=app></div>",
         &format!("<div id=app {attribute}>{body}</div>"),
@@ -170,7 +187,7 @@ mod tests {
     use super::*;
     use gazette::feed::read_feed;
 
-    const SHELL: &str = "<!doctype html><html lang=en><head><meta charset=utf-8><base href=/><title>News</title><script type=module src=loader-1.js></script></head><body><div id=app></div></body></html>";
+    const SHELL: &str = "<!doctype html><html lang=en><head><meta charset=utf-8><base href=/><title>News</title><script type=module src=loader-1.js></script></head><body><div id=app></div><noscript><p>This site needs JavaScript.</p></noscript></body></html>";
 
     fn sample() -> Store {
         let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/feed.json")).unwrap();
@@ -189,7 +206,7 @@ mod tests {
     fn renders_every_page_with_its_content_and_metadata() {
         let store = sample();
         let pages = site(SHELL, &store, &Paths::new("/")).unwrap();
-        assert_eq!(pages.len(), 1 + 8 + 24 + 1);
+        assert_eq!(pages.len(), 1 + 8 + 24 + 1 + 1);
 
         let article = page(&pages, "articles/library-cat-mochi/index.html");
         assert!(article.contains("<div id=app data-prerendered=\"/articles/library-cat-mochi/\">"));
@@ -203,6 +220,10 @@ mod tests {
         );
         assert!(article.contains("<title>Meet Mochi, the cat who runs the library – Caldera University News</title>"));
         assert_eq!(article.matches("<title>").count(), 1);
+        assert!(
+            !article.contains("needs JavaScript"),
+            "a rendered page reads without it"
+        );
         assert!(article.contains("<html lang=\"en\""), "{}", &article[..200]);
         for tag in [
             r#"property="og:type" content="article""#,
@@ -228,9 +249,32 @@ mod tests {
         let missing = page(&pages, "404.html");
         assert!(missing.contains("<div id=app></div>") && !missing.contains(PRERENDERED_ATTRIBUTE));
         assert!(
+            missing.contains("This site needs JavaScript."),
+            "the bare app says what it needs"
+        );
+        assert!(
             missing.contains("<title>Page not found</title>"),
             "a title until the app sets the real one"
         );
+    }
+
+    #[test]
+    fn the_search_shell_stands_for_every_search_and_is_not_indexed() {
+        let pages = site(
+            &SHELL.replace("<base href=/>", "<base href=/news/>"),
+            &sample(),
+            &Paths::new("/news/"),
+        )
+        .unwrap();
+        let search = page(&pages, "search/index.html");
+        assert!(search.contains("<div id=app data-prerendered=\"/news/search/?*\">"));
+        assert!(search.contains("<h1>Search</h1>"));
+        assert!(search.contains("<title>Search – Caldera University News</title>"));
+        assert!(search.contains(r#"<meta name="robots" content="noindex">"#));
+        // Without JavaScript the form still works as a form; the page says what it needs.
+        assert!(search.contains(r#"action="/news/search/""#) && search.contains(r#"name="q""#));
+        assert!(search.contains("<noscript>"), "a note for readers without JavaScript");
+        assert!(!search.contains("search-result\""), "no results in the shell");
     }
 
     #[test]

@@ -1,10 +1,12 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::search_results::{count_message, focus_result};
-use crate::components::{ListSkeleton, LoadFailure, SearchResultList};
+#[cfg(not(feature = "ssr"))]
+use crate::components::LoadFailure;
+use crate::components::{ListSkeleton, SearchResultList};
 use crate::newsroom::use_newsroom;
 use crate::search::{SearchResults, RESULTS_PER_STEP};
 
@@ -128,8 +130,32 @@ pub fn SearchPage() -> impl IntoView {
             })
         })
     };
+    // Prerendered, the page is a shell that hosts serve for every search:
+    // results are drawn in the browser.
+    #[cfg(feature = "ssr")]
+    let results_area = {
+        let _ = content;
+        view! {
+            <noscript>
+                <p class="search-needs-script">
+                    "Search runs in your browser, and JavaScript is off here. Every story is on the "
+                    <a href=paths.home()>"front page"</a>
+                    " and on its topic's page."
+                </p>
+            </noscript>
+            <ListSkeleton />
+        }
+    };
+    #[cfg(not(feature = "ssr"))]
+    let results_area = view! {
+        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
+            <Transition fallback=|| view! { <ListSkeleton /> }>{content}</Transition>
+        </ErrorBoundary>
+    };
     view! {
         <Title text=title />
+        // Result lists change with the feed; the stories themselves are what to index.
+        <Meta name="robots" content="noindex" />
         <header class="page-header">
             <h1>"Search"</h1>
         </header>
@@ -161,8 +187,6 @@ pub fn SearchPage() -> impl IntoView {
         </form>
         // One live region that stays on the page, so each new count is announced.
         <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
-        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
-            <Transition fallback=|| view! { <ListSkeleton /> }>{content}</Transition>
-        </ErrorBoundary>
+        {results_area}
     }
 }

@@ -178,6 +178,24 @@ test('a files-only host (404.html for unknown paths): deep links work, including
   await page.context().close();
 });
 
+test('a files-only host serves search addresses their own page, which the app fills in', async () => {
+  const response = await fetch(pages.url('/search/?q=library'));
+  assert.equal(response.status, 200, 'not the 404 page');
+  const page = await openPage(browser);
+  // A slow app makes the prerendered shell stand alone for a while first.
+  await page.route('**/*.wasm', async (r) => { await new Promise((ok) => setTimeout(ok, 400)); await r.continue(); });
+  await page.goto(pages.url('/search/?q=library'));
+  assert.equal(await page.locator('#app main h1').textContent(), 'Search');
+  assert.ok(await page.locator('#app .skeleton').isVisible(), 'a placeholder while the app loads');
+  await waitForPage(page);
+  await page.waitForSelector('.search-result');
+  assert.equal(await page.locator('#search-query').inputValue(), 'library');
+  assert.match(await page.locator('.search-count').textContent(), /stories match “library”/);
+  assert.equal(await page.locator('head meta[name=robots]').count(), 1, 'one robots tag');
+  assert.deepEqual(realProblems(page), []);
+  await page.context().close();
+});
+
 test('the live feed is the source of truth: a prerendered page shows what the feed holds now', async () => {
   const page = await openPage(browser);
   await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changedFeed() }));
@@ -239,6 +257,14 @@ test('with JavaScript off, a reader can read every page and follow its links', a
   await page.locator('.story-nav a').first().click();
   await page.waitForURL(/\/articles\//);
   assert.ok(await page.locator('article h1').isVisible());
+  assert.equal(await page.getByText('needs JavaScript').count(), 0, 'a readable page does not claim to need scripts');
+  // Search cannot run, and its page says so rather than showing placeholders.
+  await page.locator('#site-search').fill('library');
+  await page.locator('#site-search').press('Enter');
+  await page.waitForURL(/\/search\/\?q=library$/);
+  assert.equal(await page.locator('main h1').textContent(), 'Search');
+  assert.ok(await page.locator('.search-needs-script').isVisible());
+  assert.equal(await page.locator('.skeleton').isVisible(), false, 'no placeholder waits for nothing');
   for (const [name, route, width] of [['nojs-article', '/articles/astronaut-alumna-summer-course/', 390], ['nojs-front', '/', 1280]]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(pages.url(route));
