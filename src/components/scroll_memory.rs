@@ -1,24 +1,31 @@
 use leptos::prelude::*;
 
-/// Puts the reader back where they were when they go Back or Forward.
+/// Puts the reader back where they were when they go Back or Forward, or
+/// reload the page.
 ///
 /// Browsers restore the scroll position of a history entry at once, before
 /// a client-side app has drawn the page it belongs to, so they land in the
 /// wrong place. Gazette remembers each address's position itself and
 /// restores it once the page for that address is drawn (pages already read
-/// are drawn from the store, without waiting for the network). Link
-/// navigation starts at the top, as the router does.
+/// are drawn from the store, without waiting for the network). The
+/// positions outlive the page in the tab's session storage, so a reload, or
+/// Back from another site, returns to the same place too. Link navigation
+/// starts at the top, as the router does.
 #[component]
 pub fn ScrollMemory() -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     remember_positions();
 }
 
+/// Where positions are kept between pages of one tab.
+#[cfg(target_arch = "wasm32")]
+const STORAGE_KEY: &str = "gazette:scroll";
+
 /// A position waiting to be restored after Back or Forward.
 #[cfg(target_arch = "wasm32")]
 #[derive(Clone, PartialEq)]
 struct Restoring {
-    /// Which popstate this is, so a newer one stops an older restore.
+    /// Which restore this is, so a newer one stops an older one.
     generation: u64,
     /// The route (as the router writes it) whose page must be drawn first.
     route: String,
@@ -39,7 +46,6 @@ const STEADY_FRAMES: u32 = 3;
 fn remember_positions() {
     use crate::newsroom::use_newsroom;
     use leptos::ev;
-    use std::collections::HashMap;
 
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
@@ -55,7 +61,12 @@ fn remember_positions() {
             location.search.get_untracked()
         )
     };
-    let positions = StoredValue::new_local(HashMap::<String, f64>::new());
+    let storage = window().session_storage().ok().flatten();
+    let saved = storage
+        .as_ref()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .unwrap_or_default();
+    let positions = StoredValue::new_local(read_positions(&saved));
     // While a position is being restored, the scroll events of the page
     // being swapped (which can briefly be short) must not overwrite what
     // was remembered.
@@ -63,40 +74,74 @@ fn remember_positions() {
     let generations = StoredValue::new_local(0u64);
     // The route whose page is on screen: the router swaps pages a few
     // frames after popstate, later still on a slow machine, and scrolling
-    // the outgoing page achieves nothing.
-    let drawn_route = StoredValue::new_local(route());
+    // the outgoing page achieves nothing. A prerendered page is on screen
+    // from the start; otherwise nothing is until the app draws it.
+    let prerendered_on_screen = document()
+        .query_selector("#app[data-prerendered] main > *")
+        .ok()
+        .flatten()
+        .is_some();
+    let drawn_route = StoredValue::new_local(if prerendered_on_screen { route() } else { String::new() });
     Effect::new(move |_| {
-        newsroom.pages_drawn();
-        drawn_route.set_value(route());
-    });
-
-    let on_scroll = window_event_listener(ev::scroll, move |_| {
-        if restoring.with_value(Option::is_none) {
-            let y = window().scroll_y().unwrap_or(0.0);
-            positions.update_value(|p| {
-                p.insert(current_address(), y);
-            });
+        if newsroom.pages_drawn() > 0 {
+            drawn_route.set_value(route());
         }
     });
-    let on_popstate = window_event_listener(ev::popstate, move |_| {
-        let target = positions
-            .with_value(|p| p.get(&current_address()).copied())
-            .unwrap_or(0.0);
+
+    let start_restoring = move |target: f64| {
         generations.update_value(|g| *g += 1);
-        let pending = Restoring {
+        restoring.set_value(Some(Restoring {
             generation: generations.get_value(),
             route: route(),
             target,
             started_ms: now_ms(),
             steady_frames: 0,
-        };
-        restoring.set_value(Some(pending));
+        }));
         restore_on_next_frame(restoring, drawn_route);
+    };
+    let saved_position = move || positions.with_value(|p| position_of(p, &current_address()));
+    if reloaded_or_returned() {
+        if let Some(target) = saved_position() {
+            start_restoring(target);
+        }
+    }
+
+    let on_scroll = window_event_listener(ev::scroll, move |_| {
+        if restoring.with_value(Option::is_none) {
+            let y = window().scroll_y().unwrap_or(0.0);
+            positions.update_value(|p| remember(p, current_address(), y));
+        }
+    });
+    let on_popstate = window_event_listener(ev::popstate, move |_| {
+        start_restoring(saved_position().unwrap_or(0.0));
+    });
+    // Written when the page goes (a reload, another site, a closed tab),
+    // not at every scroll.
+    let on_pagehide = window_event_listener(ev::pagehide, move |_| {
+        if let Some(storage) = &storage {
+            let _ = storage.set_item(STORAGE_KEY, &positions.with_value(write_positions));
+        }
     });
     on_cleanup(move || {
         on_scroll.remove();
         on_popstate.remove();
+        on_pagehide.remove();
     });
+}
+
+/// Whether this page load is a reload or a return through the history,
+/// where the reader expects to be where they were.
+#[cfg(target_arch = "wasm32")]
+fn reloaded_or_returned() -> bool {
+    let Some(performance) = window().performance() else {
+        return false;
+    };
+    let entry = performance.get_entries_by_type("navigation").get(0);
+    let kind = js_sys::Reflect::get(&entry, &"type".into())
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default();
+    matches!(kind.as_str(), "reload" | "back_forward")
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -162,4 +207,97 @@ fn restore_on_next_frame(
             restore_on_next_frame(restoring, drawn_route);
         }
     });
+}
+
+// The pure part, tested natively; only the browser build calls it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod saved {
+    /// Positions are written as lines of `y<TAB>address`, the newest last;
+    /// only this many are kept.
+    pub const KEPT_POSITIONS: usize = 200;
+
+    /// Remembered positions, oldest first.
+    pub type Positions = Vec<(String, f64)>;
+
+    pub fn position_of(positions: &Positions, address: &str) -> Option<f64> {
+        positions.iter().rev().find(|(a, _)| a == address).map(|(_, y)| *y)
+    }
+
+    /// Records `y` for `address` as the newest position, keeping the newest
+    /// [`KEPT_POSITIONS`].
+    pub fn remember(positions: &mut Positions, address: String, y: f64) {
+        if let Some(i) = positions.iter().position(|(a, _)| *a == address) {
+            positions.remove(i);
+        }
+        positions.push((address, y));
+        if positions.len() > KEPT_POSITIONS {
+            positions.remove(0);
+        }
+    }
+
+    pub fn write_positions(positions: &Positions) -> String {
+        positions
+            .iter()
+            .map(|(address, y)| format!("{}\t{address}\n", y.round()))
+            .collect()
+    }
+
+    /// Reads what [`write_positions`] wrote; lines it cannot read are skipped,
+    /// since the storage is the reader's to edit.
+    pub fn read_positions(text: &str) -> Positions {
+        let mut positions = Positions::new();
+        for line in text.lines() {
+            let Some((y, address)) = line.split_once('\t') else {
+                continue;
+            };
+            if let Ok(y) = y.parse::<f64>() {
+                if y.is_finite() && y >= 0.0 && !address.is_empty() {
+                    remember(&mut positions, address.to_owned(), y);
+                }
+            }
+        }
+        positions
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+use saved::{position_of, read_positions, remember, write_positions};
+
+#[cfg(test)]
+mod tests {
+    use super::saved::*;
+
+    #[test]
+    fn positions_survive_being_written_and_read() {
+        let mut positions = Positions::new();
+        remember(&mut positions, "/articles/a/".into(), 1200.4);
+        remember(&mut positions, "/topics/art/?page=2".into(), 300.0);
+        remember(&mut positions, "/articles/a/".into(), 900.0);
+        let read = read_positions(&write_positions(&positions));
+        assert_eq!(position_of(&read, "/articles/a/"), Some(900.0));
+        assert_eq!(position_of(&read, "/topics/art/?page=2"), Some(300.0));
+        assert_eq!(position_of(&read, "/"), None);
+        assert_eq!(
+            read.last().map(|(a, _)| a.as_str()),
+            Some("/articles/a/"),
+            "newest last"
+        );
+    }
+
+    #[test]
+    fn only_the_newest_positions_are_kept() {
+        let mut positions = Positions::new();
+        for i in 0..KEPT_POSITIONS + 5 {
+            remember(&mut positions, format!("/articles/{i}/"), i as f64);
+        }
+        assert_eq!(positions.len(), KEPT_POSITIONS);
+        assert_eq!(position_of(&positions, "/articles/0/"), None);
+        assert_eq!(position_of(&positions, "/articles/204/"), Some(204.0));
+    }
+
+    #[test]
+    fn unreadable_lines_are_skipped() {
+        let read = read_positions("12\t/a/\nnot a line\n-5\t/b/\nNaN\t/c/\n40\t\n7\t/d/?q=x\ty\n");
+        assert_eq!(read, vec![("/a/".to_owned(), 12.0), ("/d/?q=x\ty".to_owned(), 7.0)]);
+    }
 }

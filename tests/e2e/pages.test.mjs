@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, openPage, realProblems, goLive } from './support.mjs';
+import { DIST, openPage, realProblems, goLive, waitForPage } from './support.mjs';
 import { siteUnderTest } from './site-fixture.mjs';
 
 const SAMPLE = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
@@ -107,6 +107,30 @@ test('links start a page at the top; Back returns to where the reader was', asyn
   await page.goForward();
   await page.waitForSelector('article h1');
   await page.waitForFunction(() => scrollY === 0);
+  await page.context().close();
+});
+
+test('a reload, or Back from another site, returns to where the reader was', async () => {
+  const page = await openPage(site.browser, { viewport: { width: 1280, height: 700 } });
+  await goLive(page, site.server.url('/articles/library-cat-mochi/'));
+  await page.locator('.credits').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(100);
+  const readerWasAt = await page.evaluate(() => scrollY);
+  assert.ok(readerWasAt > 600, `the credits sit far down the page (${readerWasAt})`);
+  await page.reload();
+  await waitForPage(page);
+  await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, readerWasAt, { timeout: 3000 });
+  // A whole other page (another site, as far as the browser knows), then Back.
+  await page.goto(site.server.url('/feed.json'));
+  await page.goBack();
+  await waitForPage(page);
+  await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, readerWasAt, { timeout: 3000 });
+  // A link to the same story starts at the top, as any link does.
+  await page.goto(site.server.url('/articles/library-cat-mochi/'));
+  await waitForPage(page);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  assert.deepEqual(realProblems(page), []);
   await page.context().close();
 });
 
