@@ -26,10 +26,10 @@ try {
   row('Article LCP against the same page as plain HTML (4x CPU, 1.6 Mbps, 150 ms RTT; median of 5)', `${lcp.ratio.toFixed(2)}x (${Math.round(lcp.app)} ms vs ${Math.round(lcp.plain)} ms)`, `≤ ${BUDGETS.lcpRatio}x (aim 1.1x)`, lcp.ratio <= BUDGETS.lcpRatio);
 
   const pages = { front: '/', topic: '/topics/research/', article: '/articles/library-cat-mochi/' };
-  const lighthouse = await audit(Object.values(pages).map((p) => site.url(p)), ['performance']);
+  const lighthouse = await audit(Object.values(pages).map((p) => site.url(p)), ['performance'], { runs: 3 });
   for (const [name, route] of Object.entries(pages)) {
     const result = lighthouse[site.url(route)];
-    row(`Lighthouse mobile performance, ${name} page`, `${Math.round(result.scores.performance * 100)} (LCP ${Math.round(result.lcp)} ms, TBT ${Math.round(result.tbt)} ms, CLS ${result.cls})`, `≥ ${BUDGETS.lighthouse * 100}`, result.scores.performance >= BUDGETS.lighthouse);
+    row(`Lighthouse mobile performance, ${name} page (median of 3)`, `${Math.round(result.scores.performance * 100)} (LCP ${Math.round(result.lcp)} ms, TBT ${Math.round(result.tbt)} ms, CLS ${result.cls})`, `≥ ${BUDGETS.lighthouse * 100}`, result.scores.performance >= BUDGETS.lighthouse);
   }
   const articleCls = lighthouse[site.url(pages.article)].cls;
   row('Article page CLS', `${articleCls}`, `${BUDGETS.articleCls}`, articleCls === BUDGETS.articleCls);

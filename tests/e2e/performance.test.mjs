@@ -36,11 +36,11 @@ test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article 
   assert.ok(result.ratio <= BUDGETS.lcpRatio, `ratio ${result.ratio.toFixed(2)}`);
 });
 
-test(`Lighthouse mobile performance at least ${BUDGETS.lighthouse * 100} on front, topic and article pages; no layout shift on articles`, { timeout: 180_000 }, async () => {
+test(`Lighthouse mobile performance at least ${BUDGETS.lighthouse * 100} on front, topic and article pages (median of 3); no layout shift on articles`, { timeout: 400_000 }, async () => {
   const urls = ['/', '/topics/research/', '/articles/library-cat-mochi/'].map((p) => server.url(p));
-  const results = await audit(urls, ['performance']);
+  const results = await audit(urls, ['performance'], { runs: 3 });
   for (const [url, result] of Object.entries(results)) {
-    console.log(`lighthouse ${new URL(url).pathname}: performance ${result.scores.performance}, LCP ${Math.round(result.lcp)} ms, CLS ${result.cls}`);
+    console.log(`lighthouse ${new URL(url).pathname}: performance ${result.scores.performance} (runs ${result.runs.join(', ')}), LCP ${Math.round(result.lcp)} ms, CLS ${result.cls}`);
     assert.ok(result.scores.performance >= BUDGETS.lighthouse, `${url}: ${result.scores.performance}: ${result.failing.join(', ')}`);
   }
   assert.equal(results[urls[2]].cls, BUDGETS.articleCls);
