@@ -258,14 +258,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_search_shell_stands_for_every_search_and_is_not_indexed() {
-        let pages = site(
+    /// The sample site built for the public URL `/news/`.
+    fn site_under_news() -> Vec<Page> {
+        site(
             &SHELL.replace("<base href=/>", "<base href=/news/>"),
             &sample(),
             &Paths::new("/news/"),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn the_search_shell_stands_for_every_search_and_is_not_indexed() {
+        let pages = site_under_news();
         let search = page(&pages, "search/index.html");
         assert!(search.contains("<div id=app data-prerendered=\"/news/search/?*\">"));
         assert!(search.contains("<h1>Search</h1>"));
@@ -279,12 +284,7 @@ mod tests {
 
     #[test]
     fn a_sub_path_prefixes_every_link() {
-        let pages = site(
-            &SHELL.replace("<base href=/>", "<base href=/news/>"),
-            &sample(),
-            &Paths::new("/news/"),
-        )
-        .unwrap();
+        let pages = site_under_news();
         let front = page(&pages, "index.html");
         assert!(front.contains("data-prerendered=\"/news/\""));
         let hrefs: Vec<&str> = front
