@@ -127,7 +127,7 @@ export async function archiveRequests(server, routes) {
 }
 
 /** Time from a click on a story link to the next story drawn, median of `runs`. */
-export async function routeChange(server, runs = 7) {
+export async function routeChange(server, runs = 11) {
   const browser = await launch();
   const times = [];
   try {
