@@ -99,7 +99,11 @@ fn remember_positions() {
         }));
         restore_on_next_frame(restoring, drawn_route);
     };
-    let saved_position = move || positions.with_value(|p| position_of(p, &current_address()));
+    let saved_position = move || {
+        positions
+            .with_value(|p| position_of(p, &current_address()))
+            .map(f64::from)
+    };
     if reloaded_or_returned() {
         if let Some(target) = saved_position() {
             start_restoring(target);
@@ -109,7 +113,8 @@ fn remember_positions() {
     let on_scroll = window_event_listener(ev::scroll, move |_| {
         if restoring.with_value(Option::is_none) {
             let y = window().scroll_y().unwrap_or(0.0);
-            positions.update_value(|p| remember(p, current_address(), y));
+            // Whole pixels: the cast saturates, so no value can fail.
+            positions.update_value(|p| remember(p, current_address(), y.round() as u32));
         }
     });
     let on_popstate = window_event_listener(ev::popstate, move |_| {
@@ -216,16 +221,17 @@ mod saved {
     /// only this many are kept.
     pub const KEPT_POSITIONS: usize = 200;
 
-    /// Remembered positions, oldest first.
-    pub type Positions = Vec<(String, f64)>;
+    /// Remembered positions in whole pixels, oldest first. Whole numbers
+    /// because formatting and parsing floats would add ~20 KiB of wasm.
+    pub type Positions = Vec<(String, u32)>;
 
-    pub fn position_of(positions: &Positions, address: &str) -> Option<f64> {
+    pub fn position_of(positions: &Positions, address: &str) -> Option<u32> {
         positions.iter().rev().find(|(a, _)| a == address).map(|(_, y)| *y)
     }
 
     /// Records `y` for `address` as the newest position, keeping the newest
     /// [`KEPT_POSITIONS`].
-    pub fn remember(positions: &mut Positions, address: String, y: f64) {
+    pub fn remember(positions: &mut Positions, address: String, y: u32) {
         if let Some(i) = positions.iter().position(|(a, _)| *a == address) {
             positions.remove(i);
         }
@@ -238,7 +244,7 @@ mod saved {
     pub fn write_positions(positions: &Positions) -> String {
         positions
             .iter()
-            .map(|(address, y)| format!("{}\t{address}\n", y.round()))
+            .map(|(address, y)| format!("{y}\t{address}\n"))
             .collect()
     }
 
@@ -250,10 +256,8 @@ mod saved {
             let Some((y, address)) = line.split_once('\t') else {
                 continue;
             };
-            if let Ok(y) = y.parse::<f64>() {
-                if y.is_finite() && y >= 0.0 && !address.is_empty() {
-                    remember(&mut positions, address.to_owned(), y);
-                }
+            if let (Ok(y), false) = (y.parse::<u32>(), address.is_empty()) {
+                remember(&mut positions, address.to_owned(), y);
             }
         }
         positions
@@ -270,12 +274,12 @@ mod tests {
     #[test]
     fn positions_survive_being_written_and_read() {
         let mut positions = Positions::new();
-        remember(&mut positions, "/articles/a/".into(), 1200.4);
-        remember(&mut positions, "/topics/art/?page=2".into(), 300.0);
-        remember(&mut positions, "/articles/a/".into(), 900.0);
+        remember(&mut positions, "/articles/a/".into(), 1200);
+        remember(&mut positions, "/topics/art/?page=2".into(), 300);
+        remember(&mut positions, "/articles/a/".into(), 900);
         let read = read_positions(&write_positions(&positions));
-        assert_eq!(position_of(&read, "/articles/a/"), Some(900.0));
-        assert_eq!(position_of(&read, "/topics/art/?page=2"), Some(300.0));
+        assert_eq!(position_of(&read, "/articles/a/"), Some(900));
+        assert_eq!(position_of(&read, "/topics/art/?page=2"), Some(300));
         assert_eq!(position_of(&read, "/"), None);
         assert_eq!(
             read.last().map(|(a, _)| a.as_str()),
@@ -288,16 +292,16 @@ mod tests {
     fn only_the_newest_positions_are_kept() {
         let mut positions = Positions::new();
         for i in 0..KEPT_POSITIONS + 5 {
-            remember(&mut positions, format!("/articles/{i}/"), i as f64);
+            remember(&mut positions, format!("/articles/{i}/"), i as u32);
         }
         assert_eq!(positions.len(), KEPT_POSITIONS);
         assert_eq!(position_of(&positions, "/articles/0/"), None);
-        assert_eq!(position_of(&positions, "/articles/204/"), Some(204.0));
+        assert_eq!(position_of(&positions, "/articles/204/"), Some(204));
     }
 
     #[test]
     fn unreadable_lines_are_skipped() {
-        let read = read_positions("12\t/a/\nnot a line\n-5\t/b/\nNaN\t/c/\n40\t\n7\t/d/?q=x\ty\n");
-        assert_eq!(read, vec![("/a/".to_owned(), 12.0), ("/d/?q=x\ty".to_owned(), 7.0)]);
+        let read = read_positions("12\t/a/\nnot a line\n-5\t/b/\n1.5\t/c/\n40\t\n7\t/d/?q=x\ty\n");
+        assert_eq!(read, vec![("/a/".to_owned(), 12), ("/d/?q=x\ty".to_owned(), 7)]);
     }
 }
