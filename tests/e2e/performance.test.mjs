@@ -16,7 +16,7 @@ after(async () => {
 
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 
-test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { todo: 'over budget: the Leptos app is about 305 KiB gzipped; see docs/performance.md' }, () => {
+test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { todo: 'over budget: the Leptos app is about 309 KiB gzipped; see docs/performance.md' }, () => {
   const size = codeSize();
   console.log(`code: ${kib(size.raw)} KiB raw, ${kib(size.gzip)} KiB gzip, ${kib(size.brotli)} KiB brotli`);
   assert.ok(size.gzip <= BUDGETS.codeGzipKiB * 1024, `${kib(size.gzip)} KiB gzip`);
