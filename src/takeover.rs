@@ -136,7 +136,13 @@ fn swap() {
     let Some(old) = document.get_element_by_id(PRERENDERED_ID) else {
         return;
     };
-    let focus_path = document.active_element().and_then(|active| child_path(&old, &active));
+    let active = document.active_element();
+    let focus_path = active.as_ref().and_then(|active| child_path(&old, active));
+    // A reader may start typing in a search box before the app arrives.
+    let typed = active
+        .and_then(|active| active.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .filter(|value| !value.is_empty());
     // One step, so no frame shows neither page.
     if old.replace_with_with_node_1(&live).is_err() {
         return;
@@ -151,9 +157,31 @@ fn swap() {
                 None => return,
             }
         }
+        if let Some(typed) = typed {
+            carry_typed_text(&node, &typed);
+        }
         if let Ok(element) = node.dyn_into::<web_sys::HtmlElement>() {
             let _ = element.focus();
         }
+    }
+}
+
+/// Puts what the reader typed into the new page's box, and tells the app
+/// as typing would (an `input` event that bubbles to Leptos's listener).
+#[cfg(target_arch = "wasm32")]
+fn carry_typed_text(element: &web_sys::Element, typed: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() else {
+        return;
+    };
+    if input.value() == typed {
+        return;
+    }
+    input.set_value(typed);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+        let _ = input.dispatch_event(&event);
     }
 }
 

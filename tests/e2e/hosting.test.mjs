@@ -201,6 +201,36 @@ test('a files-only host serves search addresses their own page, which the app fi
   await page.context().close();
 });
 
+test('what a reader types into a search box before the app arrives is kept', async () => {
+  const page = await openPage(browser);
+  let releaseApp;
+  const appHeld = new Promise((ok) => { releaseApp = ok; });
+  await page.route('**/*.wasm', async (r) => { await appHeld; await r.continue(); });
+  // The search page's own box: the app takes the words and searches for them.
+  await page.goto(pages.url('/search/'));
+  await page.locator('#app #search-query').pressSequentially('library');
+  releaseApp();
+  await waitForPage(page);
+  await page.waitForURL((url) => url.searchParams.get('q') === 'library');
+  await page.waitForSelector('.search-result');
+  assert.equal(await page.locator('#search-query').inputValue(), 'library');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-query');
+  // The header's box on a story: Enter searches for what was typed.
+  const held = new Promise((ok) => { releaseApp = ok; });
+  await page.unroute('**/*.wasm');
+  await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+  await page.goto(pages.url('/articles/library-cat-mochi/'));
+  await page.locator('#app #site-search').pressSequentially('moon');
+  releaseApp();
+  await waitForPage(page);
+  assert.equal(await page.locator('#site-search').inputValue(), 'moon');
+  await page.locator('#site-search').press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === 'moon');
+  await page.waitForSelector('.search-result');
+  assert.deepEqual(realProblems(page), []);
+  await page.context().close();
+});
+
 test('the live feed is the source of truth: a prerendered page shows what the feed holds now', async () => {
   const page = await openPage(browser);
   await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changedFeed() }));
