@@ -59,6 +59,17 @@ fn mount<V: IntoView + 'static>(base: &str, view: impl FnOnce() -> V + 'static) 
     (root, handle)
 }
 
+/// The whole app at `path`, drawn from the sample feed without fetching.
+fn mount_app_at(path: &str) -> (web_sys::HtmlElement, impl Sized) {
+    go_to(path);
+    let root = container();
+    let handle = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
+    );
+    (root, handle)
+}
+
 /// Points the browser at `path` before an `App` is mounted, as a fresh load would.
 fn go_to(path: &str) {
     window()
@@ -226,12 +237,7 @@ async fn feed_notice_counts_skipped_stories() {
 
 #[wasm_bindgen_test]
 async fn front_page_lists_stories_as_article_links() {
-    go_to("/");
-    let root = container();
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
-    );
+    let (root, _handle) = mount_app_at("/");
     leptos::task::tick().await;
     let links = root.query_selector_all("main .card-headline a").unwrap();
     assert!(links.length() >= 7, "lead and latest stories: {}", links.length());
@@ -243,12 +249,7 @@ async fn front_page_lists_stories_as_article_links() {
 
 #[wasm_bindgen_test]
 async fn article_page_puts_the_headline_in_the_article() {
-    go_to("/articles/library-cat-mochi/");
-    let root = container();
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
-    );
+    let (root, _handle) = mount_app_at("/articles/library-cat-mochi/");
     leptos::task::tick().await;
     assert_eq!(count(&root, "h1"), 1);
     let h1 = select(&root, "article h1");
@@ -267,12 +268,7 @@ async fn article_page_puts_the_headline_in_the_article() {
 
 #[wasm_bindgen_test]
 async fn unknown_paths_show_not_found() {
-    go_to("/no/such/page");
-    let root = container();
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
-    );
+    let (root, _handle) = mount_app_at("/no/such/page");
     leptos::task::tick().await;
     assert_eq!(select(&root, "h1").text_content().as_deref(), Some("Page not found"));
     assert!(count(&root, ".not-found a") >= 2);
@@ -396,12 +392,7 @@ async fn highlighting_marks_matches_as_text_never_markup() {
 
 #[wasm_bindgen_test]
 async fn search_results_rank_headlines_first_and_mark_every_match() {
-    go_to("/search/?q=library");
-    let root = container();
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
-    );
+    let (root, _handle) = mount_app_at("/search/?q=library");
     for _ in 0..20 {
         if count(&root, ".search-result") > 0 {
             break;
