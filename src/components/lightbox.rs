@@ -134,6 +134,10 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let track = NodeRef::<html::Div>::new();
     let close_button = NodeRef::<html::Button>::new();
+    // The photo the strip is being scrolled to by the viewer itself. Until it
+    // lands there, a `scrollend` is a step of that scroll (or a stale event
+    // from one it replaced), not the reader choosing a photo.
+    let scrolling_to = StoredValue::new(None::<usize>);
 
     // The address may already name a photo (a shared link), and Back and
     // Forward change it.
@@ -171,10 +175,16 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                     } else {
                         web_sys::ScrollBehavior::Instant
                     });
+                    scrolling_to.set_value(Some(i));
                     track.scroll_to_with_scroll_to_options(&options);
+                } else if scrolling_to.get_value().is_some_and(|target| target != i) {
+                    // Back where it started before an earlier move arrived: stop that move.
+                    track.set_scroll_left(left as i32);
+                    scrolling_to.set_value(None);
                 }
             }
             None => {
+                scrolling_to.set_value(None);
                 if dialog.open() {
                     dialog.close();
                 }
@@ -194,10 +204,27 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
         let Some(track) = track.get() else { return };
         let width = track.client_width().max(1) as f64;
         let landed = (track.scroll_left() as f64 / width).round() as usize;
-        if viewer.index.get_untracked().is_some() {
-            viewer.act(ViewerAction::Open(landed));
+        if viewer.index.get_untracked().is_none() {
+            return;
+        }
+        match scrolling_to.get_value() {
+            Some(target) if target == landed => scrolling_to.set_value(None),
+            // Short of the target: finish the move the reader asked for, so the
+            // strip and the position never disagree.
+            Some(target) => {
+                let options = web_sys::ScrollToOptions::new();
+                options.set_left(width * target as f64);
+                if !prefers_reduced_motion() {
+                    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+                }
+                track.scroll_to_with_scroll_to_options(&options);
+            }
+            None => viewer.act(ViewerAction::Open(landed)),
         }
     };
+    // A finger or a mouse on the strip takes over from the viewer's own scroll.
+    // (A wheel turned during that scroll is overruled: the last photo asked for wins.)
+    let on_track_pointerdown = move |_| scrolling_to.set_value(None);
 
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Tab" {
@@ -251,6 +278,13 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
         })
         .collect_view();
 
+    // Focusable, so that the strip can be scrolled without a pointer too.
+    let strip = view! {
+        <div node_ref=track class="viewer-track" role="group" aria-label="Photos" tabindex="0" on:scrollend=on_scroll_end on:pointerdown=on_track_pointerdown>
+            {slides}
+        </div>
+    };
+
     view! {
         <dialog
             node_ref=dialog
@@ -273,10 +307,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                     "Close"
                 </button>
             </div>
-            // Focusable, so that the strip can be scrolled without a pointer too.
-            <div node_ref=track class="viewer-track" role="group" aria-label="Photos" tabindex="0" on:scrollend=on_scroll_end>
-                {slides}
-            </div>
+            {strip}
             <div class="viewer-moves">
                 <button
                     type="button"

@@ -23,7 +23,12 @@ async function openArticle(options = {}) {
 }
 
 async function waitForPosition(page, text) {
-  await page.waitForFunction((t) => document.querySelector('.viewer-position')?.textContent === t, text);
+  try {
+    await page.waitForFunction((t) => document.querySelector('.viewer-position')?.textContent === t, text, { timeout: 15000 });
+  } catch (error) {
+    const shown = await page.locator('.viewer-position').textContent().catch(() => 'no viewer');
+    throw new Error(`waited for "${text}", the viewer shows "${shown}"`, { cause: error });
+  }
 }
 
 test('a click on a photo opens the viewer there, as a modal dialog with a name', async () => {
@@ -73,6 +78,43 @@ test('keys move, jump and close; focus returns to the photo that opened it', asy
   assert.equal(fragment(page), '');
   assert.equal(await page.evaluate(() => document.activeElement.closest('.gallery-grid li') !== null), true);
   assert.equal(await opener.evaluate((el) => el === document.activeElement), true, 'focus is back on the opener');
+  await page.context().close();
+});
+
+test('a key press is never undone by the strip settling from an earlier move', async () => {
+  // On a busy machine the browser can report the end of a scroll after the
+  // next key press has started another; that report names a photo the reader
+  // has already left.
+  const page = await openArticle();
+  await page.locator('article .story-body .photo-open').first().click();
+  await waitForPosition(page, `Photo 1 / ${PHOTOS}`);
+  await page.keyboard.press('ArrowRight');
+  await page.evaluate(() => document.querySelector('.viewer-track').dispatchEvent(new Event('scrollend')));
+  await page.keyboard.press('ArrowRight');
+  await waitForPosition(page, `Photo 3 / ${PHOTOS}`);
+  await page.waitForFunction(() => {
+    const track = document.querySelector('.viewer-track');
+    return Math.abs(track.scrollLeft - 2 * track.clientWidth) <= 1;
+  });
+  await page.waitForTimeout(300);
+  assert.equal(await position(page), `Photo 3 / ${PHOTOS}`, 'the position stays where the keys put it');
+  assert.equal(fragment(page), '#photo-3');
+  await page.context().close();
+});
+
+test('Next then Previous at once ends on the photo the reader came back to', async () => {
+  const page = await openArticle();
+  await page.locator('.gallery-grid .photo-open').nth(1).click();
+  await waitForPosition(page, `Photo 2 / ${PHOTOS}`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await waitForPosition(page, `Photo 2 / ${PHOTOS}`);
+  await page.waitForTimeout(800);
+  assert.equal(await position(page), `Photo 2 / ${PHOTOS}`);
+  assert.equal(await page.evaluate(() => {
+    const track = document.querySelector('.viewer-track');
+    return Math.round(track.scrollLeft / track.clientWidth);
+  }), 1, 'the strip shows photo 2 too');
   await page.context().close();
 });
 
