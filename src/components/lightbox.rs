@@ -278,13 +278,6 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
         })
         .collect_view();
 
-    // Focusable, so that the strip can be scrolled without a pointer too.
-    let strip = view! {
-        <div node_ref=track class="viewer-track" role="group" aria-label="Photos" tabindex="0" on:scrollend=on_scroll_end on:pointerdown=on_track_pointerdown>
-            {slides}
-        </div>
-    };
-
     view! {
         <dialog
             node_ref=dialog
@@ -307,7 +300,18 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                     "Close"
                 </button>
             </div>
-            {strip}
+            // Focusable, so that the strip can be scrolled without a pointer too.
+            <div
+                node_ref=track
+                class="viewer-track"
+                role="group"
+                aria-label="Photos"
+                tabindex="0"
+                on:scrollend=on_scroll_end
+                on:pointerdown=on_track_pointerdown
+            >
+                {slides}
+            </div>
             <div class="viewer-moves">
                 <button
                     type="button"
