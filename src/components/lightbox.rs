@@ -380,7 +380,8 @@ fn Slide(photo: Image, index: usize, count: usize, near: impl Fn() -> bool + Sen
                     height=photo.height
                     // The photo on screen and its neighbours load at once; the rest when near.
                     loading=move || if near() { "eager" } else { "lazy" }
-                    decoding="async"
+                    // Not `async`: the spinner gives way in the frame that paints the
+                    // photo, never to an empty frame while it decodes.
                     on:load=move |_| arrival.set(Arrival::Shown)
                     on:error=move |_| arrival.set(Arrival::Failed)
                 />

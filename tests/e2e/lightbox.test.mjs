@@ -256,6 +256,11 @@ for (const [width, height] of [[390, 844], [1280, 800]]) {
     await goLive(page, site.server.url(ARTICLE) + '#photo-2');
     await waitForPosition(page, `Photo 2 / ${PHOTOS}`);
     await page.waitForFunction(() => !document.querySelectorAll('.viewer-frame')[1].classList.contains('waiting'));
+    // Loaded is not yet painted: wait for the decode and the frame after it.
+    await page.evaluate(async () => {
+      await document.querySelectorAll('.viewer-frame img')[1].decode();
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    });
     await page.screenshot({ path: path.join(ROOT, `docs/screenshots/viewer-${width}.jpg`), type: 'jpeg', quality: 75 });
     await page.context().close();
   });
