@@ -165,21 +165,13 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                         let _ = button.focus();
                     }
                 }
-                let left = track.client_width() as f64 * i as f64;
-                if (track.scroll_left() as f64 - left).abs() > 1.0 {
-                    let options = web_sys::ScrollToOptions::new();
-                    options.set_left(left);
-                    let smooth = was_open && previous.flatten().is_some() && !prefers_reduced_motion();
-                    options.set_behavior(if smooth {
-                        web_sys::ScrollBehavior::Smooth
-                    } else {
-                        web_sys::ScrollBehavior::Instant
-                    });
+                let left = f64::from(track.client_width()) * i as f64;
+                if (f64::from(track.scroll_left()) - left).abs() > 1.0 {
                     scrolling_to.set_value(Some(i));
-                    track.scroll_to_with_scroll_to_options(&options);
+                    scroll_strip_to(&track, i, was_open && previous.flatten().is_some());
                 } else if scrolling_to.get_value().is_some_and(|target| target != i) {
                     // Back where it started before an earlier move arrived: stop that move.
-                    track.set_scroll_left(left as i32);
+                    scroll_strip_to(&track, i, false);
                     scrolling_to.set_value(None);
                 }
             }
@@ -211,14 +203,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
             Some(target) if target == landed => scrolling_to.set_value(None),
             // Short of the target: finish the move the reader asked for, so the
             // strip and the position never disagree.
-            Some(target) => {
-                let options = web_sys::ScrollToOptions::new();
-                options.set_left(width * target as f64);
-                if !prefers_reduced_motion() {
-                    options.set_behavior(web_sys::ScrollBehavior::Smooth);
-                }
-                track.scroll_to_with_scroll_to_options(&options);
-            }
+            Some(target) => scroll_strip_to(&track, target, true),
             None => viewer.act(ViewerAction::Open(landed)),
         }
     };
@@ -428,6 +413,19 @@ fn trap_focus(ev: &leptos::ev::KeyboardEvent) {
         ev.prevent_default();
         let _ = first.focus();
     }
+}
+
+/// Scrolls the strip to photo `index`: smoothly if asked and the reader has
+/// not asked for less motion, else at once (which also stops a smooth scroll).
+fn scroll_strip_to(track: &web_sys::HtmlElement, index: usize, smooth: bool) {
+    let options = web_sys::ScrollToOptions::new();
+    options.set_left(f64::from(track.client_width()) * index as f64);
+    options.set_behavior(if smooth && !prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Smooth
+    } else {
+        web_sys::ScrollBehavior::Instant
+    });
+    track.scroll_to_with_scroll_to_options(&options);
 }
 
 fn prefers_reduced_motion() -> bool {
