@@ -5,7 +5,8 @@
 
 use std::fmt;
 
-use crate::feed::{json::JsonErrorKind, read_feed, Feed, FeedError};
+use crate::feed::{json::JsonErrorKind, Feed, FeedError};
+use crate::html_parser::read_feed;
 
 /// How long a feed request may take before the reader is told.
 pub const TIMEOUT_SECONDS: u32 = 15;

@@ -37,6 +37,7 @@ pub fn read_results(text: &str) -> Option<SearchResults> {
         hits,
         total,
         topic_counts,
+        all_topics_total: total,
         whole_archive: true,
     })
 }
@@ -115,10 +116,17 @@ pub async fn search(folder: &str, query: &Query, topic: Option<&str>, limit: usi
         let text = engine::pagefind_search(folder, &query.to_pagefind(), topic.unwrap_or(""), limit as u32)
             .await
             .map_err(|e| format!("{e:?}"))?;
-        text.as_string()
+        let mut results = text
+            .as_string()
             .as_deref()
             .and_then(read_results)
-            .ok_or_else(|| "the search index answered in an unexpected shape".to_owned())
+            .ok_or_else(|| "the search index answered in an unexpected shape".to_owned())?;
+        // The engine counts matches in the chosen topic only; a story in
+        // several topics is counted in each, so this is an upper bound.
+        if topic.is_some() {
+            results.all_topics_total = results.topic_counts.iter().map(|t| t.1).sum();
+        }
+        Ok(results)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -28,6 +28,8 @@ pub struct SearchResults {
     pub hits: Vec<SearchHit>,
     /// How many stories match in all (in the chosen topic, if any).
     pub total: usize,
+    /// How many stories match in every topic.
+    pub all_topics_total: usize,
     /// How many stories match in each topic, whatever topic is chosen; most first.
     pub topic_counts: Vec<(String, usize)>,
     /// Whether the whole archive was searched, not only the stories loaded.
@@ -40,9 +42,9 @@ impl SearchHit {
             slug: article.slug.clone(),
             title: article.title.clone(),
             summary: article.summary.clone(),
-            body: article.plain_text(),
+            body: article.text.clone(),
             published: article.published,
-            topic: article.topic.clone(),
+            topic: article.topic().map(str::to_owned),
         }
     }
 }
@@ -51,7 +53,7 @@ impl SearchHit {
 pub fn search_texts(articles: &[Arc<Article>]) -> Vec<SearchText> {
     articles
         .iter()
-        .map(|a| SearchText::new(&a.title, a.summary.as_deref().unwrap_or(""), &a.plain_text()))
+        .map(|a| SearchText::new(&a.title, a.summary.as_deref().unwrap_or(""), &a.text))
         .collect()
 }
 
@@ -74,7 +76,7 @@ pub fn search_articles(
     let order_of = |packed: u64| (packed & 0xFFFF_FFFF) as usize;
     let mut topic_counts: Vec<(String, usize)> = Vec::new();
     for order in found.iter().map(|&p| order_of(p)) {
-        if let Some(slug) = &articles[order].topic {
+        for slug in &articles[order].topics {
             match topic_counts.iter_mut().find(|(s, _)| s == slug) {
                 Some(entry) => entry.1 += 1,
                 None => topic_counts.push((slug.clone(), 1)),
@@ -82,8 +84,9 @@ pub fn search_articles(
         }
     }
     rank_topic_counts(&mut topic_counts);
+    let all_topics_total = found.len();
     if let Some(topic) = topic {
-        found.retain(|&p| articles[order_of(p)].topic.as_deref() == Some(topic));
+        found.retain(|&p| articles[order_of(p)].in_topic(topic));
     }
     found.sort_unstable();
     SearchResults {
@@ -94,6 +97,7 @@ pub fn search_articles(
             .map(|&p| SearchHit::from_article(&articles[order_of(p)]))
             .collect(),
         topic_counts,
+        all_topics_total,
         whole_archive: false,
     }
 }
@@ -106,14 +110,12 @@ pub fn rank_topic_counts(counts: &mut [(String, usize)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::{Block, Content, Inline};
-
     fn article(title: &str, topic: &str, body: &str) -> Arc<Article> {
         Arc::new(Article {
             slug: title.to_lowercase().replace(' ', "-"),
             title: title.into(),
-            topic: Some(topic.into()),
-            content: Content::Blocks(vec![Block::Paragraph(vec![Inline::Text(body.into())])]),
+            topics: vec![topic.into()],
+            text: body.into(),
             ..Article::default()
         })
     }

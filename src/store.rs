@@ -21,11 +21,12 @@ pub struct TopicPage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleContext {
     pub article: Arc<Article>,
-    pub topic: Option<Topic>,
+    /// The topics the story is in, its kicker first.
+    pub topics: Vec<Topic>,
     /// The next newer and next older story, across the whole feed.
     pub newer: Option<Arc<Article>>,
     pub older: Option<Arc<Article>>,
-    /// Other stories of the same topic, newest first.
+    /// Other stories of its first topic, newest first.
     pub related: Vec<Arc<Article>>,
 }
 
@@ -36,6 +37,14 @@ pub struct Section {
     pub articles: Vec<Arc<Article>>,
 }
 
+/// A topic and how many stories it holds: in the whole archive when the
+/// feed says, else among the stories read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicCount {
+    pub topic: Topic,
+    pub stories: u64,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Store {
     /// Whether the main feed has been read (an empty store is still waiting).
@@ -44,6 +53,8 @@ pub struct Store {
     /// Newest first; stories without a date keep their feed order after the dated ones.
     articles: Vec<Arc<Article>>,
     by_slug: FxHashMap<String, usize>,
+    /// The stories of each topic, as positions in `articles`, newest first.
+    by_topic: FxHashMap<String, Vec<usize>>,
     /// Whether the loaded pages hold the whole feed (no `next_url` left to follow).
     pub complete: bool,
     /// The next page of the main feed to follow, and how many were read.
@@ -58,6 +69,10 @@ pub struct Store {
 }
 
 pub const TOPIC_PAGE_SIZE: usize = 12;
+
+/// How many topics the header names and the front page gives a section;
+/// the rest are on the page of all topics.
+pub const FEATURED_TOPICS: usize = 8;
 
 impl Store {
     /// A store holding the first page of the main feed.
@@ -128,6 +143,12 @@ impl Store {
             .enumerate()
             .map(|(i, a)| (a.slug.clone(), i))
             .collect();
+        self.by_topic.clear();
+        for (i, article) in self.articles.iter().enumerate() {
+            for topic in &article.topics {
+                self.by_topic.entry(topic.clone()).or_default().push(i);
+            }
+        }
     }
 
     pub fn articles(&self) -> &[Arc<Article>] {
@@ -142,16 +163,54 @@ impl Store {
         self.site.topics.iter().find(|t| t.slug == slug)
     }
 
-    pub fn topic_articles<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Arc<Article>> + 'a {
-        self.articles.iter().filter(move |a| a.topic.as_deref() == Some(slug))
+    /// The stories read so far in the topic, newest first.
+    pub fn topic_articles<'a>(&'a self, slug: &str) -> impl Iterator<Item = &'a Arc<Article>> + 'a {
+        self.by_topic
+            .get(slug)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| &self.articles[i])
     }
 
-    /// The story with its topic, neighbours and related stories.
+    /// How many stories the topic holds: the archive's count, else those read.
+    pub fn story_count(&self, topic: &Topic) -> u64 {
+        topic
+            .story_count
+            .unwrap_or_else(|| self.by_topic.get(&topic.slug).map_or(0, Vec::len) as u64)
+    }
+
+    /// Every topic with its story count, in the feed's order.
+    pub fn topic_counts(&self) -> Vec<TopicCount> {
+        self.site
+            .topics
+            .iter()
+            .map(|topic| TopicCount {
+                stories: self.story_count(topic),
+                topic: topic.clone(),
+            })
+            .collect()
+    }
+
+    /// The topics the header names and the front page opens a section for:
+    /// the first [`FEATURED_TOPICS`] a feed declares, in its order, or, for
+    /// topics made from tags, those with the most stories (ties in order of
+    /// first use). Topics without stories are left out.
+    pub fn featured_topics(&self) -> Vec<Topic> {
+        let mut counts: Vec<TopicCount> = self.topic_counts().into_iter().filter(|c| c.stories > 0).collect();
+        if !self.site.topics_declared {
+            // A stable sort keeps the order of first use among equals.
+            counts.sort_by_key(|c| std::cmp::Reverse(c.stories));
+        }
+        counts.into_iter().take(FEATURED_TOPICS).map(|c| c.topic).collect()
+    }
+
+    /// The story with its topics, neighbours and related stories.
     pub fn article_context(&self, slug: &str) -> Option<ArticleContext> {
         let &index = self.by_slug.get(slug)?;
         let article = self.articles[index].clone();
-        let topic = article.topic.as_deref().and_then(|t| self.topic(t)).cloned();
-        let related = match &article.topic {
+        let topics = article.topics.iter().filter_map(|t| self.topic(t)).cloned().collect();
+        let related = match article.topic() {
             Some(t) => self
                 .topic_articles(t)
                 .filter(|a| a.slug != article.slug)
@@ -163,7 +222,7 @@ impl Store {
         Some(ArticleContext {
             newer: index.checked_sub(1).map(|i| self.articles[i].clone()),
             older: self.articles.get(index + 1).cloned(),
-            topic,
+            topics,
             related,
             article,
         })
@@ -176,26 +235,24 @@ impl Store {
             return Some(fetched.clone());
         }
         let topic = self.topic(slug)?.clone();
-        let all: Vec<&Arc<Article>> = self.topic_articles(slug).collect();
-        let total_pages = all.len().div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
+        let positions = self.by_topic.get(slug).map(Vec::as_slice).unwrap_or_default();
+        let total_pages = positions.len().div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
         if page == 0 || page > total_pages {
             return None;
         }
-        let start = (page as usize - 1) * TOPIC_PAGE_SIZE;
-        let articles = all
-            .into_iter()
-            .skip(start)
+        let articles = positions
+            .iter()
+            .skip((page as usize - 1) * TOPIC_PAGE_SIZE)
             .take(TOPIC_PAGE_SIZE)
-            .cloned()
-            .collect::<Vec<_>>();
-        let total_stories = self.topic_articles(slug).count() as u64;
+            .map(|&i| self.articles[i].clone())
+            .collect();
         Some(TopicPage {
             topic,
             articles,
             page: PageInfo {
                 number: page,
                 total_pages,
-                total_stories,
+                total_stories: positions.len() as u64,
             },
         })
     }
@@ -212,20 +269,27 @@ impl Store {
         Some(topic_page)
     }
 
-    /// Each topic with its newest stories, in the feed's topic order; topics
-    /// with no story loaded are left out.
+    /// A section for each featured topic with its newest stories, those of
+    /// an earlier section left out: a story in several topics is in one section.
     pub fn sections(&self, per_topic: usize) -> Vec<Section> {
-        self.site
-            .topics
-            .iter()
-            .filter_map(|topic| {
-                let articles: Vec<Arc<Article>> = self.topic_articles(&topic.slug).take(per_topic).cloned().collect();
-                (!articles.is_empty()).then(|| Section {
-                    topic: topic.clone(),
-                    articles,
-                })
-            })
-            .collect()
+        let mut seen: Vec<&str> = Vec::new();
+        let mut sections = Vec::new();
+        for topic in self.featured_topics() {
+            let articles: Vec<&Arc<Article>> = self
+                .topic_articles(&topic.slug)
+                .filter(|a| !seen.contains(&a.slug.as_str()))
+                .take(per_topic)
+                .collect();
+            if articles.is_empty() {
+                continue;
+            }
+            seen.extend(articles.iter().map(|a| a.slug.as_str()));
+            sections.push(Section {
+                topic,
+                articles: articles.into_iter().cloned().collect(),
+            });
+        }
+        sections
     }
 
     /// Problems that left a story out, for the notice on the page.
@@ -237,14 +301,15 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::{read_feed, Timestamp};
+    use crate::feed::Timestamp;
+    use crate::html_parser::read_feed;
 
     fn article(slug: &str, topic: &str, date: &str) -> Article {
         Article {
             id: slug.into(),
             slug: slug.into(),
             title: slug.to_uppercase(),
-            topic: Some(topic.into()),
+            topics: vec![topic.into()],
             published: Timestamp::parse(date),
             ..Article::default()
         }
@@ -299,7 +364,7 @@ mod tests {
         let ctx = s.article_context("mid").unwrap();
         assert_eq!(ctx.newer.unwrap().slug, "new");
         assert_eq!(ctx.older.unwrap().slug, "old");
-        assert_eq!(ctx.topic.unwrap().slug, "research");
+        assert_eq!(ctx.topics[0].slug, "research");
         assert_eq!(
             ctx.related.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
             ["old", "r24", "r23", "r22"]
@@ -423,7 +488,7 @@ mod tests {
         }
         for article in s.articles() {
             assert!(
-                article.topic.is_some() && article.published.is_some() && article.views.is_some(),
+                article.topic().is_some() && article.published.is_some() && article.views.is_some(),
                 "{}",
                 article.slug
             );
@@ -432,7 +497,7 @@ mod tests {
                 "{} needs Draft and Revision credits",
                 article.slug
             );
-            let photos = article.photos();
+            let photos = &article.photos;
             assert!(!photos.is_empty(), "{} has no photo", article.slug);
             for photo in photos {
                 assert!(

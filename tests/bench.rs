@@ -3,7 +3,8 @@
 //! JavaScript. A benchmark run by `make bench`, not part of `make test`.
 #![cfg(target_arch = "wasm32")]
 
-use gazette::feed::{read_feed, synthetic};
+use gazette::feed::synthetic;
+use gazette::html_parser::read_feed;
 use gazette::store::Store;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;

@@ -6,7 +6,8 @@ use gazette::app::App;
 use gazette::components::{
     ArticleMeta, BodyBlocks, FeedNotice, Figure, Lightbox, LoadFailure, Pagination, PhotoViewer,
 };
-use gazette::feed::{read_feed, Block, Image, ImageVariant, Inline, Timestamp, Topic};
+use gazette::feed::{Block, Image, ImageVariant, Inline, Timestamp, Topic};
+use gazette::html_parser::read_feed;
 use gazette::loading::{interpret, LoadError};
 use gazette::newsroom::Newsroom;
 use gazette::paths::Paths;
@@ -88,7 +89,7 @@ async fn article_meta_shows_topic_date_views_and_reading_time() {
         story_count: None,
     };
     let (root, _handle) = mount("/news/", move || {
-        view! { <ArticleMeta topic=Some(topic) published=Timestamp::parse("2024-04-15T10:00:00+08:00") views=Some(1873) reading_minutes=3 /> }
+        view! { <ArticleMeta topics=vec![topic] published=Timestamp::parse("2024-04-15T10:00:00+08:00") views=Some(1873) reading_minutes=3 /> }
     });
     leptos::task::tick().await;
     let link = select(&root, "a");

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use gazette::feed::html5::Html5ever;
 use gazette::feed::json::{self, Node, Value};
 use gazette::feed::{read_parsed, Article, Feed, FeedError};
 
@@ -91,7 +92,7 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
     let started = Instant::now();
     let input = input::load(&options.input)?;
     let root = json::parse(&input.text).map_err(|e| format!("{}: {e}", options.input.display()))?;
-    let (feed, indices) = match read_parsed(&input.text, &root, &options.feed_url) {
+    let (feed, indices) = match read_parsed(&input.text, &root, &options.feed_url, &Html5ever) {
         Ok(read) => read,
         Err(FeedError::Json(e)) => return Err(format!("{}: {e}", options.input.display())),
         Err(e) => return Err(format!("{}: {e}", options.input.display())),
@@ -183,7 +184,7 @@ pub fn layout(
 
     let mut by_topic: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (position, (article, _)) in stories.iter().enumerate() {
-        if let Some(topic) = &article.topic {
+        for topic in &article.topics {
             by_topic.entry(topic.as_str()).or_default().push(position);
         }
     }
@@ -313,10 +314,17 @@ fn head_json(root: &Node) -> String {
     head
 }
 
-/// The site's topics (declared, or made from tags) with their story counts.
+/// The site's topics with their story counts: in the order a feed declares
+/// them, or, for topics made from tags, largest first, the order the site
+/// then features them in.
 fn topics_json(feed: &Feed, by_topic: &BTreeMap<&str, Vec<usize>>) -> String {
+    let count = |slug: &str| by_topic.get(slug).map_or(0, Vec::len);
+    let mut topics: Vec<_> = feed.site.topics.iter().collect();
+    if !feed.site.topics_declared {
+        topics.sort_by_key(|t| std::cmp::Reverse(count(&t.slug)));
+    }
     let mut out = String::from("[");
-    for (i, topic) in feed.site.topics.iter().enumerate() {
+    for (i, topic) in topics.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -328,10 +336,7 @@ fn topics_json(feed: &Feed, by_topic: &BTreeMap<&str, Vec<usize>>) -> String {
             out.push_str(",\"description\":");
             let _ = json::write_string(&mut out, description);
         }
-        out.push_str(&format!(
-            ",\"count\":{}}}",
-            by_topic.get(topic.slug.as_str()).map_or(0, Vec::len)
-        ));
+        out.push_str(&format!(",\"count\":{}}}", count(&topic.slug)));
     }
     out.push(']');
     out
@@ -368,7 +373,7 @@ fn story_json(item: &Node, article: &Article) -> String {
         if let Value::Object(extension) = &mut members[index].1.value {
             extension.retain(|(k, _)| k != "slug" && k != "topic");
             extension.push((Cow::Borrowed("slug"), string(&article.slug)));
-            if let Some(topic) = &article.topic {
+            if let Some(topic) = article.topic() {
                 extension.push((Cow::Borrowed("topic"), string(topic)));
             }
         }
@@ -400,7 +405,7 @@ mod tests {
 
     fn build(text: &str, page_size: usize) -> BTreeMap<String, String> {
         let root = json::parse(text).unwrap();
-        let (feed, indices) = read_parsed(text, &root, "/feed.json").unwrap();
+        let (feed, indices) = read_parsed(text, &root, "/feed.json", &Html5ever).unwrap();
         layout(&root, &feed, &indices, page_size, 4, Some("pagefind/"))
             .into_iter()
             .collect()
@@ -450,7 +455,7 @@ mod tests {
 
         let story = read("articles/story-7.json");
         assert_eq!(story.articles[0].slug, "story-7");
-        assert_eq!(story.articles[0].topic.as_deref(), Some("research"));
+        assert_eq!(story.articles[0].topic(), Some("research"));
         assert!(story.problems.is_empty(), "{:?}", story.problems);
 
         let page = read("topics/research/page-2.json");
@@ -459,7 +464,7 @@ mod tests {
             Some((2, 3, 10))
         );
         assert_eq!(page.articles.len(), 4);
-        assert!(page.articles.iter().all(|a| a.topic.as_deref() == Some("research")));
+        assert!(page.articles.iter().all(|a| a.in_topic("research")));
         assert_eq!(read("topics/research/page-3.json").articles.len(), 2);
 
         let sections = read("sections.json");

@@ -73,7 +73,7 @@ pub fn write(pagefind: &Path, feed: &Feed, out: &Path) -> Result<(), String> {
 }
 
 fn story_page(article: &Article, language: &str) -> String {
-    let text = article.plain_text();
+    let text = &article.text;
     let summary = article.summary.as_deref().unwrap_or("");
     let mut page = format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>",
@@ -85,7 +85,7 @@ fn story_page(article: &Article, language: &str) -> String {
         ("slug", Some(article.slug.as_str())),
         ("title", Some(article.title.as_str())),
         ("summary", article.summary.as_deref()),
-        ("topic", article.topic.as_deref()),
+        ("topic", article.topic()),
     ] {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
             page.push_str(&format!(
@@ -100,7 +100,7 @@ fn story_page(article: &Article, language: &str) -> String {
             date
         ));
     }
-    if let Some(topic) = &article.topic {
+    for topic in &article.topics {
         page.push_str(&format!(
             "<meta data-pagefind-filter=\"topic[content]\" content=\"{}\">",
             xml_escape(topic)
@@ -140,7 +140,7 @@ fn cjk_runs(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gazette::feed::{Block, Content, Inline, Timestamp};
+    use gazette::feed::Timestamp;
 
     #[test]
     fn a_story_page_carries_its_words_meta_and_character_pairs() {
@@ -148,9 +148,9 @@ mod tests {
             slug: "moon".into(),
             title: "Moon <night> 赏月".into(),
             summary: Some("Lanterns \"lit\"".into()),
-            topic: Some("world".into()),
+            topics: vec!["world".into(), "art".into()],
             published: Timestamp::parse("2026-09-28T21:00:00+08:00"),
-            content: Content::Blocks(vec![Block::Paragraph(vec![Inline::Text("分享故事".into())])]),
+            text: "分享故事".into(),
             ..Article::default()
         };
         let page = story_page(&article, "en");
@@ -158,6 +158,10 @@ mod tests {
         assert!(page.contains("data-pagefind-meta=\"summary[content]\" content=\"Lanterns &quot;lit&quot;\""));
         assert!(page.contains("content=\"2026-09-28T21:00:00+08:00\""));
         assert!(page.contains("data-pagefind-filter=\"topic[content]\" content=\"world\""));
+        assert!(
+            page.contains("data-pagefind-filter=\"topic[content]\" content=\"art\""),
+            "a story is found under each of its topics"
+        );
         assert!(page.contains("\u{2063} 赏月 分享 享故 故事"), "{page}");
     }
 }

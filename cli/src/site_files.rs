@@ -118,7 +118,7 @@ pub fn rss(store: &Store, paths: &Paths, root: &str) -> String {
         if let Some(summary) = &article.summary {
             out.push_str(&format!("    <description>{}</description>\n", xml_escape(summary)));
         }
-        if let Some(topic) = article.topic.as_deref().and_then(|t| store.topic(t)) {
+        if let Some(topic) = article.topic().and_then(|t| store.topic(t)) {
             out.push_str(&format!("    <category>{}</category>\n", xml_escape(&topic.name)));
         }
         out.push_str("  </item>\n");

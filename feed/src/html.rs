@@ -8,9 +8,22 @@
 //! styles, frames, forms, embedded media) or reduced to its text. No markup
 //! survives: the blocks are rendered as text and elements the app builds.
 
-use super::model::{Block, Image, Inline};
+use super::model::{Block, Cell, Image, Inline, Table};
 use super::text::squash_whitespace;
 use super::url::{safe_url, UrlUse};
+
+/// An HTML5 parser that builds the tree the allowlist reads: the browser's
+/// `DOMParser` there, html5ever natively ([`crate::html5::Html5ever`]).
+/// Both parse the text as a whole document with scripting off and give the
+/// body's children, copying only [`READ_ATTRIBUTES`] and turning elements
+/// deeper than [`MAX_TREE_DEPTH`] into their text, so that a story reads the
+/// same wherever it is read.
+pub trait HtmlParser {
+    fn parse(&self, html: &str) -> Vec<HtmlNode>;
+}
+
+/// Levels of a parsed tree kept as elements; anything deeper becomes its text.
+pub const MAX_TREE_DEPTH: usize = 128;
 
 /// A parsed HTML node, independent of the parser that produced it.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,11 +205,31 @@ fn copy_start_tag(html: &str, start: usize, out: &mut String) -> (usize, String)
     }
 }
 
-/// Elements whose content is never shown, not even as text.
+/// Elements whose content is never shown, not even as text. A `<noscript>`
+/// and a `<picture>` are read for the photo they hold, nothing else.
 const DROPPED: &[&str] = &[
     "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
     "math", "canvas", "audio", "video", "source", "track", "map", "form", "input", "button", "select", "textarea",
     "option", "link", "meta", "base", "head", "title", "param", "picture",
+];
+
+/// The attributes the allowlist reads. A parser copies only these into the
+/// tree, so the platforms' parsers hand over the same tree.
+pub const READ_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "srcset",
+    "alt",
+    "width",
+    "height",
+    "class",
+    "start",
+    // Lazy-loading scripts keep the real photo here and a placeholder in `src`.
+    "data-src",
+    "data-srcset",
+    "data-lazy-src",
+    "data-lazy-srcset",
+    "data-original",
 ];
 
 /// Deeper trees are flattened to text: real content never nests this far,
@@ -209,10 +242,17 @@ pub fn blocks_from_html(nodes: &[HtmlNode], base: &str) -> Vec<Block> {
         base,
         blocks: Vec::new(),
         paragraph: Vec::new(),
+        photo_urls: Vec::new(),
     };
     builder.flow(nodes, 0);
     builder.flush();
     builder.blocks
+}
+
+/// The text a reader of the HTML would see, after the allowlist: every text
+/// node outside the dropped elements. What the blocks must not lose.
+pub fn allowlisted_text(nodes: &[HtmlNode]) -> String {
+    text_of(nodes, 0)
 }
 
 struct Builder<'a> {
@@ -220,6 +260,8 @@ struct Builder<'a> {
     blocks: Vec<Block>,
     /// Inline content waiting to become a paragraph.
     paragraph: Vec<Inline>,
+    /// The photos read so far: a `<noscript>` copy of one is not read twice.
+    photo_urls: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -233,6 +275,21 @@ impl Builder<'_> {
     fn push_block(&mut self, block: Block) {
         self.flush();
         self.blocks.push(block);
+    }
+
+    fn push_photo(&mut self, image: Image) {
+        self.photo_urls.push(image.url.clone());
+        self.push_block(Block::Photo { image, number: 0 });
+    }
+
+    /// The blocks of nested content (a list item, a quote), read by the same rules.
+    fn nested(&mut self, fill: impl FnOnce(&mut Self)) -> Vec<Block> {
+        let outer_blocks = std::mem::take(&mut self.blocks);
+        let outer_paragraph = std::mem::take(&mut self.paragraph);
+        fill(self);
+        self.flush();
+        self.paragraph = outer_paragraph;
+        std::mem::replace(&mut self.blocks, outer_blocks)
     }
 
     /// Block-level content: elements become blocks, loose inline content is
@@ -249,34 +306,43 @@ impl Builder<'_> {
                 push_text(&mut self.paragraph, &text_of(children, 0));
                 continue;
             }
-            match name.as_str() {
-                n if DROPPED.contains(&n) => {}
-                "p" => {
-                    self.flush();
-                    self.paragraph_with_images(children, depth);
-                    self.flush();
+            // A photo, alone or in a link or `<picture>`, stands as a block
+            // even inside running text, which it splits.
+            if let Some(img) = image_in(node) {
+                if let Some(image) = self.image(img, None) {
+                    self.push_photo(image);
                 }
+                continue;
+            }
+            match name.as_str() {
+                "noscript" => self.fallback_photos(children),
+                n if DROPPED.contains(&n) => {}
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                    let text = squash_whitespace(&text_of(children, depth));
-                    if !text.is_empty() {
+                    let content = trim_inlines(self.inlines(children, depth));
+                    if !content.is_empty() {
                         // The page's headline is the only h1.
                         let level = name[1..].parse::<u8>().unwrap_or(2).clamp(2, 6);
-                        self.push_block(Block::Heading { level, text });
+                        self.push_block(Block::Heading { level, content });
                     }
                 }
                 "ul" | "ol" => {
                     let items = self.list_items(children, depth);
                     if !items.is_empty() {
+                        let start = node
+                            .attribute("start")
+                            .and_then(|s| s.trim().parse::<u32>().ok())
+                            .filter(|&n| n != 1 && name == "ol");
                         self.push_block(Block::List {
                             ordered: name == "ol",
+                            start,
                             items,
                         });
                     }
                 }
                 "blockquote" => {
-                    let (content, cite) = self.quote(children, depth);
-                    if !content.is_empty() {
-                        self.push_block(Block::Quote { content, cite });
+                    let (blocks, cite) = self.quote(children, depth);
+                    if !blocks.is_empty() {
+                        self.push_block(Block::Quote { blocks, cite });
                     }
                 }
                 "pre" => {
@@ -286,41 +352,24 @@ impl Builder<'_> {
                     }
                 }
                 "figure" => self.figure(children, depth),
-                "img" => {
-                    if let Some(image) = self.image(node, None) {
-                        self.push_block(Block::Image(image));
-                    }
-                }
+                "table" => match self.data_table(children, depth) {
+                    Some(table) => self.push_block(Block::Table(table)),
+                    // A table used for layout: its content in reading order.
+                    None => self.container(children, depth),
+                },
                 "hr" => self.flush(),
-                "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "body" | "html"
-                | "center" | "details" | "summary" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "dl" | "dd"
-                | "dt" | "address" | "figcaption" => {
-                    self.flush();
-                    self.flow(children, depth + 1);
-                    self.flush();
-                }
-                "li" | "td" | "th" | "caption" => {
-                    self.flow(children, depth + 1);
-                    self.flush();
-                }
+                "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "body"
+                | "html" | "center" | "details" | "summary" | "thead" | "tbody" | "tfoot" | "tr" | "dl" | "dd"
+                | "dt" | "address" | "figcaption" | "li" | "td" | "th" | "caption" => self.container(children, depth),
                 _ => self.inline_node(node, depth),
             }
         }
     }
 
-    /// A paragraph whose images (often wrapped in links) become blocks of
-    /// their own, splitting the text around them.
-    fn paragraph_with_images(&mut self, children: &[HtmlNode], depth: usize) {
-        for child in children {
-            match image_in(child) {
-                Some(img) => {
-                    if let Some(image) = self.image(img, None) {
-                        self.push_block(Block::Image(image));
-                    }
-                }
-                None => self.inline_node(child, depth + 1),
-            }
-        }
+    fn container(&mut self, children: &[HtmlNode], depth: usize) {
+        self.flush();
+        self.flow(children, depth + 1);
+        self.flush();
     }
 
     fn inline_node(&mut self, node: &HtmlNode, depth: usize) {
@@ -329,104 +378,175 @@ impl Builder<'_> {
         self.paragraph = target;
     }
 
-    fn list_items(&mut self, children: &[HtmlNode], depth: usize) -> Vec<Vec<Inline>> {
-        let mut items = Vec::new();
+    fn inlines(&self, nodes: &[HtmlNode], depth: usize) -> Vec<Inline> {
+        let mut content = Vec::new();
+        for node in nodes {
+            inline_into(&mut content, node, self.base, depth + 1);
+        }
+        content
+    }
+
+    /// Each item's blocks. A list written directly inside a list (not in an
+    /// item, as some editors do) belongs to the item before it.
+    fn list_items(&mut self, children: &[HtmlNode], depth: usize) -> Vec<Vec<Block>> {
+        let mut items: Vec<Vec<Block>> = Vec::new();
         for child in children {
-            match child {
+            let blocks = match child {
                 HtmlNode::Element { name, children, .. } if name == "li" => {
-                    let mut content = Vec::new();
-                    for grandchild in children {
-                        match grandchild {
-                            // A nested list is flattened into the item, after a break.
-                            HtmlNode::Element { name, children, .. } if name == "ul" || name == "ol" => {
-                                for nested in self.list_items(children, depth + 1) {
-                                    content.push(Inline::LineBreak);
-                                    content.push(Inline::Text("– ".into()));
-                                    content.extend(nested);
-                                }
-                            }
-                            HtmlNode::Element { name, children, .. } if name == "p" => {
-                                if !content.is_empty() {
-                                    content.push(Inline::LineBreak);
-                                }
-                                for node in children {
-                                    inline_into(&mut content, node, self.base, depth + 1);
-                                }
-                            }
-                            other => inline_into(&mut content, other, self.base, depth + 1),
-                        }
-                    }
-                    let content = trim_inlines(content);
-                    if !content.is_empty() {
-                        items.push(content);
-                    }
+                    self.nested(|b| b.flow(children, depth + 1))
                 }
-                HtmlNode::Text(t) if t.trim().is_empty() => {}
+                HtmlNode::Text(t) if t.trim().is_empty() => continue,
                 other => {
-                    let mut content = Vec::new();
-                    inline_into(&mut content, other, self.base, depth + 1);
-                    let content = trim_inlines(content);
-                    if !content.is_empty() {
-                        items.push(content);
+                    let blocks = self.nested(|b| b.flow(std::slice::from_ref(other), depth + 1));
+                    let is_list = matches!(other, HtmlNode::Element { name, .. } if name == "ul" || name == "ol");
+                    if let (true, Some(last)) = (is_list, items.last_mut()) {
+                        last.extend(blocks);
+                        continue;
                     }
+                    blocks
                 }
+            };
+            if !blocks.is_empty() {
+                items.push(blocks);
             }
         }
         items
     }
 
-    /// A quote's text (its paragraphs joined by breaks) and the source named
-    /// in its `footer` or `cite`, if any.
-    fn quote(&mut self, children: &[HtmlNode], depth: usize) -> (Vec<Inline>, Option<String>) {
-        let mut content = Vec::new();
+    /// A quote's blocks and the source named in its `footer` or `cite`, if any.
+    fn quote(&mut self, children: &[HtmlNode], depth: usize) -> (Vec<Block>, Option<String>) {
         let mut cite = None;
-        for child in children {
-            match child {
-                HtmlNode::Element { name, children, .. } if name == "footer" || name == "cite" => {
-                    let text = squash_whitespace(&text_of(children, depth));
-                    let text = text.trim_start_matches(['—', '–', '-', ' ']).to_owned();
-                    if !text.is_empty() {
-                        cite = Some(text);
+        let blocks = self.nested(|b| {
+            for child in children {
+                match child {
+                    HtmlNode::Element { name, children, .. } if name == "footer" || name == "cite" => {
+                        let text = squash_whitespace(&text_of(children, depth));
+                        let text = text.trim_start_matches(['—', '–', '-', ' ']).to_owned();
+                        if !text.is_empty() {
+                            cite = Some(text);
+                        }
                     }
+                    other => b.flow(std::slice::from_ref(other), depth + 1),
                 }
-                HtmlNode::Element { name, children, .. } if name == "p" || name == "div" => {
-                    if !trim_inlines(content.clone()).is_empty() {
-                        content.push(Inline::LineBreak);
-                    }
-                    for node in children {
-                        inline_into(&mut content, node, self.base, depth + 1);
-                    }
-                }
-                other => inline_into(&mut content, other, self.base, depth + 1),
             }
-        }
-        (trim_inlines(content), cite)
+        });
+        (blocks, cite)
     }
 
     fn figure(&mut self, children: &[HtmlNode], depth: usize) {
-        let caption_node = children
-            .iter()
-            .find(|c| matches!(c, HtmlNode::Element { name, .. } if name == "figcaption"));
-        let (caption, credit) = match caption_node {
+        let is_caption = |node: &HtmlNode| matches!(node, HtmlNode::Element { name, .. } if name == "figcaption");
+        let (caption, credit) = match children.iter().find(|c| is_caption(c)) {
             Some(HtmlNode::Element { children, .. }) => split_credit(children, depth),
             _ => (None, None),
         };
-        let images: Vec<&HtmlNode> = children.iter().filter_map(image_in).collect();
-        if images.is_empty() {
-            // A figure without a photo (a quote, a code listing): keep its content.
-            self.flow(children, depth + 1);
+        let others: Vec<&HtmlNode> = children.iter().filter(|c| !is_caption(c)).collect();
+        // The photos of the figure, however deep its markup wraps them, when
+        // nothing but photos stands beside the caption.
+        let mut images = Vec::new();
+        let photos_only = others.iter().all(|node| collect_images(node, &mut images, depth));
+        if images.is_empty() || !photos_only {
+            // A figure of something else (a quote, a code listing), or photos
+            // amid text: its content as it stands.
+            self.container(children, depth);
             return;
         }
-        for (i, img) in images.iter().enumerate() {
-            let details = (i == images.len() - 1).then(|| (caption.clone(), credit.clone()));
+        let last = images.len() - 1;
+        for (i, img) in images.into_iter().enumerate() {
+            let details = (i == last).then(|| (caption.clone(), credit.clone()));
             if let Some(image) = self.image(img, details) {
-                self.push_block(Block::Image(image));
+                self.push_photo(image);
             }
         }
     }
 
+    /// The photos of a `<noscript>` that the story does not already show:
+    /// the fallback of a photo that a script would have loaded.
+    fn fallback_photos(&mut self, children: &[HtmlNode]) {
+        let mut images = Vec::new();
+        for child in children {
+            collect_images(child, &mut images, 0);
+        }
+        for img in images {
+            if let Some(image) = self.image(img, None) {
+                if !self.photo_urls.contains(&image.url) {
+                    self.push_photo(image);
+                }
+            }
+        }
+    }
+
+    /// A simple data table: rows of cells holding text. `None` for a table
+    /// used for layout (one cell, or cells holding photos or tables).
+    fn data_table(&self, children: &[HtmlNode], depth: usize) -> Option<Table> {
+        let mut caption = Vec::new();
+        let mut rows: Vec<RawRow> = Vec::new();
+        for child in children {
+            let HtmlNode::Element { name, children, .. } = child else {
+                continue;
+            };
+            match name.as_str() {
+                "caption" => caption = trim_inlines(self.flat_inlines(children, depth)),
+                "tr" => rows.push(RawRow::new(false, children)),
+                "thead" | "tbody" | "tfoot" => rows.extend(children.iter().filter_map(|row| match row {
+                    HtmlNode::Element {
+                        name: row_name,
+                        children,
+                        ..
+                    } if row_name == "tr" => Some(RawRow::new(name == "thead", children)),
+                    _ => None,
+                })),
+                _ => {}
+            }
+        }
+        rows.retain(|row| !row.cells.is_empty());
+        let cells = || rows.iter().flat_map(|row| row.cells.iter());
+        if cells().count() < 2 || cells().any(|cell| cell.content.iter().any(holds_photo_or_table)) {
+            return None;
+        }
+        let cell_text = |cell: &RawCell| trim_inlines(self.flat_inlines(cell.content, depth));
+        let mut rows = rows.into_iter().peekable();
+        // The header row: the table's `<thead>`, or a first row of headings.
+        let head = match rows.next_if(|row| row.in_head || row.cells.iter().all(|cell| cell.header)) {
+            Some(row) => row.cells.iter().map(cell_text).collect(),
+            None => Vec::new(),
+        };
+        let rows = rows
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .map(|cell| Cell {
+                        header: cell.header,
+                        content: cell_text(cell),
+                    })
+                    .collect()
+            })
+            .collect();
+        Some(Table { caption, head, rows })
+    }
+
+    /// Content as one run of inline text, block boundaries kept as breaks:
+    /// a table cell's paragraphs or list.
+    fn flat_inlines(&self, nodes: &[HtmlNode], depth: usize) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for node in nodes {
+            match node {
+                HtmlNode::Element { name, children, .. } if is_block_element(name) && depth <= MAX_DEPTH => {
+                    if !trim_inlines(out.clone()).is_empty() {
+                        out.push(Inline::LineBreak);
+                    }
+                    out.extend(self.flat_inlines(children, depth + 1));
+                }
+                other => inline_into(&mut out, other, self.base, depth + 1),
+            }
+        }
+        out
+    }
+
     fn image(&self, img: &HtmlNode, details: Option<(Option<String>, Option<String>)>) -> Option<Image> {
-        let url = safe_url(img.attribute("src")?, self.base, UrlUse::Image)?;
+        let url = ["data-src", "data-lazy-src", "data-original", "src"]
+            .iter()
+            .filter_map(|key| img.attribute(key))
+            .find_map(|src| safe_url(src, self.base, UrlUse::Image))?;
         let (caption, credit) = details.unwrap_or((None, None));
         let dimension = |key: &str| {
             img.attribute(key)
@@ -439,7 +559,12 @@ impl Builder<'_> {
             .filter(|a| !a.is_empty())
             .or_else(|| caption.clone())
             .unwrap_or_default();
-        let variants = img.attribute("srcset").map(|s| self.srcset(s)).unwrap_or_default();
+        let variants = ["data-srcset", "data-lazy-srcset", "srcset"]
+            .iter()
+            .filter_map(|key| img.attribute(key))
+            .map(|s| self.srcset(s))
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
         Some(Image {
             url,
             alt,
@@ -469,6 +594,103 @@ impl Builder<'_> {
             .collect();
         variants.sort_by_key(|v| v.width);
         variants
+    }
+}
+
+/// A table row as parsed: whether it is in `<thead>`, and its cells.
+struct RawRow<'n> {
+    in_head: bool,
+    cells: Vec<RawCell<'n>>,
+}
+
+struct RawCell<'n> {
+    header: bool,
+    content: &'n [HtmlNode],
+}
+
+impl<'n> RawRow<'n> {
+    fn new(in_head: bool, row: &'n [HtmlNode]) -> RawRow<'n> {
+        let cells = row
+            .iter()
+            .filter_map(|cell| match cell {
+                HtmlNode::Element { name, children, .. } if name == "td" || name == "th" => Some(RawCell {
+                    header: name == "th",
+                    content: children,
+                }),
+                _ => None,
+            })
+            .collect();
+        RawRow { in_head, cells }
+    }
+}
+
+fn is_block_element(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "ul"
+            | "ol"
+            | "li"
+            | "blockquote"
+            | "pre"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "figure"
+            | "figcaption"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "aside"
+            | "address"
+    )
+}
+
+/// Whether a table cell's content holds what a data table cannot: a photo or a table.
+fn holds_photo_or_table(node: &HtmlNode) -> bool {
+    match node {
+        HtmlNode::Element { name, children, .. } => {
+            name == "img" || name == "table" || children.iter().any(holds_photo_or_table)
+        }
+        HtmlNode::Text(_) => false,
+    }
+}
+
+/// Adds the `img`s below `node` to `images`; `false` when `node` also holds
+/// text or anything else to show.
+fn collect_images<'n>(node: &'n HtmlNode, images: &mut Vec<&'n HtmlNode>, depth: usize) -> bool {
+    match node {
+        HtmlNode::Text(t) => t.trim().is_empty(),
+        HtmlNode::Element { name, .. } if name == "img" => {
+            images.push(node);
+            true
+        }
+        HtmlNode::Element { name, children, .. } => {
+            if depth > MAX_DEPTH {
+                return false;
+            }
+            if name == "picture" {
+                if let Some(img) = image_in(node) {
+                    images.push(img);
+                }
+                return true;
+            }
+            if DROPPED.contains(&name.as_str()) || name == "br" {
+                return true;
+            }
+            let mut only_images = true;
+            for child in children {
+                only_images &= collect_images(child, images, depth + 1);
+            }
+            only_images
+        }
     }
 }
 
@@ -726,10 +948,7 @@ mod tests {
         ];
         assert_eq!(
             blocks_from_html(&tree, "/"),
-            vec![
-                Block::Paragraph(vec![text("safe")]),
-                Block::Paragraph(vec![text("click kept as text")])
-            ]
+            vec![paragraph("safe"), paragraph("click kept as text")]
         );
     }
 
@@ -768,10 +987,10 @@ mod tests {
             blocks[0],
             Block::Heading {
                 level: 2,
-                text: "Title".into()
+                content: vec![text("Title")]
             }
         );
-        let Block::Image(image) = &blocks[1] else {
+        let Block::Photo { image, .. } = &blocks[1] else {
             panic!("{blocks:?}")
         };
         assert_eq!(image.url, "/news/a.jpg");
@@ -784,13 +1003,14 @@ mod tests {
             blocks[2],
             Block::List {
                 ordered: true,
-                items: vec![vec![text("one")], vec![text("two")]]
+                start: None,
+                items: vec![vec![paragraph("one")], vec![paragraph("two")]]
             }
         );
         assert_eq!(
             blocks[3],
             Block::Quote {
-                content: vec![text("Quoted.")],
+                blocks: vec![paragraph("Quoted.")],
                 cite: Some("Someone".into())
             }
         );
@@ -813,7 +1033,177 @@ mod tests {
         )];
         let blocks = blocks_from_html(&tree, "/");
         assert_eq!(blocks.len(), 3);
-        assert!(matches!(&blocks[1], Block::Image(i) if i.url == "/small.jpg" && i.alt == "A"));
+        assert!(matches!(&blocks[1], Block::Photo { image, .. } if image.url == "/small.jpg" && image.alt == "A"));
+    }
+
+    /// Real markup, through the HTML5 parser the prerenderer uses.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn html(markup: &str) -> Vec<Block> {
+        use crate::html5::Html5ever;
+        blocks_from_html(&Html5ever.parse(&strip_inline_code(markup)), "/feed.json")
+    }
+
+    fn paragraph(s: &str) -> Block {
+        Block::Paragraph(vec![text(s)])
+    }
+
+    fn list(ordered: bool, items: Vec<Vec<Block>>) -> Block {
+        Block::List {
+            ordered,
+            start: None,
+            items,
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn nested_lists_quotes_and_paragraphs_keep_their_structure() {
+        // As Markdown tools write them: a list in an item, a quote in an
+        // item, a list in a quote, and a loose item of two paragraphs.
+        let blocks = html(
+            "<ul>\n<li>Tight item\n<ol start=\"3\">\n<li>three</li>\n<li>four\n<ul><li>deep</li></ul></li>\n</ol>\n</li>\n\
+             <li>\n<p>Loose item</p>\n<p>second paragraph</p>\n</li>\n\
+             <li>Quoted:\n<blockquote><p>Inside a list</p><ul><li>and a list inside the quote</li></ul></blockquote></li>\n</ul>",
+        );
+        assert_eq!(
+            blocks,
+            vec![list(
+                false,
+                vec![
+                    vec![
+                        paragraph("Tight item"),
+                        Block::List {
+                            ordered: true,
+                            start: Some(3),
+                            items: vec![
+                                vec![paragraph("three")],
+                                vec![paragraph("four"), list(false, vec![vec![paragraph("deep")]])],
+                            ],
+                        },
+                    ],
+                    vec![paragraph("Loose item"), paragraph("second paragraph")],
+                    vec![
+                        paragraph("Quoted:"),
+                        Block::Quote {
+                            blocks: vec![
+                                paragraph("Inside a list"),
+                                list(false, vec![vec![paragraph("and a list inside the quote")]]),
+                            ],
+                            cite: None,
+                        },
+                    ],
+                ],
+            )]
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_list_written_directly_in_a_list_joins_the_item_before_it() {
+        let blocks = html("<ul><li>a</li><ul><li>b</li></ul><li>c</li></ul>");
+        assert_eq!(
+            blocks,
+            vec![list(
+                false,
+                vec![
+                    vec![paragraph("a"), list(false, vec![vec![paragraph("b")]])],
+                    vec![paragraph("c")]
+                ]
+            )]
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn data_tables_keep_their_header_row_and_cells() {
+        let blocks = html(
+            "<table><caption>Results</caption><thead><tr><th>Team</th><th>Score</th></tr></thead>\
+             <tbody><tr><th>North</th><td><b>3</b></td></tr><tr><td>South</td><td><p>1</p><p>(late)</p></td></tr></tbody></table>",
+        );
+        let cell = |header: bool, content: Vec<Inline>| Cell { header, content };
+        assert_eq!(
+            blocks,
+            vec![Block::Table(Table {
+                caption: vec![text("Results")],
+                head: vec![vec![text("Team")], vec![text("Score")]],
+                rows: vec![
+                    vec![
+                        cell(true, vec![text("North")]),
+                        cell(false, vec![Inline::Strong(vec![text("3")])])
+                    ],
+                    vec![
+                        cell(false, vec![text("South")]),
+                        cell(false, vec![text("1"), Inline::LineBreak, text("(late)")])
+                    ],
+                ],
+            })]
+        );
+        // Without a <thead>, a first row of headings is the header row.
+        let Block::Table(plain) = &html("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>")[0]
+        else {
+            panic!()
+        };
+        assert_eq!(plain.head.len(), 2);
+        assert_eq!(plain.rows.len(), 1);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn tables_used_for_layout_are_read_as_their_content() {
+        let blocks = html(r#"<table><tr><td><p>All the text</p><img src="a.jpg"></td><td>side</td></tr></table>"#);
+        assert!(matches!(blocks[1], Block::Photo { .. }), "{blocks:?}");
+        assert_eq!(blocks[0], paragraph("All the text"));
+        assert_eq!(
+            html("<table><tr><td>Only cell</td></tr></table>"),
+            vec![paragraph("Only cell")]
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn lazy_loaded_photos_and_noscript_fallbacks_are_read_once() {
+        let blocks = html(
+            r#"<p><img class="lazyload" src="data:image/gif;base64,R0lGOD" data-src="real.jpg" data-srcset="real-400.jpg 400w, real.jpg 800w" alt="Real"></p>
+               <noscript><img src="real.jpg" alt="Real"></noscript>
+               <img src="data:image/gif;base64,R0lGOD"><noscript><img src="only-here.jpg" alt="Fallback"></noscript>
+               <noscript>Please turn on JavaScript</noscript>"#,
+        );
+        let photos: Vec<(&str, usize)> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Photo { image, .. } => Some((image.url.as_str(), image.variants.len())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(photos, [("/real.jpg", 2), ("/only-here.jpg", 0)]);
+        assert_eq!(blocks.len(), 2, "a noscript's text is not the story's: {blocks:?}");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn figures_and_headings_keep_what_they_hold() {
+        let blocks = html(
+            r#"<h2>See <a href="/x">this</a></h2><figure><div class="wrap"><a href="big.jpg"><img src="a.jpg"></a></div><figcaption>Caption</figcaption></figure>
+               <figure><img src="b.jpg"><p>Text beside the photo</p></figure><pre>line one
+  line two</pre>"#,
+        );
+        assert_eq!(
+            blocks[0],
+            Block::Heading {
+                level: 2,
+                content: vec![
+                    text("See "),
+                    Inline::Link {
+                        url: "/x".into(),
+                        content: vec![text("this")]
+                    }
+                ]
+            }
+        );
+        assert!(matches!(&blocks[1], Block::Photo { image, .. } if image.caption.as_deref() == Some("Caption")));
+        assert!(matches!(&blocks[2], Block::Photo { image, .. } if image.url == "/b.jpg"));
+        assert_eq!(blocks[3], paragraph("Text beside the photo"));
+        assert_eq!(blocks[4], Block::Code("line one\n  line two".into()));
     }
 
     #[test]

@@ -1,8 +1,14 @@
-//! Everything between the bytes of `feed.json` and Gazette's typed model:
-//! pure Rust with no browser and no framework, tested natively and fuzzed.
+//! Everything between the bytes of `feed.json` and the stories Gazette's
+//! pages show: pure Rust with no browser and no framework, tested natively
+//! and fuzzed. `read` checks the document and types it; `ingest` derives,
+//! once, everything a page shows (blocks, numbered photos, reading time,
+//! search text).
 
 pub mod date;
 pub mod html;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html5;
+pub mod ingest;
 pub mod json;
 pub mod model;
 pub mod read;
@@ -13,4 +19,6 @@ pub mod url;
 
 pub use date::Timestamp;
 pub use model::*;
-pub use read::{read_feed, read_parsed, FeedError};
+#[cfg(not(target_arch = "wasm32"))]
+pub use read::read_feed;
+pub use read::{read_feed_with, read_parsed, FeedError};

@@ -31,6 +31,9 @@ pub struct Site {
     pub authors: Vec<Author>,
     /// In display order.
     pub topics: Vec<Topic>,
+    /// Whether the feed declares its topics (`_gazette.topics`), and so
+    /// their order; else they are made from tags, in order of first use.
+    pub topics_declared: bool,
     /// The static layout of a large archive (`_gazette.archive`), if any.
     pub archive: Option<Archive>,
 }
@@ -71,6 +74,8 @@ pub struct PageInfo {
     pub total_stories: u64,
 }
 
+/// A story ready to be shown: what the feed said, and everything the pages
+/// need derived from it once, by [`crate::ingest`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Article {
     /// The feed's `id`: unique and stable.
@@ -83,45 +88,77 @@ pub struct Article {
     pub url: Option<String>,
     /// The page a link post points at.
     pub external_url: Option<String>,
-    /// The URL of the photo for cards and link previews (JSON Feed `image`);
-    /// without one, the first photo serves. See [`Article::card_image`].
-    pub lead_photo: Option<String>,
     pub published: Option<Timestamp>,
     pub modified: Option<Timestamp>,
     pub authors: Vec<Author>,
-    /// The slug of the story's topic.
-    pub topic: Option<String>,
+    /// The slugs of every topic the story is in; the first is its kicker.
+    pub topics: Vec<String>,
     pub tags: Vec<String>,
     pub language: Option<String>,
     pub views: Option<u64>,
     pub credits: Vec<Credit>,
-    pub content: Content,
-    /// Photos beyond those in the body, shown after them.
-    pub gallery: Vec<Image>,
+    /// The story's text as typed blocks, whatever form the feed gave it in.
+    pub body: Vec<Block>,
+    /// Every photo of the story, each once and numbered by its place here:
+    /// the body's in reading order, then the gallery's, then the feed's
+    /// `image`, `banner_image` and image attachments that neither shows.
+    pub photos: Vec<Image>,
+    /// How many of `photos` stand in the body; the rest make its gallery.
+    pub body_photos: usize,
+    /// The photo for cards and link previews, by its number: the one the
+    /// feed named as its `image`, else the first.
+    pub card_photo: Option<usize>,
+    /// Minutes to read, at least one.
+    pub reading_minutes: u32,
+    /// The body's words without markup, for search and excerpts.
+    pub text: String,
 }
 
-/// The story's text: typed blocks, or HTML still to be turned into blocks by
-/// the platform's inert parser (the browser's `DOMParser`) when it is shown.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Content {
-    Blocks(Vec<Block>),
-    Html(String),
-}
-
-impl Default for Content {
-    fn default() -> Self {
-        Content::Blocks(Vec::new())
-    }
-}
-
+/// One block of a story's body. Lists and quotes hold blocks of their own,
+/// as real feeds nest them (Markdown writes lists inside list items and
+/// quotes inside lists).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
-    Heading { level: u8, text: String },
-    Image(Image),
-    Quote { content: Vec<Inline>, cite: Option<String> },
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    /// A photo and its place among the story's photos (see
+    /// [`Article::photos`]); the reader leaves `number` at 0, ingest sets it.
+    Photo {
+        image: Image,
+        number: usize,
+    },
+    Quote {
+        blocks: Vec<Block>,
+        cite: Option<String>,
+    },
+    List {
+        ordered: bool,
+        /// The number of the first item of an ordered list, when not 1.
+        start: Option<u32>,
+        items: Vec<Vec<Block>>,
+    },
+    Table(Table),
     Code(String),
+}
+
+/// A simple data table: an optional header row, then rows of cells whose
+/// content is inline text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub caption: Vec<Inline>,
+    /// The column headings; empty when the table has none.
+    pub head: Vec<Vec<Inline>>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cell {
+    /// A heading for its row (`<th>` outside the header row).
+    pub header: bool,
+    pub content: Vec<Inline>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -190,54 +227,23 @@ impl std::fmt::Display for Problem {
 }
 
 impl Article {
-    /// Body photos in order, then the gallery: what the lightbox walks through.
-    pub fn photos(&self) -> Vec<&Image> {
-        let mut photos: Vec<&Image> = match &self.content {
-            Content::Blocks(blocks) => blocks
-                .iter()
-                .filter_map(|b| match b {
-                    Block::Image(image) => Some(image),
-                    _ => None,
-                })
-                .collect(),
-            Content::Html(_) => Vec::new(),
-        };
-        photos.extend(self.gallery.iter());
-        photos
+    /// The story's first topic: the one named above its headline.
+    pub fn topic(&self) -> Option<&str> {
+        self.topics.first().map(String::as_str)
     }
 
-    /// The photo for cards and link previews: the one the feed named as its
-    /// `image`, else the first photo of the story.
+    pub fn in_topic(&self, slug: &str) -> bool {
+        self.topics.iter().any(|t| t == slug)
+    }
+
+    /// The photo for cards and link previews.
     pub fn card_image(&self) -> Option<&Image> {
-        let mut photos = self.photos().into_iter();
-        match &self.lead_photo {
-            Some(url) => photos.find(|p| &p.url == url),
-            None => photos.next(),
-        }
+        self.photos.get(self.card_photo?)
     }
 
-    /// The text of the story, for reading time and search.
-    pub fn plain_text(&self) -> String {
-        match &self.content {
-            Content::Blocks(blocks) => {
-                let mut out = String::new();
-                for block in blocks {
-                    block.push_text(&mut out);
-                    out.push('\n');
-                }
-                out
-            }
-            Content::Html(html) => super::text::html_to_text(html),
-        }
-    }
-
-    /// Minutes to read at 230 words a minute, at least one. Chinese and
-    /// Japanese text has no spaces, so its characters count at 500 a minute.
-    pub fn reading_minutes(&self) -> u32 {
-        let text = self.plain_text();
-        let words = text.split_whitespace().count() as u32;
-        let cjk = text.chars().filter(|&c| super::search::is_cjk(c)).count() as u32;
-        (words * 60 / 230 + cjk * 60 / 500).div_ceil(60).max(1)
+    /// The photos beyond those in the body, shown after it.
+    pub fn gallery(&self) -> &[Image] {
+        self.photos.get(self.body_photos..).unwrap_or_default()
     }
 }
 
@@ -249,22 +255,49 @@ impl Block {
         out
     }
 
-    fn push_text(&self, out: &mut String) {
+    pub fn push_text(&self, out: &mut String) {
         match self {
-            Block::Paragraph(content) | Block::Quote { content, .. } => push_inline_text(content, out),
-            Block::Heading { text, .. } | Block::Code(text) => out.push_str(text),
-            Block::Image(image) => {
+            Block::Paragraph(content) | Block::Heading { content, .. } => push_inline_text(content, out),
+            Block::Code(text) => out.push_str(text),
+            Block::Photo { image, .. } => {
                 if let Some(caption) = &image.caption {
                     out.push_str(caption);
                 }
             }
+            Block::Quote { blocks, cite } => {
+                push_blocks_text(blocks, out);
+                if let Some(cite) = cite {
+                    out.push_str(cite);
+                }
+            }
             Block::List { items, .. } => {
                 for item in items {
-                    push_inline_text(item, out);
+                    push_blocks_text(item, out);
+                }
+            }
+            Block::Table(table) => {
+                push_inline_text(&table.caption, out);
+                for cell in &table.head {
+                    push_inline_text(cell, out);
+                    out.push('\t');
+                }
+                for row in &table.rows {
                     out.push('\n');
+                    for cell in row {
+                        push_inline_text(&cell.content, out);
+                        out.push('\t');
+                    }
                 }
             }
         }
+    }
+}
+
+/// The text of `blocks`, one block a line.
+pub fn push_blocks_text(blocks: &[Block], out: &mut String) {
+    for block in blocks {
+        block.push_text(out);
+        out.push('\n');
     }
 }
 
@@ -284,62 +317,32 @@ pub fn push_inline_text(content: &[Inline], out: &mut String) {
 mod tests {
     use super::*;
 
-    fn paragraph(text: &str) -> Block {
-        Block::Paragraph(vec![Inline::Text(text.to_owned())])
-    }
-
     #[test]
-    fn photos_are_body_then_gallery() {
-        let photo = |url: &str| Image {
-            url: url.to_owned(),
-            ..Image::default()
-        };
-        let article = Article {
-            content: Content::Blocks(vec![
-                paragraph("a"),
-                Block::Image(photo("1.jpg")),
-                paragraph("b"),
-                Block::Image(photo("2.jpg")),
-            ]),
-            gallery: vec![photo("3.jpg")],
-            ..Article::default()
-        };
-        let urls: Vec<&str> = article.photos().iter().map(|p| p.url.as_str()).collect();
-        assert_eq!(urls, ["1.jpg", "2.jpg", "3.jpg"]);
-    }
-
-    #[test]
-    fn reading_time() {
-        let words = "word ".repeat(460);
-        let article = Article {
-            content: Content::Blocks(vec![paragraph(&words)]),
-            ..Article::default()
-        };
-        assert_eq!(article.reading_minutes(), 2);
-        let short = Article {
-            content: Content::Blocks(vec![paragraph("hi")]),
-            ..Article::default()
-        };
-        assert_eq!(short.reading_minutes(), 1);
-        let chinese = Article {
-            content: Content::Blocks(vec![paragraph(&"字".repeat(1000))]),
-            ..Article::default()
-        };
-        assert_eq!(chinese.reading_minutes(), 2);
-    }
-
-    #[test]
-    fn plain_text_walks_inlines() {
-        let article = Article {
-            content: Content::Blocks(vec![Block::Paragraph(vec![
-                Inline::Text("See ".into()),
-                Inline::Link {
-                    url: "https://x".into(),
-                    content: vec![Inline::Emphasis(vec![Inline::Text("this".into())])],
-                },
-            ])]),
-            ..Article::default()
-        };
-        assert_eq!(article.plain_text(), "See this\n");
+    fn nested_blocks_give_all_their_text() {
+        let paragraph = |t: &str| Block::Paragraph(vec![Inline::Text(t.into())]);
+        let blocks = vec![Block::List {
+            ordered: false,
+            start: None,
+            items: vec![
+                vec![
+                    paragraph("one"),
+                    Block::List {
+                        ordered: true,
+                        start: Some(3),
+                        items: vec![vec![paragraph("nested")]],
+                    },
+                ],
+                vec![Block::Quote {
+                    blocks: vec![paragraph("quoted")],
+                    cite: Some("Someone".into()),
+                }],
+            ],
+        }];
+        let mut text = String::new();
+        push_blocks_text(&blocks, &mut text);
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["one", "nested", "quoted", "Someone"]
+        );
     }
 }

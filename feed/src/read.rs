@@ -17,9 +17,11 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use super::date::Timestamp;
+use super::html::HtmlParser;
+use super::ingest::{self, Content, Item};
 use super::json::{self, JsonError, Node, Value};
 use super::model::*;
-use super::text::{decode_entities, excerpt, html_to_text, is_slug, slugify, squash_whitespace};
+use super::text::{decode_entities, is_slug, slugify, squash_whitespace};
 use super::url::{safe_url, UrlUse};
 
 /// Why a whole document could not be read as a feed.
@@ -40,17 +42,29 @@ impl fmt::Display for FeedError {
 
 impl std::error::Error for FeedError {}
 
-/// Reads one feed document. `document_url` is where it was fetched from
-/// (absolute, or path-only such as `/news/feed.json`); relative URLs in the
-/// feed are resolved against it.
-pub fn read_feed(bytes: &[u8], document_url: &str) -> Result<Feed, FeedError> {
+/// Reads one feed document and ingests its stories (see [`crate::ingest`]),
+/// reading `content_html` with `parser`. `document_url` is where it was
+/// fetched from (absolute, or path-only such as `/news/feed.json`); relative
+/// URLs in the feed are resolved against it.
+pub fn read_feed_with(bytes: &[u8], document_url: &str, parser: &dyn HtmlParser) -> Result<Feed, FeedError> {
     let (source, root) = json::parse_bytes(bytes).map_err(FeedError::Json)?;
-    read_parsed(source, &root, document_url).map(|(feed, _)| feed)
+    read_parsed(source, &root, document_url, parser).map(|(feed, _)| feed)
+}
+
+/// [`read_feed_with`] html5ever, outside the browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_feed(bytes: &[u8], document_url: &str) -> Result<Feed, FeedError> {
+    read_feed_with(bytes, document_url, &super::html5::Html5ever)
 }
 
 /// Reads an already parsed document; also returns, for each article, the
 /// index in `items` it came from (tools that rewrite feeds need it).
-pub fn read_parsed(source: &str, root: &Node, document_url: &str) -> Result<(Feed, Vec<usize>), FeedError> {
+pub fn read_parsed(
+    source: &str,
+    root: &Node,
+    document_url: &str,
+    parser: &dyn HtmlParser,
+) -> Result<(Feed, Vec<usize>), FeedError> {
     if root.as_object().is_none() {
         return Err(FeedError::NotAFeed(format!(
             "the document is {}, not an object",
@@ -60,6 +74,7 @@ pub fn read_parsed(source: &str, root: &Node, document_url: &str) -> Result<(Fee
     let mut reader = Reader {
         source,
         base: document_url,
+        parser,
         problems: Vec::new(),
         item_indices: Vec::new(),
     };
@@ -100,6 +115,7 @@ impl fmt::Display for At<'_> {
 struct Reader<'s> {
     source: &'s str,
     base: &'s str,
+    parser: &'s dyn HtmlParser,
     problems: Vec<Problem>,
     item_indices: Vec<usize>,
 }
@@ -174,15 +190,18 @@ impl<'s> Reader<'s> {
         for (index, item) in items.iter().enumerate() {
             let at = list.index(index);
             match self.item(item, &at, &site) {
-                Ok(mut article) => {
-                    if let Some(&first) = seen_ids.get(&article.id) {
+                Ok(story) => {
+                    if let Some(&first) = seen_ids.get(&story.id) {
                         let message = format!("repeats the id of items[{first}]; story left out");
                         self.note(item.offset, at.key("id").to_string(), message, true);
                         continue;
                     }
-                    seen_ids.insert(article.id.clone(), index);
+                    seen_ids.insert(story.id.clone(), index);
+                    let mut article = ingest::article(story, self.parser, self.base);
                     article.slug = unique_slug(article.slug, &mut seen_slugs);
-                    if !declared_topics {
+                    if declared_topics {
+                        add_declared_tag_topics(&mut article, &site.topics);
+                    } else {
                         collect_tag_topics(&mut article, &mut tag_topics);
                     }
                     articles.push(article);
@@ -196,7 +215,9 @@ impl<'s> Reader<'s> {
                 ),
             }
         }
-        if !declared_topics {
+        if declared_topics {
+            site.topics_declared = true;
+        } else {
             site.topics = tag_topics;
         }
         let next_url = self.url_field(root, &top, "next_url", UrlUse::Resource);
@@ -245,6 +266,7 @@ impl<'s> Reader<'s> {
             favicon: self.url_field(root, &top, "favicon", UrlUse::Image),
             authors,
             topics,
+            topics_declared: false,
             archive,
         }
     }
@@ -464,7 +486,7 @@ impl<'s> Reader<'s> {
         Some(author)
     }
 
-    fn item(&mut self, item: &Node, at: &At, site: &Site) -> ItemResult<Article> {
+    fn item(&mut self, item: &Node, at: &At, site: &Site) -> ItemResult<Item> {
         if item.as_object().is_none() {
             return Err(Skip::new(
                 item,
@@ -528,10 +550,7 @@ impl<'s> Reader<'s> {
             }
         };
         let summary = item_str(item, at, "summary")?.and_then(clean_text);
-        let title = match item_str(item, at, "title")?.and_then(clean_text) {
-            Some(title) => title,
-            None => derived_title(summary.as_deref(), &content),
-        };
+        let title = item_str(item, at, "title")?.and_then(clean_text);
         let published = self.item_date(item, at, "date_published")?;
         let modified = self.item_date(item, at, "date_modified")?;
         let external_url = self.item_url(item, at, "external_url", UrlUse::Link)?;
@@ -541,36 +560,30 @@ impl<'s> Reader<'s> {
         if authors.is_empty() {
             authors.clone_from(&site.authors);
         }
-        let lead_url = self.item_url(item, at, "image", UrlUse::Image)?;
-        let banner_url = self.item_url(item, at, "banner_image", UrlUse::Image)?;
+        let image = self.item_url(item, at, "image", UrlUse::Image)?;
+        let banner_image = self.item_url(item, at, "banner_image", UrlUse::Image)?;
 
-        let mut article = Article {
+        let mut story = Item {
             id,
-            slug: String::new(),
             title,
             summary,
             url,
             external_url,
-            lead_photo: None,
             published,
             modified,
             authors,
-            topic: None,
             tags,
             language,
-            views: None,
-            credits: Vec::new(),
             content,
-            gallery: Vec::new(),
+            image,
+            banner_image,
+            image_attachments: self.image_attachments(item, at),
+            ..Item::default()
         };
         if let Some(ext) = extension {
-            self.apply_extension(&mut article, ext, &extension_at, site);
+            self.apply_extension(&mut story, ext, &extension_at, site);
         }
-        self.attach_photos(&mut article, item, at, lead_url, banner_url);
-        if article.slug.is_empty() {
-            article.slug = derived_slug(&article);
-        }
-        Ok(article)
+        Ok(story)
     }
 
     fn item_url(&mut self, item: &Node, at: &At, key: &str, used_for: UrlUse) -> ItemResult<Option<String>> {
@@ -628,10 +641,10 @@ impl<'s> Reader<'s> {
         Ok(tags)
     }
 
-    fn apply_extension(&mut self, article: &mut Article, ext: &Node, at: &At, site: &Site) {
+    fn apply_extension(&mut self, article: &mut Item, ext: &Node, at: &At, site: &Site) {
         if let Some(node) = ext.get("slug") {
             match node.as_str().map(str::trim) {
-                Some(s) if is_slug(s) => article.slug = s.to_owned(),
+                Some(s) if is_slug(s) => article.slug = Some(s.to_owned()),
                 _ => self.warn(
                     node,
                     &at.key("slug"),
@@ -641,7 +654,7 @@ impl<'s> Reader<'s> {
         }
         if let Some(node) = ext.get("topic") {
             match node.as_str() {
-                Some(t) if site.topics.iter().any(|topic| topic.slug == t) => article.topic = Some(t.to_owned()),
+                Some(t) if site.topics.iter().any(|topic| topic.slug == t) => article.topics = vec![t.to_owned()],
                 _ => self.warn(
                     node,
                     &at.key("topic"),
@@ -694,49 +707,28 @@ impl<'s> Reader<'s> {
         }
     }
 
-    /// Chooses the card photo and adds `image`, `banner_image` and image
-    /// attachments that the body does not already show.
-    fn attach_photos(
-        &mut self,
-        article: &mut Article,
-        item: &Node,
-        at: &At,
-        lead_url: Option<String>,
-        banner_url: Option<String>,
-    ) {
-        let mut extra: Vec<String> = Vec::new();
-        extra.extend(lead_url.iter().cloned());
-        extra.extend(banner_url);
-        if let Some(list) = item.get("attachments").and_then(Node::as_array) {
-            let attachments_at = at.key("attachments");
-            for (i, attachment) in list.iter().enumerate() {
-                let is_image = attachment
-                    .get("mime_type")
-                    .and_then(Node::as_str)
-                    .is_some_and(|m| m.trim().get(..6).is_some_and(|p| p.eq_ignore_ascii_case("image/")));
-                if !is_image {
-                    continue;
-                }
-                let raw = attachment.get("url").and_then(Node::as_str).unwrap_or("");
-                match safe_url(raw, self.base, UrlUse::Image) {
-                    Some(url) => extra.push(url),
-                    None => self.warn(attachment, &attachments_at.index(i).key("url"), URL_REFUSED),
-                }
+    /// The URLs of the story's attachments that are images.
+    fn image_attachments(&mut self, item: &Node, at: &At) -> Vec<String> {
+        let mut urls = Vec::new();
+        let Some(list) = item.get("attachments").and_then(Node::as_array) else {
+            return urls;
+        };
+        let attachments_at = at.key("attachments");
+        for (i, attachment) in list.iter().enumerate() {
+            let is_image = attachment
+                .get("mime_type")
+                .and_then(Node::as_str)
+                .is_some_and(|m| m.trim().get(..6).is_some_and(|p| p.eq_ignore_ascii_case("image/")));
+            if !is_image {
+                continue;
+            }
+            let raw = attachment.get("url").and_then(Node::as_str).unwrap_or("");
+            match safe_url(raw, self.base, UrlUse::Image) {
+                Some(url) => urls.push(url),
+                None => self.warn(attachment, &attachments_at.index(i).key("url"), URL_REFUSED),
             }
         }
-        for url in extra {
-            let shown = match &article.content {
-                Content::Blocks(blocks) => blocks.iter().any(|b| matches!(b, Block::Image(p) if p.url == url)),
-                Content::Html(_) => false,
-            };
-            if !shown && !article.gallery.iter().any(|p| p.url == url) {
-                article.gallery.push(Image {
-                    url,
-                    ..Image::default()
-                });
-            }
-        }
-        article.lead_photo = lead_url;
+        urls
     }
 
     fn image(&mut self, node: &Node, at: &At) -> Option<Image> {
@@ -837,11 +829,16 @@ impl<'s> Reader<'s> {
                 let level = node.get("level").and_then(Node::as_u64).unwrap_or(2).clamp(2, 6) as u8;
                 Ok(Block::Heading {
                     level,
-                    text: text("text").ok_or("a heading needs \"text\"")?,
+                    content: self
+                        .inline_content(node, at)
+                        .map_err(|_| "a heading needs \"text\" or \"content\"")?,
                 })
             }
             "quote" => Ok(Block::Quote {
-                content: self.inline_content(node, at)?,
+                blocks: match node.get("blocks") {
+                    Some(blocks) => self.nested_blocks(blocks, &at.key("blocks"))?,
+                    None => vec![Block::Paragraph(self.inline_content(node, at)?)],
+                },
                 cite: text("cite"),
             }),
             "list" => {
@@ -852,17 +849,24 @@ impl<'s> Reader<'s> {
                 let items_at = at.key("items");
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    let content = match item.as_str() {
-                        Some(s) => vec![Inline::Text(s.to_owned())],
-                        None => self.inlines(item, &items_at.index(i))?,
-                    };
-                    out.push(content);
+                    let item_at = items_at.index(i);
+                    out.push(match (item.as_str(), item.get("blocks")) {
+                        (Some(s), _) => vec![Block::Paragraph(vec![Inline::Text(s.to_owned())])],
+                        (None, Some(blocks)) => self.nested_blocks(blocks, &item_at.key("blocks"))?,
+                        (None, None) => vec![Block::Paragraph(self.inlines(item, &item_at)?)],
+                    });
                 }
                 Ok(Block::List {
                     ordered: node.get("ordered").and_then(Node::as_bool).unwrap_or(false),
+                    start: node
+                        .get("start")
+                        .and_then(Node::as_u64)
+                        .filter(|&n| n != 1)
+                        .and_then(|n| u32::try_from(n).ok()),
                     items: out,
                 })
             }
+            "table" => self.table(node, at).map(Block::Table),
             "code" => Ok(Block::Code(
                 node.get("text")
                     .and_then(Node::as_str)
@@ -871,10 +875,80 @@ impl<'s> Reader<'s> {
             )),
             "image" => self
                 .image(node, at)
-                .map(Block::Image)
+                .map(|image| Block::Photo { image, number: 0 })
                 .ok_or_else(|| "the photo could not be used".to_owned()),
             other => Err(format!("unknown block type {other:?}")),
         }
+    }
+
+    /// The blocks of a list item or a quote: the same rules as the body's.
+    fn nested_blocks(&mut self, node: &Node, at: &At) -> Result<Vec<Block>, String> {
+        let list = node.as_array().ok_or("\"blocks\" should be an array of blocks")?;
+        let mut blocks = Vec::with_capacity(list.len());
+        for (i, entry) in list.iter().enumerate() {
+            let block_at = at.index(i);
+            match self.block(entry, &block_at) {
+                Ok(block) => blocks.push(block),
+                Err(why) => self.warn(entry, &block_at, format!("{why}; block ignored")),
+            }
+        }
+        Ok(blocks)
+    }
+
+    /// `{"type": "table", "caption": …, "head": [cell…], "rows": [[cell…]…]}`,
+    /// each cell a string, an inline array, or `{"header": true, "content": […]}`.
+    fn table(&mut self, node: &Node, at: &At) -> Result<Table, String> {
+        let rows = node
+            .get("rows")
+            .and_then(Node::as_array)
+            .ok_or("a table needs \"rows\"")?;
+        let mut table = Table::default();
+        if let Some(caption) = node.get("caption") {
+            table.caption = self.cell(caption, &at.key("caption"))?.content;
+        }
+        if let Some(head) = node.get("head") {
+            let head_at = at.key("head");
+            for (i, cell) in head
+                .as_array()
+                .ok_or("\"head\" should be an array of cells")?
+                .iter()
+                .enumerate()
+            {
+                table.head.push(self.cell(cell, &head_at.index(i))?.content);
+            }
+        }
+        let rows_at = at.key("rows");
+        for (r, row) in rows.iter().enumerate() {
+            let row_at = rows_at.index(r);
+            let cells = row.as_array().ok_or("a table row should be an array of cells")?;
+            let mut out = Vec::with_capacity(cells.len());
+            for (c, cell) in cells.iter().enumerate() {
+                out.push(self.cell(cell, &row_at.index(c))?);
+            }
+            table.rows.push(out);
+        }
+        Ok(table)
+    }
+
+    fn cell(&mut self, node: &Node, at: &At) -> Result<Cell, String> {
+        if let Some(text) = node.as_str() {
+            return Ok(Cell {
+                header: false,
+                content: vec![Inline::Text(text.to_owned())],
+            });
+        }
+        if node.as_array().is_some() {
+            return Ok(Cell {
+                header: false,
+                content: self.inlines(node, at)?,
+            });
+        }
+        Ok(Cell {
+            header: node.get("header").and_then(Node::as_bool).unwrap_or(false),
+            content: self
+                .inline_content(node, at)
+                .map_err(|_| "a cell needs \"text\" or \"content\"")?,
+        })
     }
 
     /// A block's `content` (inline array) or its plain `text`.
@@ -1010,48 +1084,6 @@ fn text_blocks(text: &str) -> Vec<Block> {
         .collect()
 }
 
-/// A headline for a story without a title (micro-blog posts have none).
-fn derived_title(summary: Option<&str>, content: &Content) -> String {
-    let text = match (summary, content) {
-        (Some(s), _) => s.to_owned(),
-        (None, Content::Html(html)) => html_to_text(html),
-        (None, Content::Blocks(blocks)) => {
-            let mut out = String::new();
-            if let Some(Block::Paragraph(content)) = blocks.iter().find(|b| matches!(b, Block::Paragraph(_))) {
-                push_inline_text(content, &mut out);
-            }
-            out
-        }
-    };
-    let title = excerpt(&text, 90);
-    if title.is_empty() {
-        "Untitled story".to_owned()
-    } else {
-        title
-    }
-}
-
-/// From the last segment of the story's URL, else its title, else its id.
-fn derived_slug(article: &Article) -> String {
-    let from_url = article.url.as_deref().and_then(|url| {
-        let path = url.split(['?', '#']).next()?;
-        let path = path
-            .split_once("://")
-            .map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
-        let segment = path.trim_end_matches('/').rsplit('/').next()?;
-        let stem = segment
-            .rsplit_once('.')
-            .map_or(segment, |(stem, ext)| if ext.len() <= 5 { stem } else { segment });
-        let slug = slugify(stem);
-        // Numbers and "index" say nothing; a title makes a better URL.
-        (!slug.is_empty() && slug != "index" && !slug.chars().all(|c| c.is_ascii_digit())).then_some(slug)
-    });
-    from_url
-        .or_else(|| Some(slugify(&article.title)).filter(|s| !s.is_empty() && article.title != "Untitled story"))
-        .or_else(|| Some(slugify(&article.id)).filter(|s| !s.is_empty()))
-        .unwrap_or_else(|| "story".to_owned())
-}
-
 /// Appends `-2`, `-3`, … until the slug is free, in feed order, so the same
 /// feed always gives the same slugs.
 fn unique_slug(slug: String, seen: &mut HashMap<String, usize>) -> String {
@@ -1071,11 +1103,11 @@ fn unique_slug(slug: String, seen: &mut HashMap<String, usize>) -> String {
 }
 
 /// A feed without declared topics gets one per tag, in order of first use;
-/// a story's topic is its first tag.
+/// a story is in the topic of each of its tags, the first its kicker.
 fn collect_tag_topics(article: &mut Article, topics: &mut Vec<Topic>) {
     for tag in &article.tags {
         let slug = slugify(tag);
-        if slug.is_empty() {
+        if slug.is_empty() || article.topics.contains(&slug) {
             continue;
         }
         if !topics.iter().any(|t| t.slug == slug) {
@@ -1086,7 +1118,18 @@ fn collect_tag_topics(article: &mut Article, topics: &mut Vec<Topic>) {
                 story_count: None,
             });
         }
-        article.topic.get_or_insert(slug);
+        article.topics.push(slug);
+    }
+}
+
+/// In a feed that declares its topics, a story is also in each declared
+/// topic one of its tags names.
+fn add_declared_tag_topics(article: &mut Article, declared: &[Topic]) {
+    for tag in &article.tags {
+        let slug = slugify(tag);
+        if !article.topics.contains(&slug) && declared.iter().any(|t| t.slug == slug) {
+            article.topics.push(slug);
+        }
     }
 }
 

@@ -74,7 +74,7 @@ mod tests {
         assert_eq!(feed.articles.len(), 100);
         assert_eq!(feed.articles[0].published.unwrap().to_string(), "2026-11-20T23:00:00Z");
         assert_eq!(feed.articles[99].published.unwrap().to_string(), "2026-11-16T20:00:00Z");
-        assert_eq!(feed.articles[8].topic.as_deref(), Some("university-news"));
+        assert_eq!(feed.articles[8].topic(), Some("university-news"));
         let long = read_feed(archive(3000).as_bytes(), "/feed.json").unwrap();
         assert!(long.problems.is_empty(), "dates stay valid across months and years");
     }

@@ -8,13 +8,21 @@ use crate::newsroom::use_newsroom;
 /// seed page ("University News · April 15, 2024 · 1,873 views · 3 min read").
 #[component]
 pub fn ArticleMeta(
-    topic: Option<Topic>,
+    /// The story's topics, its kicker first.
+    topics: Vec<Topic>,
     published: Option<Timestamp>,
     views: Option<u64>,
     #[prop(optional)] reading_minutes: Option<u32>,
 ) -> impl IntoView {
     let paths = use_newsroom().paths();
-    let topic = topic.map(|t| view! { <li class="meta-topic"><a href=paths.topic(&t.slug)>{t.name}</a></li> });
+    let topic = (!topics.is_empty()).then(|| {
+        let links = topics
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| view! { {(i > 0).then_some(", ")}<a href=paths.topic(&t.slug)>{t.name}</a> })
+            .collect_view();
+        view! { <li class="meta-topic">{links}</li> }
+    });
     let date =
         published.map(|d| view! { <li class="meta-date"><time datetime=d.to_string()>{d.long_date()}</time></li> });
     let views = views.map(|v| {

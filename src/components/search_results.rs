@@ -62,11 +62,7 @@ pub fn SearchResultList(
     let partial = (!results.whole_archive && newsroom.with_store(|s| s.site.archive.is_some() || !s.complete))
         .then(|| view! { <p class="search-note">"Searched the stories loaded so far, not the whole archive."</p> });
 
-    let all_count: usize = if topic.is_some() {
-        results.topic_counts.iter().map(|t| t.1).sum()
-    } else {
-        results.total
-    };
+    let all_count = results.all_topics_total;
     let filter = (!results.topic_counts.is_empty()).then(|| {
         let link = |label: String, count: usize, slug: Option<&str>| {
             let current = slug == topic.as_deref();

@@ -42,8 +42,7 @@ pub fn StoryCard(
         None
     } else {
         article
-            .topic
-            .as_ref()
+            .topic()
             .and_then(|slug| newsroom.with_store(|s| s.topic(slug).cloned()))
     };
     let photo = (style != CardStyle::Compact)

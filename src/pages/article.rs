@@ -8,8 +8,7 @@ use crate::components::{
     PhotoViewer, StoryCard,
 };
 use crate::feed::url::is_external;
-use crate::feed::{Article, Block};
-use crate::html_parser::article_blocks;
+use crate::feed::Article;
 use crate::newsroom::use_newsroom;
 use crate::paths::decode_segment;
 use crate::store::ArticleContext;
@@ -48,32 +47,24 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
     let paths = newsroom.paths();
     let ArticleContext {
         article,
-        topic,
+        topics,
         newer,
         older,
         related,
     } = context;
-    let blocks = article_blocks(&article, &paths.feed());
+    let topic = topics.first().cloned();
     let description = article
         .summary
         .clone()
-        .unwrap_or_else(|| crate::feed::text::excerpt(&article.plain_text(), 160));
+        .unwrap_or_else(|| crate::feed::text::excerpt(&article.text, 160));
     let kicker = topic
         .clone()
         .map(|t| view! { <p class="kicker"><a href=paths.topic(&t.slug)>{t.name}</a></p> });
     let standfirst = article.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> });
-    // Every photo of the story in reading order: the body's, then the gallery's.
-    let photos: Vec<_> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Image(image) => Some(image.clone()),
-            _ => None,
-        })
-        .chain(article.gallery.iter().cloned())
-        .collect();
+    let photos = article.photos.clone();
     let viewer = PhotoViewer::new(photos.len());
     provide_context(viewer);
-    let grid = (!article.gallery.is_empty()).then(|| {
+    let grid = (!article.gallery().is_empty()).then(|| {
         let count = photos.len();
         view! {
             <section class="gallery" aria-labelledby="gallery-heading">
@@ -105,7 +96,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
         <PageMeta
             title=page_title(&newsroom, &article.title)
             description
-            path=format!("articles/{}/", article.slug)
+            path=format!("articles/{}/", crate::paths::encode_segment(&article.slug))
             kind=PageKind::Article { article: article.clone(), topic: topic.clone() }
         />
         <article class="story" lang=article.language.clone()>
@@ -113,10 +104,10 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 {kicker}
                 <h1>{article.title.clone()}</h1>
                 {standfirst}
-                <ArticleMeta topic published=article.published views=article.views reading_minutes=article.reading_minutes() />
+                <ArticleMeta topics published=article.published views=article.views reading_minutes=article.reading_minutes />
             </header>
             <div class="story-body">
-                <BodyBlocks blocks />
+                <BodyBlocks blocks=article.body.clone() />
             </div>
             {grid}
             <StoryFooter article=article.clone() />
