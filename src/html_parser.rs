@@ -32,6 +32,7 @@ pub struct PlatformParser;
 #[cfg(target_arch = "wasm32")]
 impl crate::feed::html::HtmlParser for PlatformParser {
     fn parse(&self, html: &str) -> Vec<crate::feed::html::HtmlNode> {
+        use wasm_bindgen::JsCast;
         use web_sys::{DomParser, SupportedType};
         let Ok(parser) = DomParser::new() else {
             return Vec::new();
@@ -39,7 +40,11 @@ impl crate::feed::html::HtmlParser for PlatformParser {
         let Ok(document) = parser.parse_from_string(html, SupportedType::TextHtml) else {
             return Vec::new();
         };
-        match document.body() {
+        // (A `name` left in the markup could make `document.body` another element.)
+        match document
+            .body()
+            .filter(|body| body.has_type::<web_sys::HtmlBodyElement>())
+        {
             Some(body) => dom::children_of(&body, 0),
             None => Vec::new(),
         }
@@ -51,6 +56,10 @@ mod dom {
     use crate::feed::html::{HtmlNode, MAX_TREE_DEPTH, READ_ATTRIBUTES};
     use wasm_bindgen::JsCast;
 
+    /// The kinds of node are told apart with `instanceof`, which markup
+    /// cannot shadow, and a form is never looked into: its controls' names
+    /// shadow its own properties (`<input name=attributes>`), and the
+    /// allowlist drops its content anyway.
     pub fn children_of(node: &web_sys::Node, depth: usize) -> Vec<HtmlNode> {
         let children = node.child_nodes();
         let mut out = Vec::with_capacity(children.length() as usize);
@@ -58,16 +67,18 @@ mod dom {
             let Some(child) = children.item(i) else {
                 continue;
             };
-            match child.node_type() {
-                web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
-                    if let Some(text) = child.text_content() {
-                        out.push(HtmlNode::Text(text));
-                    }
+            if child.has_type::<web_sys::Text>() {
+                if let Some(text) = child.text_content() {
+                    out.push(HtmlNode::Text(text));
                 }
-                web_sys::Node::ELEMENT_NODE => {
-                    let Ok(element) = child.dyn_into::<web_sys::Element>() else {
-                        continue;
-                    };
+                continue;
+            }
+            if child.has_type::<web_sys::HtmlFormElement>() {
+                out.push(HtmlNode::element("form", &[], Vec::new()));
+                continue;
+            }
+            match child.dyn_into::<web_sys::Element>() {
+                Ok(element) => {
                     if depth >= MAX_TREE_DEPTH {
                         out.push(HtmlNode::Text(element.text_content().unwrap_or_default()));
                         continue;
@@ -84,7 +95,7 @@ mod dom {
                         children: children_of(&element, depth + 1),
                     });
                 }
-                _ => {}
+                Err(_) => {}
             }
         }
         out

@@ -16,11 +16,31 @@ use crate::loading::{fetch_feed, LoadError};
 use crate::pagefind;
 use crate::paths::Paths;
 use crate::search::{search_articles, search_texts, SearchResults};
-use crate::store::{ArticleContext, Section, Store, TopicPage};
+use crate::store::{ArticleContext, Reach, Section, Store, TopicPage, TOPIC_PAGE_SIZE};
 
-/// How many pages of a foreign feed (chained by `next_url`) the app follows
-/// to find a story before it gives up: the bound keeps a looping feed finite.
-const MAX_FEED_PAGES: usize = 50;
+/// How many pages of a feed chained by `next_url` the app follows to find a
+/// story before it asks the reader whether to look further back: the bound
+/// keeps a looping feed finite and a reader's data plan in mind.
+pub const FEED_PAGES_PER_LOOK: usize = 50;
+
+/// What the newsroom found for a page that asked for one thing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup<T> {
+    Found(T),
+    /// The feed holds no such thing: the whole feed was looked through.
+    Missing,
+    /// Not among the stories looked through so far; older ones remain.
+    NotReached(Reach),
+}
+
+impl<T> Lookup<T> {
+    pub fn found(self) -> Option<T> {
+        match self {
+            Lookup::Found(found) => Some(found),
+            _ => None,
+        }
+    }
+}
 
 /// What the front page shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +74,12 @@ pub struct Newsroom {
     /// The stories' folded text for in-memory search, with the store
     /// version (revision, story count) it was made from.
     search_texts: StoredValue<Option<SearchTextCache>>,
+    /// The page of a `next_url` chain being fetched while looking for older
+    /// stories, for the progress line.
+    looking_at: RwSignal<Option<usize>>,
+    /// How many pages of a `next_url` chain may be read before the reader is
+    /// asked whether to look further back.
+    page_budget: RwSignal<usize>,
 }
 
 /// Folded story text and the store version (revision, story count) it was made from.
@@ -111,6 +137,8 @@ impl Newsroom {
             live: RwSignal::new(false),
             failure: RwSignal::new(None),
             search_texts: StoredValue::new(None),
+            looking_at: RwSignal::new(None),
+            page_budget: RwSignal::new(FEED_PAGES_PER_LOOK),
         }
     }
 
@@ -246,17 +274,12 @@ impl Newsroom {
         }))
     }
 
-    /// One page of a topic; `None` for an unknown topic or a page out of range.
-    pub async fn topic_page(self, slug: String, page: u32) -> Result<Option<TopicPage>, LoadError> {
+    /// One page of a topic; `Missing` for an unknown topic or a page out of range.
+    pub async fn topic_page(self, slug: String, page: u32) -> Result<Lookup<TopicPage>, LoadError> {
         self.ready().await?;
         loop {
             let (found, complete, archive_url, known_topic, beyond_last_page) = self.store.with_untracked(|s| {
                 let archive = s.site.archive.as_ref();
-                let archive_url = archive.map(|a| {
-                    a.topic_page_url
-                        .replace("{topic}", &slug)
-                        .replace("{page}", &page.to_string())
-                });
                 let topic = s.topic(&slug);
                 // The topic's story count tells the number of pages without a request.
                 let beyond = match (archive, topic.and_then(|t| t.story_count)) {
@@ -266,69 +289,130 @@ impl Newsroom {
                 (
                     s.topic_page(&slug, page),
                     s.complete,
-                    archive_url,
+                    s.topic_page_url(&slug, page),
                     topic.is_some(),
                     beyond,
                 )
             });
             // A full page, or the last one, can be shown from what is held.
             if let Some(found) = &found {
-                if complete
-                    || found.articles.len() >= crate::store::TOPIC_PAGE_SIZE
-                    || found.page.number < found.page.total_pages
-                {
-                    return Ok(Some(found.clone()));
+                if complete || found.articles.len() >= TOPIC_PAGE_SIZE || found.page.number < found.page.total_pages {
+                    return Ok(Lookup::Found(found.clone()));
                 }
             }
             if complete || !known_topic || beyond_last_page {
-                return Ok(found.filter(|_| !beyond_last_page));
+                return Ok(found
+                    .filter(|_| !beyond_last_page)
+                    .map_or(Lookup::Missing, Lookup::Found));
             }
             if let Some(url) = archive_url {
                 let feed = match self.fetch(&url).await {
                     Ok(feed) => feed,
-                    Err(e) if e.means_missing() => return Ok(None),
+                    Err(e) if e.means_missing() => return Ok(Lookup::Missing),
                     Err(e) => return Err(e),
                 };
-                let Some(info) = feed.page else { return Ok(found) };
+                let Some(info) = feed.page else {
+                    return Ok(found.map_or(Lookup::Missing, Lookup::Found));
+                };
                 return Ok(self
                     .store
                     .try_update_untracked(|s| s.add_topic_page(&slug, feed, info))
-                    .flatten());
+                    .flatten()
+                    .map_or(Lookup::Missing, Lookup::Found));
             }
             if !self.load_next_page().await? {
-                return Ok(found);
+                // What is held so far is the page, as far as the reader has let the app look.
+                return Ok(match found {
+                    Some(found) if !found.articles.is_empty() => Lookup::Found(found),
+                    _ => Lookup::NotReached(self.reach()),
+                });
             }
         }
     }
 
-    pub async fn article(self, slug: String) -> Result<Option<ArticleContext>, LoadError> {
+    /// One page of every story, newest first.
+    pub async fn latest_page(self, page: u32) -> Result<Lookup<TopicPage>, LoadError> {
         self.ready().await?;
         loop {
-            let (found, complete, archive_url) = self.store.with_untracked(|s| {
-                let url = s
-                    .site
-                    .archive
-                    .as_ref()
-                    .map(|a| a.article_url.replace("{slug}", &crate::paths::encode_segment(&slug)));
-                (s.article_context(&slug), s.complete, url)
-            });
-            if found.is_some() || complete {
-                return Ok(found);
+            let (found, complete) = self.store.with_untracked(|s| (s.latest_page(page), s.complete));
+            if let Some(found) = &found {
+                if complete || found.articles.len() >= TOPIC_PAGE_SIZE {
+                    return Ok(Lookup::Found(found.clone()));
+                }
+            }
+            if complete {
+                return Ok(found.map_or(Lookup::Missing, Lookup::Found));
+            }
+            if !self.load_next_page().await? {
+                return Ok(found.map_or_else(|| Lookup::NotReached(self.reach()), Lookup::Found));
+            }
+        }
+    }
+
+    pub async fn article(self, slug: String) -> Result<Lookup<ArticleContext>, LoadError> {
+        self.ready().await?;
+        loop {
+            let (found, complete, archive_url) = self
+                .store
+                .with_untracked(|s| (s.article_context(&slug), s.complete, s.article_url(&slug)));
+            if let Some(found) = found {
+                return Ok(Lookup::Found(found));
+            }
+            if complete {
+                return Ok(Lookup::Missing);
             }
             if let Some(url) = archive_url {
                 return match self.fetch(&url).await {
                     Ok(feed) => {
                         self.store.update_untracked(|s| s.add_articles(feed.articles));
-                        Ok(self.store.with_untracked(|s| s.article_context(&slug)))
+                        Ok(self
+                            .store
+                            .with_untracked(|s| s.article_context(&slug))
+                            .map_or(Lookup::Missing, Lookup::Found))
                     }
-                    Err(e) if e.means_missing() => Ok(None),
+                    Err(e) if e.means_missing() => Ok(Lookup::Missing),
                     Err(e) => Err(e),
                 };
             }
             if !self.load_next_page().await? {
-                return Ok(None);
+                return Ok(Lookup::NotReached(self.reach()));
             }
         }
+    }
+
+    /// How far back the stories held reach.
+    pub fn reach(&self) -> Reach {
+        self.store.with_untracked(Store::reach)
+    }
+
+    /// The page of a `next_url` chain being fetched to find older stories (reactive).
+    pub fn looking_at(&self) -> Option<usize> {
+        self.looking_at.get()
+    }
+
+    /// Lets the app follow more pages of the feed, and asks again.
+    pub fn look_further(&self) {
+        let loaded = self.store.with_untracked(|s| s.pages_loaded);
+        self.page_budget.set(loaded + FEED_PAGES_PER_LOOK);
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Reads up to [`FEED_PAGES_PER_LOOK`] more pages of the feed, so that a
+    /// search covers older stories, then asks again.
+    pub fn search_further(&self) {
+        let newsroom = *self;
+        let loaded = self.store.with_untracked(|s| s.pages_loaded);
+        self.page_budget.set(loaded + FEED_PAGES_PER_LOOK);
+        leptos::task::spawn_local(async move {
+            while let Ok(true) = newsroom.load_next_page().await {}
+            newsroom.revision.update(|r| *r += 1);
+        });
+    }
+
+    /// Stops following the feed's pages after the one being fetched.
+    pub fn stop_looking(&self) {
+        let loaded = self.store.with_untracked(|s| s.pages_loaded);
+        self.page_budget.set(loaded);
     }
 
     /// Stories matching `query` (see [`crate::feed::search`]), best first,
@@ -384,16 +468,21 @@ impl Newsroom {
             .with_untracked(|s| s.site.archive.as_ref().and_then(|a| a.search_url.clone()))
     }
 
-    /// Follows the main feed's `next_url` once; `false` when there is none left.
+    /// Follows the main feed's `next_url` once; `false` when there is none
+    /// left, or when the pages the reader allowed have been read.
     async fn load_next_page(self) -> Result<bool, LoadError> {
+        let budget = self.page_budget.get_untracked();
         let next = self
             .store
-            .with_untracked(|s| (s.pages_loaded < MAX_FEED_PAGES).then(|| s.next_url.clone()).flatten());
+            .with_untracked(|s| (s.pages_loaded < budget).then(|| s.next_url.clone()).flatten());
         let Some(url) = next else {
-            self.store.update_untracked(|s| s.complete = true);
             return Ok(false);
         };
-        let feed = self.fetch(&url).await?;
+        self.looking_at
+            .set(Some(self.store.with_untracked(|s| s.pages_loaded) + 1));
+        let feed = self.fetch(&url).await;
+        self.looking_at.set(None);
+        let feed = feed?;
         self.store.update_untracked(|s| s.add_page(feed));
         Ok(true)
     }

@@ -50,11 +50,17 @@ impl Paths {
     }
 
     pub fn topic_page(&self, slug: &str, page: u32) -> String {
-        if page <= 1 {
-            self.topic(slug)
-        } else {
-            format!("{}?page={page}", self.topic(slug))
-        }
+        numbered_page(&self.topic(slug), page)
+    }
+
+    /// The page listing every topic.
+    pub fn all_topics(&self) -> String {
+        format!("{}topics/", self.base)
+    }
+
+    /// The list of every story, newest first.
+    pub fn latest(&self) -> String {
+        format!("{}latest/", self.base)
     }
 
     pub fn search(&self, query: &str) -> String {
@@ -85,6 +91,15 @@ impl Paths {
 
     pub fn feed(&self) -> String {
         self.asset("feed.json")
+    }
+}
+
+/// Page `page` of a paged list whose first page is at `first`.
+pub fn numbered_page(first: &str, page: u32) -> String {
+    if page <= 1 {
+        first.to_owned()
+    } else {
+        format!("{first}?page={page}")
     }
 }
 

@@ -37,6 +37,15 @@ pub struct Section {
     pub articles: Vec<Arc<Article>>,
 }
 
+/// How far back the stories read so far reach, in a feed paged by `next_url`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    pub stories: usize,
+    pub pages: usize,
+    /// The date of the oldest story read.
+    pub oldest: Option<crate::feed::Timestamp>,
+}
+
 /// A topic and how many stories it holds: in the whole archive when the
 /// feed says, else among the stories read.
 #[derive(Debug, Clone, PartialEq)]
@@ -255,6 +264,70 @@ impl Store {
                 total_stories: positions.len() as u64,
             },
         })
+    }
+
+    /// One page of every story read, newest first; page 1 exists even empty.
+    pub fn latest_page(&self, page: u32) -> Option<TopicPage> {
+        let total_pages = self.articles.len().div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
+        let total_stories = self
+            .site
+            .archive
+            .as_ref()
+            .map_or(self.articles.len() as u64, |a| a.total_stories);
+        if page == 0 || page > total_pages {
+            return None;
+        }
+        let articles = self
+            .articles
+            .iter()
+            .skip((page as usize - 1) * TOPIC_PAGE_SIZE)
+            .take(TOPIC_PAGE_SIZE)
+            .cloned()
+            .collect();
+        Some(TopicPage {
+            topic: Topic {
+                slug: String::new(),
+                name: "Latest stories".to_owned(),
+                description: None,
+                story_count: Some(total_stories),
+            },
+            articles,
+            page: PageInfo {
+                number: page,
+                total_pages: total_pages.max(total_stories.div_ceil(TOPIC_PAGE_SIZE as u64) as u32),
+                total_stories,
+            },
+        })
+    }
+
+    /// How far back the stories read reach.
+    pub fn reach(&self) -> Reach {
+        Reach {
+            stories: self.articles.len(),
+            pages: self.pages_loaded,
+            oldest: self.articles.iter().rev().find_map(|a| a.published),
+        }
+    }
+
+    /// Where a paged archive keeps the story `slug`, if the feed is one.
+    pub fn article_url(&self, slug: &str) -> Option<String> {
+        let archive = self.site.archive.as_ref()?;
+        Some(
+            archive
+                .article_url
+                .replace("{slug}", &crate::paths::encode_segment(slug)),
+        )
+    }
+
+    /// Where a paged archive keeps page `page` of a topic, if the feed is one.
+    pub fn topic_page_url(&self, slug: &str, page: u32) -> Option<String> {
+        let archive = self.site.archive.as_ref()?;
+        Some(
+            archive
+                .topic_page_url
+                .replace("{topic}", &crate::paths::encode_segment(slug))
+                .replace("{page}", &page.to_string()),
+        )
     }
 
     /// Records a topic page fetched from a paged archive.

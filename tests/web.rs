@@ -154,7 +154,7 @@ async fn figure_has_caption_credit_srcset_and_size() {
 async fn pagination_marks_the_current_page() {
     let (root, _handle) = mount(
         "/",
-        || view! { <Pagination paths=Paths::new("/") topic="research".to_owned() current=6 total=12 /> },
+        || view! { <Pagination first=Paths::new("/").topic("research") current=6 total=12 /> },
     );
     leptos::task::tick().await;
     let current = select(&root, "[aria-current=page]");
@@ -428,4 +428,100 @@ async fn a_passage_in_chinese_is_marked_as_chinese() {
     leptos::task::tick().await;
     assert_eq!(count(&root, "p[lang]"), 1);
     assert_eq!(select(&root, "p[lang]").get_attribute("lang").as_deref(), Some("zh"));
+}
+
+/// The nested-Markdown fixture every reader of HTML is tested on.
+const NESTED_MARKDOWN: &str = include_str!("fixtures/nested-markdown.html");
+
+/// The first place two readings of the same stories differ, if any.
+fn first_difference(a: &gazette::feed::Feed, b: &gazette::feed::Feed) -> Option<String> {
+    if a.articles.len() != b.articles.len() {
+        return Some(format!("{} stories against {}", a.articles.len(), b.articles.len()));
+    }
+    for (x, y) in a.articles.iter().zip(&b.articles) {
+        if x == y {
+            continue;
+        }
+        let block = x.body.iter().zip(&y.body).position(|(p, q)| p != q);
+        return Some(match block {
+            Some(i) => format!(
+                "{}: block {i}:\n  DOMParser: {:?}\n  html5ever: {:?}",
+                x.slug, x.body[i], y.body[i]
+            ),
+            None => format!("{}:\n  DOMParser: {x:?}\n  html5ever: {y:?}", x.slug),
+        });
+    }
+    (a != b).then(|| "the feeds differ outside their stories".to_owned())
+}
+
+/// The strings of the XSS corpus: each `payload` of its JSON files, each line of its text files.
+fn xss_vectors() -> Vec<String> {
+    let mut vectors = Vec::new();
+    for (_, text) in gazette_corpora::XSS_JSON {
+        let root = gazette::feed::json::parse(text).expect("the XSS corpus is JSON");
+        for entry in root.as_array().unwrap_or_default() {
+            if let Some(payload) = entry.get("payload").and_then(|p| p.as_str()) {
+                vectors.push(payload.to_owned());
+            }
+        }
+    }
+    for (_, text) in gazette_corpora::XSS_TEXT {
+        vectors.extend(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned));
+    }
+    vectors
+}
+
+/// The prerenderer reads stories with html5ever, the browser with
+/// `DOMParser`: both must give the same stories, block for block, or a
+/// prerendered page and the page the app draws would differ.
+#[wasm_bindgen_test]
+fn the_browsers_parser_and_html5ever_read_every_story_alike() {
+    use gazette::feed::html::{blocks_from_html, strip_inline_code, HtmlParser};
+    use gazette::feed::html5::Html5ever;
+    use gazette::feed::read_feed_with;
+    use gazette::html_parser::PlatformParser;
+
+    let base = "https://example.org/news/feed.json";
+    let blocks = |parser: &dyn HtmlParser, html: &str| blocks_from_html(&parser.parse(&strip_inline_code(html)), base);
+    let nested = blocks(&PlatformParser, NESTED_MARKDOWN);
+    assert_eq!(
+        nested,
+        blocks(&Html5ever, NESTED_MARKDOWN),
+        "the nested-Markdown fixture"
+    );
+    assert!(nested.len() > 8, "{nested:?}");
+
+    if !gazette_corpora::PRESENT {
+        web_sys::console::log_1(
+            &format!("SKIPPED the corpus comparison: {} is absent", gazette_corpora::LOCATION).into(),
+        );
+        return;
+    }
+    let mut stories = 0;
+    for (name, text) in gazette_corpora::JSON_FEEDS {
+        let dom = read_feed_with(text.as_bytes(), base, &PlatformParser);
+        let html5 = read_feed_with(text.as_bytes(), base, &Html5ever);
+        match (&dom, &html5) {
+            (Ok(a), Ok(b)) => {
+                if let Some(difference) = first_difference(a, b) {
+                    panic!("{name}: {difference}");
+                }
+                stories += a.articles.len();
+            }
+            _ => assert_eq!(dom, html5, "{name}"),
+        }
+    }
+    assert!(stories > 300, "{stories} stories compared");
+    let vectors = xss_vectors();
+    assert!(vectors.len() > 500, "{} XSS vectors", vectors.len());
+    for vector in &vectors {
+        assert_eq!(blocks(&PlatformParser, vector), blocks(&Html5ever, vector), "{vector}");
+    }
+    web_sys::console::log_1(
+        &format!(
+            "DOMParser and html5ever agree on {stories} corpus stories and {} XSS vectors",
+            vectors.len()
+        )
+        .into(),
+    );
 }

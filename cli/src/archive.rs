@@ -92,7 +92,7 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
     let started = Instant::now();
     let input = input::load(&options.input)?;
     let root = json::parse(&input.text).map_err(|e| format!("{}: {e}", options.input.display()))?;
-    let (feed, indices) = match read_parsed(&input.text, &root, &options.feed_url, &Html5ever) {
+    let (mut feed, indices) = match read_parsed(&input.text, &root, &options.feed_url, &Html5ever) {
         Ok(read) => read,
         Err(FeedError::Json(e)) => return Err(format!("{}: {e}", options.input.display())),
         Err(e) => return Err(format!("{}: {e}", options.input.display())),
@@ -153,6 +153,10 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
         options.out.display(),
         started.elapsed().as_millis()
     );
+    // What was read is the whole feed now, whatever layout it came in.
+    feed.site.archive = None;
+    feed.next_url = None;
+    feed.page = None;
     Ok(feed)
 }
 

@@ -16,16 +16,114 @@ pub fn load(path: &Path) -> Result<Input, String> {
     if path.is_dir() {
         load_folder(path)
     } else {
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let (text, root) =
-            json::parse_bytes(&bytes).map_err(|e| format!("{}:{}:{}: {e}", path.display(), e.line, e.column))?;
-        let count = root.get("items").and_then(Node::as_array).map_or(0, <[_]>::len);
-        let name = path.display().to_string();
-        Ok(Input {
-            text: text.to_owned(),
-            origins: (0..count).map(|i| format!("{name} items[{i}]")).collect(),
-        })
+        load_chain(path)
     }
+}
+
+/// The most pages of a `next_url` chain read as one feed: far more than any
+/// archive has, and a bound for a chain that loops through new names.
+const MAX_CHAIN_PAGES: usize = 100_000;
+
+/// A feed file and, when it names a `next_url` that is a file beside it (as
+/// a paged archive does, and as `gazette build` writes one), every page the
+/// chain leads to, joined into one feed: the first page's own fields and
+/// every page's stories.
+fn load_chain(path: &Path) -> Result<Input, String> {
+    let first = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let (first_text, first_root) = parse_file(path, &first)?;
+    if first_root.get("next_url").and_then(Node::as_str).is_none() {
+        let count = first_root.get("items").and_then(Node::as_array).map_or(0, <[_]>::len);
+        let name = path.display().to_string();
+        return Ok(Input {
+            text: first_text.to_owned(),
+            origins: (0..count).map(|i| format!("{name} items[{i}]")).collect(),
+        });
+    }
+    let mut items = Vec::new();
+    let mut origins = Vec::new();
+    let mut seen = vec![path.canonicalize().unwrap_or_else(|_| path.to_owned())];
+    collect_items(path, first_text, &first_root, &mut items, &mut origins);
+    let mut next = next_page(path, &first_root)?;
+    while let Some(page) = next {
+        let canonical = page.canonicalize().unwrap_or_else(|_| page.clone());
+        if seen.contains(&canonical) {
+            eprintln!(
+                "gazette: {} leads back to {}; the chain ends there",
+                path.display(),
+                page.display()
+            );
+            break;
+        }
+        if seen.len() >= MAX_CHAIN_PAGES {
+            eprintln!("gazette: stopped after {MAX_CHAIN_PAGES} pages of the next_url chain");
+            break;
+        }
+        seen.push(canonical);
+        let bytes = std::fs::read(&page)
+            .map_err(|e| format!("cannot read {} (next_url of the page before): {e}", page.display()))?;
+        let (text, root) = parse_file(&page, &bytes)?;
+        collect_items(&page, text, &root, &mut items, &mut origins);
+        next = next_page(&page, &root)?;
+    }
+    eprintln!(
+        "gazette: read {} stories from {} pages of the next_url chain from {}",
+        items.len(),
+        seen.len(),
+        path.display()
+    );
+    let members = first_root
+        .as_object()
+        .ok_or_else(|| format!("{}: must be a JSON object", path.display()))?;
+    let head = members.iter().filter(|(k, _)| k != "items" && k != "next_url");
+    Ok(Input {
+        text: join_feed(head, &items)?,
+        origins,
+    })
+}
+
+/// The file a page's `next_url` names, resolved beside it; `None` at the
+/// end of the chain, or (with a warning) when it names a page on the web.
+fn next_page(page: &Path, root: &Node) -> Result<Option<std::path::PathBuf>, String> {
+    let Some(url) = root.get("next_url").and_then(Node::as_str).map(str::trim) else {
+        return Ok(None);
+    };
+    if url.is_empty() {
+        return Ok(None);
+    }
+    if url.contains("://") || url.starts_with("//") {
+        eprintln!(
+            "gazette: {} names its next page on the web ({url}); save the pages beside it to include them",
+            page.display()
+        );
+        return Ok(None);
+    }
+    let file = url.split(['?', '#']).next().unwrap_or(url);
+    let file = gazette::feed::url::percent_decode(file);
+    let dir = page.parent().unwrap_or_else(|| Path::new("."));
+    Ok(Some(if let Some(rooted) = file.strip_prefix('/') {
+        // A site-rooted address: read it from the folder the chain started in.
+        dir.join(rooted.rsplit('/').next().unwrap_or(rooted))
+    } else {
+        dir.join(file)
+    }))
+}
+
+/// A feed document from its top-level members and its stories' JSON.
+fn join_feed<'a>(
+    members: impl Iterator<Item = &'a (std::borrow::Cow<'a, str>, Node<'a>)>,
+    items: &[String],
+) -> Result<String, String> {
+    let mut text = String::from("{");
+    for (key, value) in members {
+        json::write_string(&mut text, key).map_err(|e| e.to_string())?;
+        text.push(':');
+        text.push_str(&value.to_string());
+        text.push(',');
+    }
+    text.push_str("\"items\":[");
+    text.push_str(&items.join(","));
+    text.push_str("]}");
+    Ok(text)
 }
 
 fn load_folder(dir: &Path) -> Result<Input, String> {
@@ -62,16 +160,7 @@ fn load_folder(dir: &Path) -> Result<Input, String> {
         }
     }
 
-    let mut text = String::from("{");
-    for (key, value) in members.iter().filter(|(k, _)| k != "items") {
-        json::write_string(&mut text, key).map_err(|e| e.to_string())?;
-        text.push(':');
-        text.push_str(&value.to_string());
-        text.push(',');
-    }
-    text.push_str("\"items\":[");
-    text.push_str(&items.join(","));
-    text.push_str("]}");
+    let text = join_feed(members.iter().filter(|(k, _)| k != "items"), &items)?;
     Ok(Input { text, origins })
 }
 

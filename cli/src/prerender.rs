@@ -29,23 +29,29 @@ pub struct Page {
 /// drawn by the app (from the story's own file in a paged archive).
 pub const MAX_STORY_PAGES: usize = 2_000;
 
-/// The pages of the site: the front page, each topic's first page, every
-/// story the store holds (up to [`MAX_STORY_PAGES`]), the search page's
-/// shell, and `404.html`.
+/// The pages of the site: the front page, the lists of every story and
+/// every topic, each topic's first page, every story the store holds (up
+/// to [`MAX_STORY_PAGES`]), the search page's shell, and `404.html`.
 pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, String> {
     let shell = Shell::new(shell)?;
-    let mut routes: Vec<(String, String)> = vec![(String::new(), "index.html".to_owned())];
+    // Each page's address (percent-encoded, as browsers ask for it) and its
+    // file (named in its own letters, as hosts look it up once decoded).
+    let mut routes: Vec<(String, String)> = vec![
+        (paths.home(), "index.html".to_owned()),
+        (paths.latest(), "latest/index.html".to_owned()),
+        (paths.all_topics(), "topics/index.html".to_owned()),
+    ];
     for topic in &store.site.topics {
-        let path = format!("topics/{}/", topic.slug);
-        routes.push((path.clone(), format!("{path}index.html")));
+        routes.push((paths.topic(&topic.slug), format!("topics/{}/index.html", topic.slug)));
     }
     for article in store.articles().iter().take(MAX_STORY_PAGES) {
-        let path = format!("articles/{}/", article.slug);
-        routes.push((path.clone(), format!("{path}index.html")));
+        routes.push((
+            paths.article(&article.slug),
+            format!("articles/{}/index.html", article.slug),
+        ));
     }
     let mut pages = Vec::with_capacity(routes.len() + 2);
-    for (path, file) in routes {
-        let url = paths.asset(&path);
+    for (url, file) in routes {
         let html = render(&shell, store, paths, &url, &url)?;
         pages.push(Page { file, html });
     }
@@ -65,6 +71,9 @@ pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, Stri
     });
     Ok(pages)
 }
+
+/// The title of the bare app (`404.html`) until it draws the real one.
+pub const NOT_FOUND_TITLE: &str = "<title>Page not found</title>";
 
 /// The page Trunk wrote, prepared to receive rendered pages.
 struct Shell {
@@ -98,7 +107,7 @@ impl Shell {
     fn bare(&self) -> String {
         self.bare
             .replacen("<html>", "<html lang=en>", 1)
-            .replacen("<head>", "<head><title>Page not found</title>", 1)
+            .replacen("<head>", &format!("<head>{NOT_FOUND_TITLE}"), 1)
     }
 }
 
@@ -206,7 +215,7 @@ mod tests {
     fn renders_every_page_with_its_content_and_metadata() {
         let store = sample();
         let pages = site(SHELL, &store, &Paths::new("/")).unwrap();
-        assert_eq!(pages.len(), 1 + 8 + 24 + 1 + 1);
+        assert_eq!(pages.len(), 1 + 2 + 8 + 24 + 1 + 1);
 
         let article = page(&pages, "articles/library-cat-mochi/index.html");
         assert!(article.contains("<div id=app data-prerendered=\"/articles/library-cat-mochi/\">"));

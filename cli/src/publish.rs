@@ -1,5 +1,7 @@
 //! `gazette publish DIR`: finishes a Trunk build in DIR (Trunk's post-build
-//! hook runs it on the staging folder) so that the folder is the whole site:
+//! hook runs it on the staging folder) so that the folder is the whole site.
+//! Run again on a published folder, it publishes the feed now there: the
+//! prerendered pages, the layout and the site files, without a new build.
 //!
 //! 1. the feed is laid out for its length (see `archive`);
 //! 2. `index.html` gets its Content Security Policy, and Trunk's inline
@@ -55,7 +57,22 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         None
     };
 
-    let hardened = harden(&html)?;
+    let hardened = if html.contains("Content-Security-Policy") {
+        // Published before: the shell is the bare app of its 404.html.
+        let bare = std::fs::read_to_string(dir.join("404.html")).map_err(|e| {
+            format!(
+                "{} is published but has no 404.html to take the app from: {e}",
+                dir.display()
+            )
+        })?;
+        remove_prerendered_pages(dir)?;
+        Hardened {
+            html: bare.replacen(prerender::NOT_FOUND_TITLE, "", 1),
+            loader: None,
+        }
+    } else {
+        harden(&html)?
+    };
     if let Some((name, script)) = &hardened.loader {
         write(name, script)?;
     }
@@ -90,6 +107,24 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         started.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Removes the pages an earlier publish prerendered for stories and topics,
+/// so that a story taken out of the feed leaves no page behind.
+fn remove_prerendered_pages(dir: &Path) -> Result<(), String> {
+    for section in ["articles", "topics"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(section)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let page = entry.path().join("index.html");
+            if page.is_file() {
+                std::fs::remove_file(&page).map_err(|e| format!("cannot remove {}: {e}", page.display()))?;
+                let _ = std::fs::remove_dir(entry.path());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The `href` of the page's `<base>`: the public URL Trunk built for.

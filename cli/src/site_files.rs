@@ -56,6 +56,8 @@ pub fn sitemap(store: &Store, paths: &Paths, root: &str) -> String {
         out.push_str("</url>\n");
     };
     entry(paths.home(), newest.map(|d| d.to_string()));
+    entry(paths.latest(), newest.map(|d| d.to_string()));
+    entry(paths.all_topics(), None);
     for topic in &store.site.topics {
         let latest = store.topic_articles(&topic.slug).next().and_then(|a| a.published);
         entry(paths.topic(&topic.slug), latest.map(|d| d.to_string()));
@@ -164,7 +166,11 @@ mod tests {
         let root = site_root(&store).unwrap();
         assert_eq!(root, "https://news.caldera.example.edu/");
         let map = sitemap(&store, &paths, &root);
-        assert_eq!(map.matches("<url>").count(), 1 + 8 + 24);
+        assert_eq!(
+            map.matches("<url>").count(),
+            1 + 2 + 8 + 24,
+            "with the lists of every story and topic"
+        );
         assert!(map.contains("<loc>https://news.caldera.example.edu/articles/library-cat-mochi/</loc><lastmod>2026-11-01T12:00:00+08:00</lastmod>"));
         assert!(map.contains("<loc>https://news.caldera.example.edu/topics/research/</loc>"));
         assert!(robots(Some(&root)).ends_with("Sitemap: https://news.caldera.example.edu/sitemap.xml\n"));

@@ -9,7 +9,7 @@
 
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{parse_document, ParseOpts};
+use html5ever::{ns, parse_document, ParseOpts};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::html::{HtmlNode, HtmlParser, MAX_TREE_DEPTH, READ_ATTRIBUTES};
@@ -65,6 +65,10 @@ fn children_of(node: &Handle, depth: usize) -> Vec<HtmlNode> {
     for child in children.iter() {
         match &child.data {
             NodeData::Text { contents } => out.push(HtmlNode::Text(contents.borrow().to_string())),
+            // As the browser's walker does: a form's content is never read.
+            NodeData::Element { name, .. } if &*name.local == "form" && name.ns == ns!(html) => {
+                out.push(HtmlNode::element("form", &[], Vec::new()))
+            }
             NodeData::Element { name, attrs, .. } => {
                 if depth >= MAX_TREE_DEPTH {
                     out.push(HtmlNode::Text(text_content(child)));

@@ -183,7 +183,7 @@ fn derived_slug(article: &Article) -> String {
         .unwrap_or_else(|| "story".to_owned())
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(all(test, feature = "html5ever"))]
 mod tests {
     use super::*;
     use crate::html5::Html5ever;

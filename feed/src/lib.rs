@@ -6,7 +6,7 @@
 
 pub mod date;
 pub mod html;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "html5ever")]
 pub mod html5;
 pub mod ingest;
 pub mod json;
@@ -19,6 +19,6 @@ pub mod url;
 
 pub use date::Timestamp;
 pub use model::*;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "html5ever")]
 pub use read::read_feed;
 pub use read::{read_feed_with, read_parsed, FeedError};

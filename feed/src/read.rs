@@ -52,7 +52,7 @@ pub fn read_feed_with(bytes: &[u8], document_url: &str, parser: &dyn HtmlParser)
 }
 
 /// [`read_feed_with`] html5ever, outside the browser.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "html5ever")]
 pub fn read_feed(bytes: &[u8], document_url: &str) -> Result<Feed, FeedError> {
     read_feed_with(bytes, document_url, &super::html5::Html5ever)
 }

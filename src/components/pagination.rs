@@ -1,15 +1,20 @@
 use leptos::prelude::*;
 
-use crate::paths::Paths;
+use crate::paths::numbered_page;
 
 /// Previous and next links, numbered pages and "Page x of y". Only pages near
 /// the current one are numbered, so a topic with 800 pages stays one line.
 #[component]
-pub fn Pagination(paths: Paths, topic: String, current: u32, total: u32) -> impl IntoView {
+pub fn Pagination(
+    /// The address of the list's first page; the others add `?page=N`.
+    first: String,
+    current: u32,
+    total: u32,
+) -> impl IntoView {
     if total <= 1 {
         return None;
     }
-    let link = |page: u32| paths.topic_page(&topic, page);
+    let link = |page: u32| numbered_page(&first, page);
     let mut numbers: Vec<u32> = vec![1, total];
     numbers.extend(current.saturating_sub(2).max(1)..=(current + 2).min(total));
     numbers.sort_unstable();

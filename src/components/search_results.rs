@@ -5,6 +5,8 @@ use crate::feed::text::group_thousands;
 use crate::newsroom::use_newsroom;
 use crate::search::{SearchHit, SearchResults};
 
+use super::{reach_phrase, LookingBack};
+
 /// Characters of story text shown around the matched words.
 const EXCERPT_CHARS: usize = 180;
 
@@ -59,8 +61,25 @@ pub fn SearchResultList(
         .into_any();
     }
 
-    let partial = (!results.whole_archive && newsroom.with_store(|s| s.site.archive.is_some() || !s.complete))
-        .then(|| view! { <p class="search-note">"Searched the stories loaded so far, not the whole archive."</p> });
+    // Older pages of a feed paged by `next_url` may hold more: say how far
+    // back the search went, and let the reader send it further.
+    let partial = (!results.whole_archive && newsroom.with_store(|s| s.site.archive.is_some() || !s.complete)).then(|| {
+        let reach = newsroom.reach();
+        let further = newsroom.with_store(|s| s.next_url.is_some()).then(|| {
+            view! {
+                <button type="button" class="button button-quiet" on:click=move |_| newsroom.search_further()>
+                    "Search older stories"
+                </button>
+            }
+        });
+        view! {
+            <div class="search-note">
+                <p>{format!("Searched {}, not the whole archive.", reach_phrase(&reach))}</p>
+                {further}
+            </div>
+            <LookingBack page=Signal::derive(move || newsroom.looking_at()) on_stop=Callback::new(move |()| newsroom.stop_looking()) />
+        }
+    });
 
     let all_count = results.all_topics_total;
     let filter = (!results.topic_counts.is_empty()).then(|| {

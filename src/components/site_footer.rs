@@ -8,11 +8,15 @@ use crate::newsroom::use_newsroom;
 pub fn SiteFooter() -> impl IntoView {
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
-    let site = move || newsroom.site();
+    let site = move || {
+        newsroom
+            .site()
+            .map(|site| (site, newsroom.with_store(|s| s.featured_topics())))
+    };
     let feed = paths.feed();
     view! {
         <footer class="site-footer">
-            {move || site().map(|site| {
+            {move || site().map(|(site, topics)| {
                 let paths = paths.clone();
                 view! {
                     <div class="footer-inner">
@@ -23,7 +27,9 @@ pub fn SiteFooter() -> impl IntoView {
                         <nav aria-label="All topics">
                             <h2 class="footer-heading">"Topics"</h2>
                             <ul class="footer-topics">
-                                {site.topics.iter().map(|t| view! { <li><a href=paths.topic(&t.slug)>{t.name.clone()}</a></li> }).collect_view()}
+                                {topics.into_iter().map(|t| view! { <li><a href=paths.topic(&t.slug)>{t.name}</a></li> }).collect_view()}
+                                <li><a href=paths.all_topics()>"All topics"</a></li>
+                                <li><a href=paths.latest()>"Latest stories"</a></li>
                             </ul>
                         </nav>
                     </div>

@@ -4,16 +4,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{
-    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LoadFailure, PageKind, PageMeta, Photo, PhotoLink,
-    PhotoViewer, StoryCard,
+    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LoadFailure, LookingBack, PageKind, PageMeta, Photo,
+    PhotoLink, PhotoViewer, StoryCard,
 };
 use crate::feed::url::is_external;
 use crate::feed::Article;
-use crate::newsroom::use_newsroom;
+use crate::newsroom::{use_newsroom, Lookup};
 use crate::paths::decode_segment;
 use crate::store::ArticleContext;
 
-use super::{page_title, NotFound};
+use super::{page_title, NotFound, NotReached};
 
 /// `/articles/{slug}`: the story, its metadata and credits, and where to go next.
 #[component]
@@ -29,14 +29,18 @@ pub fn ArticlePage() -> impl IntoView {
             .unwrap_or_default();
         Suspend::new(async move {
             newsroom.article(slug).await.map(|found| match found {
-                Some(context) => view! { <ArticleView context /> }.into_any(),
-                None => view! { <NotFound /> }.into_any(),
+                Lookup::Found(context) => view! { <ArticleView context /> }.into_any(),
+                Lookup::Missing => view! { <NotFound /> }.into_any(),
+                Lookup::NotReached(reach) => view! { <NotReached reach /> }.into_any(),
             })
         })
     };
     view! {
         <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
-            <Suspense fallback=|| view! { <ArticleSkeleton /> }>{content}</Suspense>
+            <Suspense fallback=move || view! {
+                <LookingBack page=Signal::derive(move || newsroom.looking_at()) on_stop=Callback::new(move |()| newsroom.stop_looking()) />
+                <ArticleSkeleton />
+            }>{content}</Suspense>
         </ErrorBoundary>
     }
 }

@@ -46,6 +46,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
             <div class="card-grid">
                 {latest.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard eager={ i < 2 } row_on_phone={ i > 0 } /> }).collect_view()}
             </div>
+            <p class="more-link"><a href=paths.latest()>"More of the latest stories"</a></p>
         </section>
         {sections.into_iter().map(|section| {
             let href = paths.topic(&section.topic.slug);

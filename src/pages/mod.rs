@@ -9,9 +9,9 @@ pub mod topic;
 
 pub use article::ArticlePage;
 pub use front::FrontPage;
-pub use not_found::{NotFound, NotFoundPage};
+pub use not_found::{NotFound, NotFoundPage, NotReached};
 pub use search::SearchPage;
-pub use topic::TopicPage;
+pub use topic::{AllTopicsPage, LatestPage, TopicPage};
 
 use crate::newsroom::Newsroom;
 

@@ -1,19 +1,51 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{CardStyle, ListSkeleton, LoadFailure, PageKind, PageMeta, Pagination, StoryCard};
-use crate::newsroom::use_newsroom;
+use crate::components::{CardStyle, ListSkeleton, LoadFailure, LookingBack, PageKind, PageMeta, Pagination, StoryCard};
+use crate::feed::text::{fold, group_thousands};
+use crate::newsroom::{use_newsroom, Lookup};
 use crate::paths::decode_segment;
-use crate::store::TopicPage as TopicData;
+use crate::store::{TopicCount, TopicPage as TopicData};
 
-use super::{page_title, NotFound};
+use super::{page_title, NotFound, NotReached};
+
+/// The page number a list's address asks for: a missing one is page 1;
+/// anything but a whole number from 1 up is not a page.
+fn requested_page() -> impl Fn() -> Option<u32> + Copy {
+    let query = use_query_map();
+    move || {
+        query
+            .read()
+            .get("page")
+            .map_or(Some(1), |p| p.parse::<u32>().ok().filter(|n| *n >= 1))
+    }
+}
+
+/// What a list page shows for what the newsroom found.
+fn list_view(found: Lookup<TopicData>, latest: bool) -> AnyView {
+    match found {
+        Lookup::Found(data) => view! { <TopicView data latest /> }.into_any(),
+        Lookup::Missing => view! { <NotFound /> }.into_any(),
+        Lookup::NotReached(reach) => view! { <NotReached reach what="page" /> }.into_any(),
+    }
+}
+
+/// The fallback of a list page: its shape, and progress when older pages
+/// of the feed are being read.
+fn list_loading() -> impl IntoView {
+    let newsroom = use_newsroom();
+    view! {
+        <LookingBack page=Signal::derive(move || newsroom.looking_at()) on_stop=Callback::new(move |()| newsroom.stop_looking()) />
+        <ListSkeleton cards=12 />
+    }
+}
 
 /// `/topics/{slug}?page=N`: a topic's stories, newest first, a page at a time.
 #[component]
 pub fn TopicPage() -> impl IntoView {
     let newsroom = use_newsroom();
     let params = use_params_map();
-    let query = use_query_map();
+    let page = requested_page();
     let content = move || {
         newsroom.track();
         let slug = params
@@ -21,30 +53,49 @@ pub fn TopicPage() -> impl IntoView {
             .get("slug")
             .map(|s| decode_segment(&s))
             .unwrap_or_default();
-        // A missing page is page 1; anything but a whole number from 1 up is not a page.
-        let page = query
-            .read()
-            .get("page")
-            .map_or(Some(1), |p| p.parse::<u32>().ok().filter(|n| *n >= 1));
+        let page = page();
         Suspend::new(async move {
             let Some(page) = page else {
                 return Ok(view! { <NotFound /> }.into_any());
             };
-            newsroom.topic_page(slug, page).await.map(|found| match found {
-                Some(data) => view! { <TopicView data /> }.into_any(),
-                None => view! { <NotFound /> }.into_any(),
-            })
+            newsroom
+                .topic_page(slug, page)
+                .await
+                .map(|found| list_view(found, false))
         })
     };
     view! {
         <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
-            <Suspense fallback=|| view! { <ListSkeleton cards=12 /> }>{content}</Suspense>
+            <Suspense fallback=list_loading>{content}</Suspense>
+        </ErrorBoundary>
+    }
+}
+
+/// `/latest/?page=N`: every story, newest first, so that a story in no
+/// topic is on a list too.
+#[component]
+pub fn LatestPage() -> impl IntoView {
+    let newsroom = use_newsroom();
+    let page = requested_page();
+    let content = move || {
+        newsroom.track();
+        let page = page();
+        Suspend::new(async move {
+            let Some(page) = page else {
+                return Ok(view! { <NotFound /> }.into_any());
+            };
+            newsroom.latest_page(page).await.map(|found| list_view(found, true))
+        })
+    };
+    view! {
+        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
+            <Suspense fallback=list_loading>{content}</Suspense>
         </ErrorBoundary>
     }
 }
 
 #[component]
-fn TopicView(data: TopicData) -> impl IntoView {
+fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     let TopicData { topic, articles, page } = data;
@@ -53,17 +104,25 @@ fn TopicView(data: TopicData) -> impl IntoView {
     } else {
         topic.name.clone()
     };
-    let description = topic
-        .description
-        .clone()
-        .unwrap_or_else(|| format!("The latest stories in {}.", topic.name));
-    let canonical_path = match page.number {
-        1 => format!("topics/{}/", topic.slug),
-        n => format!("topics/{}/?page={n}", topic.slug),
+    let description = topic.description.clone().unwrap_or_else(|| {
+        if latest {
+            format!("Every story of {}, newest first.", newsroom.site_title())
+        } else {
+            format!("The latest stories in {}.", topic.name)
+        }
+    });
+    let (first_page, first_path) = if latest {
+        (paths.latest(), "latest/".to_owned())
+    } else {
+        (
+            paths.topic(&topic.slug),
+            format!("topics/{}/", crate::paths::encode_segment(&topic.slug)),
+        )
     };
+    let canonical_path = crate::paths::numbered_page(&first_path, page.number);
     let count = match page.total_stories {
         1 => "1 story".to_owned(),
-        n => format!("{} stories", crate::feed::text::group_thousands(n)),
+        n => format!("{} stories", group_thousands(n)),
     };
     view! {
         <PageMeta
@@ -78,15 +137,84 @@ fn TopicView(data: TopicData) -> impl IntoView {
             <p class="page-count">{count}</p>
         </header>
         {if articles.is_empty() {
-            view! { <p class="empty-state">"No stories in this topic yet."</p> }.into_any()
+            let empty = if latest { "There are no stories in the feed yet." } else { "No stories in this topic yet." };
+            view! { <p class="empty-state">{empty}</p> }.into_any()
         } else {
             view! {
                 <div class="card-grid topic-grid">
-                    {articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard level=2 eager=i < 3 hide_topic=true /> }).collect_view()}
+                    {articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard level=2 eager=i < 3 hide_topic=!latest /> }).collect_view()}
                 </div>
             }
             .into_any()
         }}
-        <Pagination paths topic=topic.slug current=page.number total=page.total_pages />
+        <Pagination first=first_page current=page.number total=page.total_pages />
+    }
+}
+
+/// `/topics/`: every topic with how many stories it holds, by name.
+#[component]
+pub fn AllTopicsPage() -> impl IntoView {
+    let newsroom = use_newsroom();
+    let content = move || {
+        newsroom.track();
+        Suspend::new(async move {
+            newsroom.front().await.map(|_| {
+                let mut topics = newsroom.with_store(|s| s.topic_counts());
+                topics.sort_by_cached_key(|t| fold(&t.topic.name));
+                view! { <AllTopicsView topics /> }
+            })
+        })
+    };
+    view! {
+        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
+            <Suspense fallback=|| view! { <ListSkeleton cards=0 /> }>{content}</Suspense>
+        </ErrorBoundary>
+    }
+}
+
+#[component]
+fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
+    let newsroom = use_newsroom();
+    let paths = newsroom.paths();
+    let count = match topics.len() {
+        1 => "1 topic".to_owned(),
+        n => format!("{} topics", group_thousands(n as u64)),
+    };
+    let description = format!(
+        "Every topic of {}, with how many stories each holds.",
+        newsroom.site_title()
+    );
+    view! {
+        <PageMeta title=page_title(&newsroom, "All topics") description path="topics/".to_owned() kind=PageKind::Website />
+        <header class="page-header">
+            <h1>"All topics"</h1>
+            <p class="page-count">{count}</p>
+        </header>
+        {if topics.is_empty() {
+            view! { <p class="empty-state">"The feed names no topics."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="all-topics">
+                    {topics
+                        .into_iter()
+                        .map(|t| {
+                            let stories = match t.stories {
+                                1 => "1 story".to_owned(),
+                                n => format!("{} stories", group_thousands(n)),
+                            };
+                            view! {
+                                <li>
+                                    <a href=paths.topic(&t.topic.slug)>{t.topic.name}</a>
+                                    " "
+                                    <span class="topic-count">{stories}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <p class="more-link"><a href=paths.latest()>"Every story, newest first"</a></p>
     }
 }

@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+
+use crate::feed::text::group_thousands;
+use crate::store::Reach;
+
+/// While the app follows a feed's `next_url` pages to find what the reader
+/// asked for: which page it is reading, and a way to stop.
+#[component]
+pub fn LookingBack(
+    /// The page being read, if any.
+    #[prop(into)]
+    page: Signal<Option<usize>>,
+    on_stop: Callback<()>,
+) -> impl IntoView {
+    move || {
+        page.get().map(|page| {
+            view! {
+                <div class="looking-back" role="status">
+                    <p>{format!("Looking through older stories: page {page}")}</p>
+                    <button type="button" class="button" on:click=move |_| on_stop.run(())>"Stop"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// How far back the stories looked through reach: "the 250 most recent
+/// stories (50 pages of the feed, back to March 3, 2024)".
+pub fn reach_phrase(reach: &Reach) -> String {
+    let stories = match reach.stories {
+        1 => "the most recent story".to_owned(),
+        n => format!("the {} most recent stories", group_thousands(n as u64)),
+    };
+    let pages = match reach.pages {
+        1 => "1 page of the feed".to_owned(),
+        n => format!("{n} pages of the feed"),
+    };
+    match reach.oldest {
+        Some(date) => format!("{stories} ({pages}, back to {})", date.long_date()),
+        None => format!("{stories} ({pages})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reach_says_how_far_back() {
+        let reach = Reach {
+            stories: 1250,
+            pages: 50,
+            oldest: crate::feed::Timestamp::parse("2024-03-03T10:00:00Z"),
+        };
+        assert_eq!(
+            reach_phrase(&reach),
+            "the 1,250 most recent stories (50 pages of the feed, back to March 3, 2024)"
+        );
+        let one = Reach {
+            stories: 1,
+            pages: 1,
+            oldest: None,
+        };
+        assert_eq!(reach_phrase(&one), "the most recent story (1 page of the feed)");
+    }
+}
