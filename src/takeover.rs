@@ -143,6 +143,7 @@ fn swap() {
         .and_then(|active| active.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|input| input.value())
         .filter(|value| !value.is_empty());
+    keep_sizeless_photos(&old, &live);
     // One step, so no frame shows neither page.
     if old.replace_with_with_node_1(&live).is_err() {
         return;
@@ -162,6 +163,34 @@ fn swap() {
         }
         if let Ok(element) = node.dyn_into::<web_sys::HtmlElement>() {
             let _ = element.focus();
+        }
+    }
+}
+
+/// Moves the prerendered page's photos that the feed gave no width and
+/// height into the same places of the new page. Such a photo's box is its
+/// loaded size, or its alternative text when it failed; a new element
+/// would start again from nothing and push the text below it down.
+#[cfg(target_arch = "wasm32")]
+fn keep_sizeless_photos(old: &web_sys::Element, live: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let (Ok(old_photos), Ok(new_photos)) = (old.query_selector_all("img"), live.query_selector_all("img")) else {
+        return;
+    };
+    // The same page, drawn twice: its photos stand in the same order.
+    if old_photos.length() != new_photos.length() {
+        return;
+    }
+    for i in 0..new_photos.length() {
+        let (Some(was), Some(new)) = (old_photos.item(i), new_photos.item(i)) else {
+            continue;
+        };
+        let (Ok(was), Ok(new)) = (was.dyn_into::<web_sys::Element>(), new.dyn_into::<web_sys::Element>()) else {
+            continue;
+        };
+        let sized = new.has_attribute("width") && new.has_attribute("height");
+        if !sized && was.get_attribute("src") == new.get_attribute("src") {
+            let _ = new.replace_with_with_node_1(&was);
         }
     }
 }

@@ -185,6 +185,61 @@ fn collect_items(path: &Path, text: &str, feed: &Node, items: &mut Vec<String>, 
 mod tests {
     use super::*;
 
+    fn ids(input: &Input) -> Vec<String> {
+        let root = json::parse(&input.text).unwrap();
+        root.get("items")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i.get("id").unwrap().as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_next_url_chain_of_files_is_read_as_one_feed() {
+        let dir = std::env::temp_dir().join(format!("gazette-chain-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("older")).unwrap();
+        std::fs::write(
+            dir.join("feed.json"),
+            r#"{"version": "1.1", "title": "Chained", "next_url": "older/page-2.json", "items": [{"id": "a", "content_text": "A"}]}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("older/page-2.json"),
+            r#"{"version": "1.1", "title": "Chained", "next_url": "page-3.json?x=1", "items": [{"id": "b", "content_text": "B"}]}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("older/page-3.json"),
+            r#"{"version": "1.1", "title": "Chained", "next_url": "page-2.json", "items": [{"id": "c", "content_text": "C"}]}"#,
+        )
+        .unwrap();
+        let input = load(&dir.join("feed.json")).unwrap();
+        assert_eq!(ids(&input), ["a", "b", "c"], "every page once, a loop cut");
+        assert!(
+            input.origins[1].ends_with("page-2.json items[0]"),
+            "{:?}",
+            input.origins
+        );
+        let root = json::parse(&input.text).unwrap();
+        assert!(root.get("next_url").is_none(), "the joined feed is whole");
+        assert_eq!(root.get("title").and_then(Node::as_str), Some("Chained"));
+
+        // A chain that goes on to the web ends where the files do.
+        std::fs::write(
+            dir.join("older/page-3.json"),
+            r#"{"title": "Chained", "next_url": "https://example.org/page-4.json", "items": [{"id": "c", "content_text": "C"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(ids(&load(&dir.join("feed.json")).unwrap()), ["a", "b", "c"]);
+        // A missing page is named.
+        std::fs::remove_file(dir.join("older/page-3.json")).unwrap();
+        let err = load(&dir.join("feed.json")).err().unwrap();
+        assert!(err.contains("page-3.json") && err.contains("next_url"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn a_folder_becomes_one_feed() {
         let dir = std::env::temp_dir().join(format!("gazette-input-{}", std::process::id()));

@@ -364,6 +364,9 @@ impl Builder<'_> {
                 "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "body"
                 | "html" | "center" | "details" | "summary" | "thead" | "tbody" | "tfoot" | "tr" | "dl" | "dd"
                 | "dt" | "address" | "figcaption" | "li" | "td" | "th" | "caption" => self.container(children, depth),
+                // Markup around a photo and its text (`<span class=figure>`): the
+                // photo stands as a block, the text runs on around it.
+                _ if name != "a" && children.iter().any(holds_photo) => self.flow(children, depth + 1),
                 _ => self.inline_node(node, depth),
             }
         }
@@ -656,6 +659,18 @@ fn is_block_element(name: &str) -> bool {
     )
 }
 
+/// Whether a photo stands anywhere below `node`.
+fn holds_photo(node: &HtmlNode) -> bool {
+    match node {
+        HtmlNode::Element { name, children, .. } => {
+            name == "img"
+                || name == "picture"
+                || (!DROPPED.contains(&name.as_str()) && children.iter().any(holds_photo))
+        }
+        HtmlNode::Text(_) => false,
+    }
+}
+
 /// Whether a table cell's content holds what a data table cannot: a photo or a table.
 fn holds_photo_or_table(node: &HtmlNode) -> bool {
     match node {
@@ -704,9 +719,10 @@ fn image_in(node: &HtmlNode) -> Option<&HtmlNode> {
         HtmlNode::Element { name, children, .. } if name == "a" || name == "picture" || name == "span" => {
             let mut images = children.iter().filter_map(image_in);
             let only = images.next()?;
+            // Only a wrapper of the photo alone: no caption or text beside it.
             let has_text = children
                 .iter()
-                .any(|c| matches!(c, HtmlNode::Text(t) if !t.trim().is_empty()));
+                .any(|c| image_in(c).is_none() && !text_of(std::slice::from_ref(c), 0).trim().is_empty());
             (images.next().is_none() && !has_text).then_some(only)
         }
         _ => None,

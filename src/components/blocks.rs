@@ -127,3 +127,85 @@ fn inline_view(inline: Inline) -> AnyView {
         }
     }
 }
+
+/// No text of a story is lost between its HTML and its page: every
+/// character a reader of the HTML would see (after the allowlist) is in the
+/// body as rendered, in order, for every story of the shared JSON Feed corpus
+/// and the nested-Markdown fixture.
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::feed::html::{allowlisted_text, strip_inline_code, HtmlParser};
+    use crate::feed::html5::Html5ever;
+    use crate::feed::json::{self, Node};
+
+    /// What the text of a page is compared on: no white space, and no
+    /// dashes (a quote's source loses its leading "—", which the page's
+    /// style sheet puts back).
+    fn letters(text: &str) -> Vec<char> {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '—' | '–' | '-'))
+            .collect()
+    }
+
+    /// The text of the body as the page renders it.
+    fn rendered_text(blocks: Vec<Block>) -> String {
+        let owner = Owner::new();
+        let html = owner.with(|| view! { <BodyBlocks blocks /> }.to_html());
+        allowlisted_text(&Html5ever.parse(&html))
+    }
+
+    /// Where `wanted` stops being a subsequence of `shown`, if it does.
+    fn first_lost(wanted: &[char], shown: &[char]) -> Option<usize> {
+        let mut shown = shown.iter();
+        wanted.iter().position(|c| !shown.any(|s| s == c))
+    }
+
+    fn assert_nothing_lost(name: &str, html: &str, base: &str) {
+        let source: String = allowlisted_text(&Html5ever.parse(&strip_inline_code(html)));
+        let blocks = crate::feed::html::blocks_from_html(&Html5ever.parse(&strip_inline_code(html)), base);
+        let (wanted, shown) = (letters(&source), letters(&rendered_text(blocks)));
+        if let Some(at) = first_lost(&wanted, &shown) {
+            let context: String = wanted[at.saturating_sub(40)..(at + 40).min(wanted.len())]
+                .iter()
+                .collect();
+            panic!("{name}: text lost at character {at} of {}: …{context}…", wanted.len());
+        }
+    }
+
+    #[test]
+    fn the_nested_markdown_fixture_keeps_all_its_text() {
+        let html = include_str!("../../tests/fixtures/nested-markdown.html");
+        assert_nothing_lost("nested-markdown.html", html, "/feed.json");
+        // And the check itself notices a loss.
+        let shown = letters("Weekday mornings the first tram");
+        assert_eq!(first_lost(&letters("Weekday mornings at 5:40"), &shown), Some(16));
+    }
+
+    #[test]
+    fn every_corpus_story_keeps_all_its_text() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/jsonfeed");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!(
+                "SKIPPED: {} is absent (the shared corpora are not beside this clone)",
+                dir.display()
+            );
+            return;
+        };
+        let mut stories = 0;
+        for path in entries.flatten().map(|e| e.path()) {
+            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let Ok((_, root)) = json::parse_bytes(&bytes) else {
+                continue;
+            };
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            for item in root.get("items").and_then(Node::as_array).unwrap_or_default() {
+                if let Some(html) = item.get("content_html").and_then(Node::as_str) {
+                    assert_nothing_lost(&name, html, "https://example.org/feed.json");
+                    stories += 1;
+                }
+            }
+        }
+        assert!(stories > 300, "{stories} stories");
+    }
+}

@@ -1,0 +1,305 @@
+// Every feed read right: with each real feed of ../shared/corpora/jsonfeed
+// as the site's feed, every story's prerendered page (what a reader without
+// JavaScript, a link preview or a crawler gets) and the page the app then
+// draws are the same page, and taking over shifts nothing. Then a large
+// feed with hundreds of tags, untagged stories, nested Markdown and Chinese
+// titles; and a feed paged by `next_url` further back than the app follows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, DIST, startServer, launch, openPage, goLive, waitForPage } from './support.mjs';
+import { gazetteBinary } from './archive-site.mjs';
+import { buildManyTagsSite, removeSite, TAGS } from './many-tags-site.mjs';
+
+const CORPUS = path.join(ROOT, '../shared/corpora/jsonfeed');
+// The front page of a feed with hundreds of topics shows at most eight
+// sections: about four screens at 1280 px and seven on a phone.
+export const FRONT_PAGE_HEIGHT = { 1280: 7000, 390: 9000 };
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** A page that never reaches outside loopback (corpus feeds link photos on the web). */
+async function offlinePage(options) {
+  const page = await openPage(browser, options);
+  await page.context().route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  return page;
+}
+
+/**
+ * What a story page holds, read the same way from the live page (`html`
+ * null) and from a page's prerendered HTML. It runs in the page.
+ */
+function shapeOf(html) {
+  const root = html === null ? document : new DOMParser().parseFromString(html, 'text/html');
+  const body = root.querySelector('.story-body');
+  const count = (selector) => (body ? body.querySelectorAll(selector).length : -1);
+  return {
+    headline: root.querySelector('main h1')?.textContent ?? null,
+    text: (body?.textContent ?? '').replace(/\s+/g, ''),
+    headings: count('h2, h3, h4, h5, h6'),
+    items: count('li'),
+    links: count('a'),
+    paragraphs: count('p'),
+    tables: count('table'),
+    figures: count('figure'),
+    meta: root.querySelector('.article-meta')?.textContent ?? null,
+    neighbours: [...root.querySelectorAll('.story-nav a')].map((a) => a.getAttribute('href')),
+  };
+}
+
+/** The shape of the page as prerendered at `href`, read from its HTML. */
+async function prerenderedShape(page, href) {
+  const html = await page.evaluate(async (href) => (await fetch(href)).text(), href);
+  return page.evaluate(shapeOf, html);
+}
+
+/** Follows a link to `href` inside the app and returns the shape of the page it draws. */
+async function liveShape(page, href) {
+  const drawn = await page.evaluate(() => performance.getEntriesByName('gazette:page-drawn').length);
+  await page.evaluate((href) => {
+    const link = Object.assign(document.createElement('a'), { href });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }, href);
+  await page.waitForFunction(
+    ({ href, drawn }) => decodeURI(location.pathname) === decodeURI(href) && performance.getEntriesByName('gazette:page-drawn').length > drawn,
+    { href, drawn },
+  );
+  return page.evaluate(shapeOf, null);
+}
+
+/** Layout shift from the first paint of `url` until the app has taken it over. */
+async function takeoverShift(page, url) {
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await goLive(page, url);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate(() => window.__shift);
+}
+
+/** The story pages a published site holds, as their addresses. */
+function storyAddresses(site, prefix = '/') {
+  const dir = path.join(site, 'articles');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'index.html')))
+    .map((entry) => `${prefix}articles/${encodeURIComponent(entry.name)}/`);
+}
+
+/** Publishes `feed` (its JSON text) over `site`, a copy of the built site. */
+function publish(site, feed) {
+  writeFileSync(path.join(site, 'feed.json'), feed);
+  execFileSync(gazetteBinary(), ['publish', site], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+test('with every real feed of the corpus, each story is the same page prerendered and live, and taking over shifts nothing', { timeout: 600_000 }, async (t) => {
+  if (!existsSync(CORPUS)) {
+    t.skip(`SKIPPED: ${CORPUS} is absent (the shared corpora are not beside this clone)`);
+    return;
+  }
+  const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-corpus-'));
+  cpSync(DIST, site, { recursive: true });
+  const server = await startServer({ root: site, fallback: '404' });
+  let stories = 0;
+  let feeds = 0;
+  try {
+    for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort()) {
+      const text = readFileSync(path.join(CORPUS, name), 'utf8');
+      try {
+        publish(site, text);
+      } catch {
+        // The two invalid feeds are refused by the build, as they should be.
+        assert.match(name, /invalid|TRUNCATED/, `${name} was refused`);
+        continue;
+      }
+      const addresses = storyAddresses(site);
+      if (addresses.length === 0) continue;
+      feeds += 1;
+      const page = await offlinePage();
+      await goLive(page, server.url('/'));
+      for (const href of addresses) {
+        const prerendered = await prerenderedShape(page, href);
+        const live = await liveShape(page, href);
+        assert.deepEqual(live, prerendered, `${name} ${decodeURI(href)}: the app drew another page than the prerendered one`);
+        stories += 1;
+      }
+      await page.context().close();
+      // The story with the most photos, and the first: a full load each.
+      const withPhotos = addresses.map((href) => [href, (readFileSync(path.join(site, decodeURIComponent(href), 'index.html'), 'utf8').match(/<figure/g) ?? []).length]).sort((a, b) => b[1] - a[1])[0][0];
+      for (const href of new Set([withPhotos, addresses[0]])) {
+        const shifting = await offlinePage({ viewport: { width: 390, height: 844 } });
+        assert.equal(await takeoverShift(shifting, server.url(href)), 0, `${name} ${decodeURI(href)}: layout shift on takeover`);
+        await shifting.context().close();
+      }
+    }
+  } finally {
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+  console.log(`corpus: ${stories} stories of ${feeds} feeds, prerendered and live the same`);
+  assert.ok(feeds >= 25 && stories >= 300, `${feeds} feeds, ${stories} stories`);
+});
+
+test('a feed with hundreds of tags: topics that scale, untagged stories listed, nested Markdown, tables and Chinese addresses read right', { timeout: 300_000 }, async () => {
+  const site = buildManyTagsSite();
+  const server = await startServer({ root: site, fallback: '404' });
+  try {
+    const feed = JSON.parse(readFileSync(path.join(site, 'feed.json'), 'utf8'));
+    const topics = feed._gazette.topics;
+    assert.ok(topics.length >= TAGS * 0.9, `${topics.length} topics`);
+
+    // The front page: the largest topics, no more than a reader would scroll.
+    for (const width of [1280, 390]) {
+      const page = await offlinePage({ viewport: { width, height: 900 } });
+      await goLive(page, server.url('/'));
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`many tags: front page ${height} px tall at ${width} px (budget ${FRONT_PAGE_HEIGHT[width]})`);
+      assert.ok(height <= FRONT_PAGE_HEIGHT[width], `${height} px at ${width} px`);
+      assert.ok((await page.locator('.topic-section').count()) <= 8, 'at most eight sections');
+      if (width === 1280) {
+        const named = await page.locator('.topic-nav li a').allTextContents();
+        assert.equal(named.length, 1 + 8, `Home and the eight largest topics: ${named}`);
+        const largest = [...topics].sort((a, b) => b.count - a.count).slice(0, 8).map((t) => t.name);
+        assert.deepEqual(named.slice(1), largest);
+        assert.equal(await page.locator('.topic-nav .all-topics-link').getAttribute('href'), '/topics/');
+      }
+      await page.context().close();
+    }
+
+    const page = await offlinePage();
+    // Every topic, with its count, on one page.
+    await goLive(page, server.url('/topics/'));
+    assert.equal(await page.locator('.all-topics li').count(), topics.length);
+    const first = await page.locator('.all-topics li').first().textContent();
+    assert.match(first, /\d+ stor(y|ies)$/);
+    // A story is in the topic of every tag it carries, not only its first.
+    await goLive(page, server.url('/topics/fieldwork/'));
+    assert.equal(await page.locator('main .card').count(), 1);
+    assert.equal(await page.locator('main .card-headline a').getAttribute('href'), '/articles/story-3/');
+    // An untagged story is on the list of every story.
+    const untagged = feed.items.find((item) => !(item.tags ?? []).length);
+    await goLive(page, server.url('/latest/'));
+    assert.ok((await page.locator(`main .card-headline a[href="/articles/${untagged._gazette.slug}/"]`).count()) === 1, untagged.title);
+    assert.equal(await page.locator('.pagination .page-status').textContent(), `Page 1 of ${Math.ceil(feed._gazette.archive.total_items / 12)}`);
+
+    // Nested Markdown lists: as many items on the page as in the HTML.
+    const nested = feed.items.find((item) => item.content_html.includes('<ol start="3">'));
+    const href = `/articles/${nested._gazette.slug}/`;
+    await goLive(page, server.url(href));
+    const htmlItems = nested.content_html.match(/<li>/g).length;
+    assert.equal(await page.locator('.story-body li').count(), htmlItems);
+    assert.equal(await page.locator('.story-body ol[start="3"]').count(), 1);
+    assert.equal(await page.locator('.story-body blockquote ul li').count(), 1, 'a list inside a quote inside a list');
+    assert.deepEqual(await liveShape(page, `/articles/${feed.items[1]._gazette.slug}/`), await prerenderedShape(page, `/articles/${feed.items[1]._gazette.slug}/`));
+    // A data table, in a frame a keyboard can scroll.
+    const tabled = feed.items.find((item) => item.content_html.includes('<table>'));
+    await goLive(page, server.url(`/articles/${tabled._gazette.slug}/`));
+    assert.equal(await page.locator('.story-body .table-frame[role=region][tabindex="0"] table thead th[scope=col]').count(), 4);
+    assert.equal(await page.locator('.story-body table tbody tr').count(), 3);
+    // A lazy-loaded photo and its <noscript> fallback: one photo, the real one.
+    const lazy = feed.items.find((item) => item.content_html.includes('data-src'));
+    await goLive(page, server.url(`/articles/${lazy._gazette.slug}/`));
+    assert.equal(await page.locator('.story-body figure').count(), 1);
+    assert.match(await page.locator('.story-body figure img').getAttribute('src'), /\/images\/[a-z-]+-800\.jpg$/);
+
+    // A Chinese title keeps its letters in the address.
+    const chinese = feed.items.find((item) => item.title.startsWith('C++面试题'));
+    const slug = chinese._gazette.slug;
+    assert.match(slug, /^c-面试题-\d+$/);
+    const address = `/articles/${encodeURIComponent(slug)}/`;
+    await goLive(page, server.url(address));
+    assert.equal(await page.locator('main h1').textContent(), chinese.title);
+    assert.equal(new URL(page.url()).pathname, address);
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(server.url(address));
+    assert.equal(await plain.locator('main h1').textContent(), chinese.title, 'prerendered under its own address');
+    await noScript.close();
+    await page.context().close();
+  } finally {
+    await server.stop();
+    removeSite(site);
+  }
+});
+
+/** A feed of `pages` pages of three stories each, chained by `next_url`, one story an hour back. */
+function chainPage(number, pages) {
+  const items = [0, 1, 2].map((k) => {
+    const n = (number - 1) * 3 + k;
+    return {
+      id: `chain-${n}`,
+      title: `Chained story ${n}`,
+      content_text: `Story ${n} of a feed paged by next_url.`,
+      date_published: new Date(Date.UTC(2026, 10, 20) - n * 3600_000).toISOString(),
+      _gazette: { slug: `chain-${n}` },
+    };
+  });
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'The Long Chain',
+    items,
+    ...(number < pages ? { next_url: `chain-${number + 1}.json` } : {}),
+  };
+}
+
+/** Serves the chain in place of the site's feed, each page after a short wait. */
+async function serveChain(page, pages) {
+  await page.route(/\/(feed|chain-(\d+))\.json$/, async (route) => {
+    const match = route.request().url().match(/chain-(\d+)\.json$/);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(chainPage(match ? Number(match[1]) : 1, pages)) });
+  });
+}
+
+test('a deep link further back than the app follows shows progress, can stop, says how far it looked, and looks further on request', { timeout: 120_000 }, async () => {
+  const server = await startServer({ fallback: '404' });
+  try {
+    const page = await openPage(browser);
+    await serveChain(page, 60);
+    // Story 170 is on page 57: past the first 50 pages the app reads by itself.
+    await page.goto(server.url('/articles/chain-170/'));
+    await page.waitForFunction(() => /^Looking through older stories: page \d+$/.test(document.querySelector('.looking-back p')?.textContent ?? ''));
+    await page.waitForSelector('main h1:text("This story is further back")', { timeout: 60_000 });
+    const said = await page.locator('.not-found p').first().textContent();
+    assert.match(said, /the 150 most recent stories \(50 pages of the feed, back to November \d+, 2026\)/);
+    assert.doesNotMatch(await page.locator('main').textContent(), /Page not found/);
+    await page.locator('button:text("Look further back")').click();
+    await page.waitForSelector('main h1:text("Chained story 170")', { timeout: 60_000 });
+
+    // Stopping: the app says how far it got, and nothing else is fetched.
+    const stopping = await openPage(browser);
+    await serveChain(stopping, 60);
+    await stopping.goto(server.url('/articles/chain-170/'));
+    await stopping.locator('.looking-back button:text("Stop")').click();
+    await stopping.waitForSelector('main h1:text("This story is further back")');
+    const stoppedAt = await stopping.locator('.not-found p').first().textContent();
+    assert.doesNotMatch(stoppedAt, /50 pages/, stoppedAt);
+    await stopping.context().close();
+
+    // Search says how much it searched, and can go further back.
+    await goLive(page, server.url('/search/?q=chained'));
+    await page.waitForSelector('.search-note');
+    const before = await page.locator('.search-note p').textContent();
+    assert.match(before, /^Searched the \d+ most recent stories \(\d+ pages? of the feed, back to .+\), not the whole archive\.$/);
+    await page.locator('.search-note button:text("Search older stories")').click();
+    await page.waitForFunction((text) => document.querySelector('.search-note p')?.textContent !== text, before, { timeout: 60_000 });
+    const further = await page.locator('.search-note p').textContent();
+    assert.ok(Number(further.match(/the (\d+)/)[1]) > Number(before.match(/the (\d+)/)[1]), `${before} → ${further}`);
+    await page.context().close();
+  } finally {
+    await server.stop();
+  }
+});
