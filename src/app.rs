@@ -5,7 +5,7 @@ use leptos_router::path;
 
 use crate::components::{FeedNotice, ProgressBar, RouteAnnouncer, ScrollMemory, SiteFooter, SiteHeader, SkipLink};
 use crate::newsroom::Newsroom;
-use crate::pages::{AllTopicsPage, ArticlePage, FrontPage, LatestPage, NotFoundPage, SearchPage, TopicPage};
+use crate::pages::{ArticlePage, FrontPage, ListKind, ListPage, NotFoundPage, SearchPage};
 use crate::paths::Paths;
 use crate::store::Store;
 use crate::takeover::PageLifecycle;
@@ -45,9 +45,9 @@ pub fn App(
             <main id="main" tabindex="-1">
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=FrontPage />
-                    <Route path=path!("/topics") view=AllTopicsPage />
-                    <Route path=path!("/topics/:slug") view=TopicPage />
-                    <Route path=path!("/latest") view=LatestPage />
+                    <Route path=path!("/topics") view=|| view! { <ListPage kind=ListKind::AllTopics /> } />
+                    <Route path=path!("/topics/:slug") view=|| view! { <ListPage kind=ListKind::Topic /> } />
+                    <Route path=path!("/latest") view=|| view! { <ListPage kind=ListKind::Latest /> } />
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                     <Route path=path!("/search") view=SearchPage />
                 </FlatRoutes>

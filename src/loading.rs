@@ -123,10 +123,24 @@ pub fn interpret(url: &str, base: &str, status: u16, body: &[u8]) -> Result<Feed
     })
 }
 
-/// Fetches and reads one feed document. Conditional requests let the host
-/// answer 304 from the browser's cache when the file has not changed.
-#[cfg(target_arch = "wasm32")]
+/// Fetches and reads one feed document.
 pub async fn fetch_feed(url: &str, base: &str) -> Result<Feed, LoadError> {
+    let (status, body) = fetch_document(url).await?;
+    interpret(url, base, status, &body)
+}
+
+/// Identifies a document by its bytes: the same bytes, the same number.
+/// The main feed is read again only when it changed.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Fetches a document: its status and its bytes. Conditional requests let
+/// the host answer 304 from the browser's cache when it has not changed.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_document(url: &str) -> Result<(u16, Vec<u8>), LoadError> {
     use std::cell::Cell;
     use std::rc::Rc;
     use std::time::Duration;
@@ -165,7 +179,7 @@ pub async fn fetch_feed(url: &str, base: &str) -> Result<Feed, LoadError> {
         timer.clear();
     }
     match result {
-        Ok((status, body)) => interpret(url, base, status, &body),
+        Ok(response) => Ok(response),
         Err(_) if timed_out.get() => Err(fail(LoadErrorKind::Timeout)),
         Err(_) => Err(fail(LoadErrorKind::Network)),
     }
@@ -173,7 +187,7 @@ pub async fn fetch_feed(url: &str, base: &str) -> Result<Feed, LoadError> {
 
 /// Outside the browser the data is handed in, never fetched.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_feed(url: &str, _base: &str) -> Result<Feed, LoadError> {
+pub async fn fetch_document(url: &str) -> Result<(u16, Vec<u8>), LoadError> {
     Err(LoadError {
         url: url.to_owned(),
         kind: LoadErrorKind::Network,
@@ -217,6 +231,19 @@ mod tests {
             kind: LoadErrorKind::Timeout,
         };
         assert_eq!(timeout.to_string(), "/feed.json did not answer within 15 seconds.");
+    }
+
+    #[test]
+    fn the_main_feed_is_read_again_only_when_its_bytes_change() {
+        let first = br#"{"title": "T", "items": [{"id": "a", "title": "A", "content_text": "x"}]}"#;
+        let changed = br#"{"title": "T", "items": [{"id": "a", "title": "A2", "content_text": "x"}]}"#;
+        assert_eq!(
+            fingerprint(first),
+            fingerprint(&first.to_vec()),
+            "the same feed again is no change"
+        );
+        assert_ne!(fingerprint(first), fingerprint(changed), "a changed headline is");
+        assert_ne!(fingerprint(b""), fingerprint(b" "));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::feed::search::{Query, SearchText};
 use crate::feed::{Article, Feed, Site};
-use crate::loading::{fetch_feed, LoadError};
+use crate::loading::{fetch_document, fetch_feed, fingerprint, interpret, LoadError};
 use crate::pagefind;
 use crate::paths::Paths;
 use crate::search::{search_articles, search_texts, SearchResults};
@@ -108,6 +108,8 @@ impl Newsroom {
         let revision = RwSignal::new(0);
         let busy = RwSignal::new(0u32);
         let feed_url = paths.feed();
+        // The main feed's bytes as last read: the same again changes nothing.
+        let main_fingerprint = StoredValue::new(None::<u64>);
         let main_feed = LocalResource::new(move || {
             let url = feed_url.clone();
             async move {
@@ -115,14 +117,18 @@ impl Newsroom {
                     return Ok(());
                 }
                 busy.update(|n| *n += 1);
-                let result = fetch_feed(&url, &url).await;
+                let result = fetch_document(&url).await;
                 busy.update(|n| *n = n.saturating_sub(1));
-                let feed = result?;
-                log_problems(&url, &feed);
-                let changed = store.try_update(|s| s.refresh(feed)).unwrap_or(false);
-                if changed {
-                    revision.update(|r| *r += 1);
+                let (status, body) = result?;
+                let fingerprint = Some(fingerprint(&body));
+                if store.with_untracked(|s| s.loaded) && main_fingerprint.get_value() == fingerprint {
+                    return Ok(());
                 }
+                let feed = interpret(&url, &url, status, &body)?;
+                log_problems(&url, &feed);
+                main_fingerprint.set_value(fingerprint);
+                store.set(Store::from_feed(feed));
+                revision.update(|r| *r += 1);
                 Ok(())
             }
         });
@@ -232,7 +238,7 @@ impl Newsroom {
     }
 
     /// Resolves once the main feed is in the store.
-    async fn ready(self) -> Result<(), LoadError> {
+    pub async fn ready(self) -> Result<(), LoadError> {
         if self.store.with_untracked(|s| s.loaded) {
             return Ok(());
         }

@@ -62,8 +62,6 @@ pub struct Store {
     /// Newest first; stories without a date keep their feed order after the dated ones.
     articles: Vec<Arc<Article>>,
     by_slug: FxHashMap<String, usize>,
-    /// The stories of each topic, as positions in `articles`, newest first.
-    by_topic: FxHashMap<String, Vec<usize>>,
     /// Whether the loaded pages hold the whole feed (no `next_url` left to follow).
     pub complete: bool,
     /// The next page of the main feed to follow, and how many were read.
@@ -101,22 +99,6 @@ impl Store {
         store
     }
 
-    /// Takes in a fresh copy of the main feed; `false` when nothing a reader
-    /// would see has changed, so that pages are not rendered again for nothing.
-    pub fn refresh(&mut self, feed: Feed) -> bool {
-        let fresh = Store::from_feed(feed);
-        let unchanged = self.loaded
-            && fresh.site == self.site
-            && fresh.problems == self.problems
-            && fresh.articles.iter().all(|a| self.article(&a.slug) == Some(a));
-        // A paged store holds stories from later pages too; only a complete one can tell a removal.
-        if unchanged && (!self.complete || fresh.articles.len() == self.articles.len()) {
-            return false;
-        }
-        *self = fresh;
-        true
-    }
-
     /// Adds a later page of the main feed (reached through `next_url`).
     pub fn add_page(&mut self, feed: Feed) {
         self.pages_loaded += 1;
@@ -152,12 +134,6 @@ impl Store {
             .enumerate()
             .map(|(i, a)| (a.slug.clone(), i))
             .collect();
-        self.by_topic.clear();
-        for (i, article) in self.articles.iter().enumerate() {
-            for topic in &article.topics {
-                self.by_topic.entry(topic.clone()).or_default().push(i);
-            }
-        }
     }
 
     pub fn articles(&self) -> &[Arc<Article>] {
@@ -172,21 +148,18 @@ impl Store {
         self.site.topics.iter().find(|t| t.slug == slug)
     }
 
-    /// The stories read so far in the topic, newest first.
-    pub fn topic_articles<'a>(&'a self, slug: &str) -> impl Iterator<Item = &'a Arc<Article>> + 'a {
-        self.by_topic
-            .get(slug)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-            .iter()
-            .map(|&i| &self.articles[i])
+    /// The stories read so far in the topic, newest first. (A scan: a feed
+    /// holds hundreds of stories, an archive's pages fifty, and an index
+    /// by topic would cost the first visit more code than the scan costs time.)
+    pub fn topic_articles<'a, 's>(&'a self, slug: &'s str) -> impl Iterator<Item = &'a Arc<Article>> + use<'a, 's> {
+        self.articles.iter().filter(move |a| a.in_topic(slug))
     }
 
     /// How many stories the topic holds: the archive's count, else those read.
     pub fn story_count(&self, topic: &Topic) -> u64 {
         topic
             .story_count
-            .unwrap_or_else(|| self.by_topic.get(&topic.slug).map_or(0, Vec::len) as u64)
+            .unwrap_or_else(|| self.topic_articles(&topic.slug).count() as u64)
     }
 
     /// Every topic with its story count, in the feed's order.
@@ -206,12 +179,29 @@ impl Store {
     /// topics made from tags, those with the most stories (ties in order of
     /// first use). Topics without stories are left out.
     pub fn featured_topics(&self) -> Vec<Topic> {
-        let mut counts: Vec<TopicCount> = self.topic_counts().into_iter().filter(|c| c.stories > 0).collect();
-        if !self.site.topics_declared {
-            // A stable sort keeps the order of first use among equals.
-            counts.sort_by_key(|c| std::cmp::Reverse(c.stories));
-        }
-        counts.into_iter().take(FEATURED_TOPICS).map(|c| c.topic).collect()
+        // Most stories first, then the feed's order, packed into one number
+        // so the sort is the plain one search uses too.
+        let mut order: Vec<u64> = self
+            .site
+            .topics
+            .iter()
+            .enumerate()
+            .filter_map(|(i, topic)| {
+                let stories = self.story_count(topic).min(u32::MAX as u64);
+                let rank = if self.site.topics_declared {
+                    0
+                } else {
+                    u32::MAX as u64 - stories
+                };
+                (stories > 0).then_some((rank << 32) | i as u64)
+            })
+            .collect();
+        order.sort_unstable();
+        order
+            .iter()
+            .take(FEATURED_TOPICS)
+            .map(|&packed| self.site.topics[(packed & 0xFFFF_FFFF) as usize].clone())
+            .collect()
     }
 
     /// The story with its topics, neighbours and related stories.
@@ -244,16 +234,16 @@ impl Store {
             return Some(fetched.clone());
         }
         let topic = self.topic(slug)?.clone();
-        let positions = self.by_topic.get(slug).map(Vec::as_slice).unwrap_or_default();
-        let total_pages = positions.len().div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
+        let total_stories = self.topic_articles(slug).count();
+        let total_pages = total_stories.div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
         if page == 0 || page > total_pages {
             return None;
         }
-        let articles = positions
-            .iter()
+        let articles = self
+            .topic_articles(slug)
             .skip((page as usize - 1) * TOPIC_PAGE_SIZE)
             .take(TOPIC_PAGE_SIZE)
-            .map(|&i| self.articles[i].clone())
+            .cloned()
             .collect();
         Some(TopicPage {
             topic,
@@ -261,7 +251,7 @@ impl Store {
             page: PageInfo {
                 number: page,
                 total_pages,
-                total_stories: positions.len() as u64,
+                total_stories: total_stories as u64,
             },
         })
     }
@@ -493,30 +483,6 @@ mod tests {
         s.add_articles(vec![newer]);
         assert_eq!(s.article("mid").unwrap().title, "Updated");
         assert_eq!(s.articles().len(), 29);
-    }
-
-    #[test]
-    fn refresh_reports_real_changes_only() {
-        let feed = || {
-            read_feed(
-                br#"{"title": "T", "items": [{"id": "a", "title": "A", "content_text": "x"}]}"#,
-                "/feed.json",
-            )
-            .unwrap()
-        };
-        let mut s = Store::default();
-        assert!(s.refresh(feed()), "the first load is a change");
-        assert!(!s.refresh(feed()), "the same feed again is not");
-        let changed = read_feed(
-            br#"{"title": "T", "items": [{"id": "a", "title": "A2", "content_text": "x"}]}"#,
-            "/feed.json",
-        )
-        .unwrap();
-        assert!(s.refresh(changed));
-        assert_eq!(s.articles()[0].title, "A2");
-        let removed = read_feed(br#"{"title": "T", "items": []}"#, "/feed.json").unwrap();
-        assert!(s.refresh(removed));
-        assert!(s.article("a").is_none(), "a story removed from the feed disappears");
     }
 
     #[test]

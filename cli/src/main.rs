@@ -11,6 +11,7 @@ mod progress;
 mod publish;
 mod search_index;
 mod site_files;
+mod tools;
 mod validate;
 
 use std::path::PathBuf;

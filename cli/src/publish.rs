@@ -71,6 +71,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             loader: None,
         }
     } else {
+        minify_scripts(dir);
         harden(&html)?
     };
     if let Some((name, script)) = &hardened.loader {
@@ -107,6 +108,51 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         started.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Minifies the app's JavaScript glue and snippets with terser: Trunk's own
+/// minifier cannot read wasm-bindgen's module syntax and leaves them whole.
+/// Without terser (`GAZETTE_TERSER`, the `PATH` or `./node_modules/.bin`)
+/// they ship as they are.
+fn minify_scripts(dir: &Path) {
+    let Some(terser) = crate::tools::find("terser", "GAZETTE_TERSER") else {
+        eprintln!("gazette: terser not found (npm install terser, or set GAZETTE_TERSER): the app's JavaScript ships unminified");
+        return;
+    };
+    let mut scripts: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    scripts.retain(|p| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("gazette-web-") && n.ends_with(".js"))
+    });
+    let snippets = dir.join("snippets");
+    if let Ok(crates) = std::fs::read_dir(&snippets) {
+        for folder in crates.flatten() {
+            if let Ok(files) = std::fs::read_dir(folder.path()) {
+                scripts.extend(
+                    files
+                        .flatten()
+                        .map(|f| f.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "js")),
+                );
+            }
+        }
+    }
+    for script in scripts {
+        let done = std::process::Command::new(&terser)
+            .arg(&script)
+            .args(["--module", "--compress", "--mangle", "--output"])
+            .arg(&script)
+            .status();
+        if !matches!(done, Ok(status) if status.success()) {
+            eprintln!(
+                "gazette: terser could not minify {}; it ships as it is",
+                script.display()
+            );
+        }
+    }
 }
 
 /// Removes the pages an earlier publish prerendered for stories and topics,

@@ -23,20 +23,7 @@ pub const FOLDER: &str = "pagefind";
 /// Pagefind's command: `GAZETTE_PAGEFIND` when set, else `pagefind` on the
 /// `PATH` or in `./node_modules/.bin` (where `make setup` installs it).
 pub fn find_pagefind() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("GAZETTE_PAGEFIND") {
-        return Some(PathBuf::from(path));
-    }
-    let on_path = std::env::var_os("PATH")
-        .map(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join("pagefind"))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    on_path
-        .into_iter()
-        .chain(std::iter::once(PathBuf::from("node_modules/.bin/pagefind")))
-        .find(|path| path.is_file())
+    crate::tools::find("pagefind", "GAZETTE_PAGEFIND")
 }
 
 /// Writes `out/pagefind/`: the index of every story in `feed`.

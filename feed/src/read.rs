@@ -895,60 +895,50 @@ impl<'s> Reader<'s> {
         Ok(blocks)
     }
 
-    /// `{"type": "table", "caption": …, "head": [cell…], "rows": [[cell…]…]}`,
-    /// each cell a string, an inline array, or `{"header": true, "content": […]}`.
+    /// `{"type": "table", "caption", "head": [cell…], "rows": [[cell…]…], "row_headings"}`,
+    /// each cell a string or inline content; with `row_headings`, the first
+    /// cell of each row heads it.
     fn table(&mut self, node: &Node, at: &At) -> Result<Table, String> {
         let rows = node
             .get("rows")
             .and_then(Node::as_array)
-            .ok_or("a table needs \"rows\"")?;
+            .ok_or("a table needs \"rows\" of cells")?;
+        let row_headings = node.get("row_headings").and_then(Node::as_bool).unwrap_or(false);
         let mut table = Table::default();
-        if let Some(caption) = node.get("caption") {
-            table.caption = self.cell(caption, &at.key("caption"))?.content;
+        if let Some(caption) = node.get("caption").and_then(Node::as_str).and_then(clean_text) {
+            table.caption = vec![Inline::Text(caption)];
         }
-        if let Some(head) = node.get("head") {
-            let head_at = at.key("head");
-            for (i, cell) in head
-                .as_array()
-                .ok_or("\"head\" should be an array of cells")?
-                .iter()
-                .enumerate()
-            {
-                table.head.push(self.cell(cell, &head_at.index(i))?.content);
-            }
+        let head_at = at.key("head");
+        for (i, cell) in node
+            .get("head")
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            table.head.push(self.cell(cell, &head_at.index(i))?);
         }
         let rows_at = at.key("rows");
         for (r, row) in rows.iter().enumerate() {
             let row_at = rows_at.index(r);
-            let cells = row.as_array().ok_or("a table row should be an array of cells")?;
-            let mut out = Vec::with_capacity(cells.len());
-            for (c, cell) in cells.iter().enumerate() {
-                out.push(self.cell(cell, &row_at.index(c))?);
+            let mut cells = Vec::new();
+            for (c, cell) in row.as_array().unwrap_or_default().iter().enumerate() {
+                cells.push(Cell {
+                    header: row_headings && c == 0,
+                    content: self.cell(cell, &row_at.index(c))?,
+                });
             }
-            table.rows.push(out);
+            table.rows.push(cells);
         }
         Ok(table)
     }
 
-    fn cell(&mut self, node: &Node, at: &At) -> Result<Cell, String> {
-        if let Some(text) = node.as_str() {
-            return Ok(Cell {
-                header: false,
-                content: vec![Inline::Text(text.to_owned())],
-            });
+    /// A table cell: a string or inline content.
+    fn cell(&mut self, node: &Node, at: &At) -> Result<Vec<Inline>, String> {
+        match node.as_str() {
+            Some(text) => Ok(vec![Inline::Text(text.to_owned())]),
+            None => self.inlines(node, at),
         }
-        if node.as_array().is_some() {
-            return Ok(Cell {
-                header: false,
-                content: self.inlines(node, at)?,
-            });
-        }
-        Ok(Cell {
-            header: node.get("header").and_then(Node::as_bool).unwrap_or(false),
-            content: self
-                .inline_content(node, at)
-                .map_err(|_| "a cell needs \"text\" or \"content\"")?,
-        })
     }
 
     /// A block's `content` (inline array) or its plain `text`.

@@ -15,14 +15,11 @@ pub fn ArticleMeta(
     #[prop(optional)] reading_minutes: Option<u32>,
 ) -> impl IntoView {
     let paths = use_newsroom().paths();
-    let topic = (!topics.is_empty()).then(|| {
-        let links = topics
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| view! { {(i > 0).then_some(", ")}<a href=paths.topic(&t.slug)>{t.name}</a> })
-            .collect_view();
-        view! { <li class="meta-topic">{links}</li> }
-    });
+    // Each topic an item of the line, as the date and the views are.
+    let topics = topics
+        .into_iter()
+        .map(|t| view! { <li class="meta-topic"><a href=paths.topic(&t.slug)>{t.name}</a></li> })
+        .collect_view();
     let date =
         published.map(|d| view! { <li class="meta-date"><time datetime=d.to_string()>{d.long_date()}</time></li> });
     let views = views.map(|v| {
@@ -30,5 +27,5 @@ pub fn ArticleMeta(
         view! { <li class="meta-views">{format!("{} {label}", group_thousands(v))}</li> }
     });
     let reading = reading_minutes.map(|m| view! { <li class="meta-reading">{format!("{m} min read")}</li> });
-    view! { <ul class="article-meta" aria-label="About this story">{topic}{date}{views}{reading}</ul> }
+    view! { <ul class="article-meta" aria-label="About this story">{topics}{date}{views}{reading}</ul> }
 }

@@ -1,23 +1,19 @@
 use leptos::prelude::*;
 
 use crate::feed::text::group_thousands;
+use crate::newsroom::Newsroom;
 use crate::store::Reach;
 
 /// While the app follows a feed's `next_url` pages to find what the reader
 /// asked for: which page it is reading, and a way to stop.
 #[component]
-pub fn LookingBack(
-    /// The page being read, if any.
-    #[prop(into)]
-    page: Signal<Option<usize>>,
-    on_stop: Callback<()>,
-) -> impl IntoView {
+pub fn LookingBack(newsroom: Newsroom) -> impl IntoView {
     move || {
-        page.get().map(|page| {
+        newsroom.looking_at().map(|page| {
             view! {
                 <div class="looking-back" role="status">
                     <p>{format!("Looking through older stories: page {page}")}</p>
-                    <button type="button" class="button" on:click=move |_| on_stop.run(())>"Stop"</button>
+                    <button type="button" class="button" on:click=move |_| newsroom.stop_looking()>"Stop"</button>
                 </div>
             }
         })

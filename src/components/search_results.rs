@@ -63,23 +63,24 @@ pub fn SearchResultList(
 
     // Older pages of a feed paged by `next_url` may hold more: say how far
     // back the search went, and let the reader send it further.
-    let partial = (!results.whole_archive && newsroom.with_store(|s| s.site.archive.is_some() || !s.complete)).then(|| {
-        let reach = newsroom.reach();
-        let further = newsroom.with_store(|s| s.next_url.is_some()).then(|| {
+    let partial =
+        (!results.whole_archive && newsroom.with_store(|s| s.site.archive.is_some() || !s.complete)).then(|| {
+            let reach = newsroom.reach();
+            let further = newsroom.with_store(|s| s.next_url.is_some()).then(|| {
+                view! {
+                    <button type="button" class="button button-quiet" on:click=move |_| newsroom.search_further()>
+                        "Search older stories"
+                    </button>
+                }
+            });
             view! {
-                <button type="button" class="button button-quiet" on:click=move |_| newsroom.search_further()>
-                    "Search older stories"
-                </button>
+                <div class="search-note">
+                    <p>{format!("Searched {}, not the whole archive.", reach_phrase(&reach))}</p>
+                    {further}
+                </div>
+                <LookingBack newsroom />
             }
         });
-        view! {
-            <div class="search-note">
-                <p>{format!("Searched {}, not the whole archive.", reach_phrase(&reach))}</p>
-                {further}
-            </div>
-            <LookingBack page=Signal::derive(move || newsroom.looking_at()) on_stop=Callback::new(move |()| newsroom.stop_looking()) />
-        }
-    });
 
     let all_count = results.all_topics_total;
     let filter = (!results.topic_counts.is_empty()).then(|| {

@@ -13,7 +13,7 @@ use crate::newsroom::{use_newsroom, Lookup};
 use crate::paths::decode_segment;
 use crate::store::ArticleContext;
 
-use super::{page_title, NotFound, NotReached};
+use super::{page_title, NotFound};
 
 /// `/articles/{slug}`: the story, its metadata and credits, and where to go next.
 #[component]
@@ -31,14 +31,14 @@ pub fn ArticlePage() -> impl IntoView {
             newsroom.article(slug).await.map(|found| match found {
                 Lookup::Found(context) => view! { <ArticleView context /> }.into_any(),
                 Lookup::Missing => view! { <NotFound /> }.into_any(),
-                Lookup::NotReached(reach) => view! { <NotReached reach /> }.into_any(),
+                Lookup::NotReached(reach) => view! { <NotFound reach /> }.into_any(),
             })
         })
     };
     view! {
         <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
             <Suspense fallback=move || view! {
-                <LookingBack page=Signal::derive(move || newsroom.looking_at()) on_stop=Callback::new(move |()| newsroom.stop_looking()) />
+                <LookingBack newsroom />
                 <ArticleSkeleton />
             }>{content}</Suspense>
         </ErrorBoundary>

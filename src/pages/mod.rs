@@ -9,9 +9,9 @@ pub mod topic;
 
 pub use article::ArticlePage;
 pub use front::FrontPage;
-pub use not_found::{NotFound, NotFoundPage, NotReached};
+pub use not_found::{NotFound, NotFoundPage};
 pub use search::SearchPage;
-pub use topic::{AllTopicsPage, LatestPage, TopicPage};
+pub use topic::{ListKind, ListPage};
 
 use crate::newsroom::Newsroom;
 

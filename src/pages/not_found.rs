@@ -12,45 +12,45 @@ pub fn NotFoundPage() -> impl IntoView {
 }
 
 /// What a reader sees for an unknown page, topic or story: a sentence and
-/// the ways back.
+/// the ways back. With `reach`, what was asked for is further back in a
+/// feed paged by `next_url` than the app has looked: the page says how far
+/// back it looked, and offers to look further, never "not found" for what
+/// it did not reach.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn NotFound(
+    #[prop(optional)] reach: Option<Reach>,
+    /// What was asked for: "story" or "page".
+    #[prop(default = "story")]
+    what: &'static str,
+) -> impl IntoView {
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     Effect::new(move |_| newsroom.mark_page_drawn());
+    let (title, heading, said) = match &reach {
+        Some(reach) => (
+            "Further back",
+            format!("This {what} is further back"),
+            format!(
+                "The site looked through {} and did not reach this {what}. The feed has older pages.",
+                reach_phrase(reach)
+            ),
+        ),
+        None => (
+            "Page not found",
+            "Page not found".to_owned(),
+            "There is no story or page at this address. It may have moved, or the link may be mistyped.".to_owned(),
+        ),
+    };
+    let further_shown = reach.is_some();
+    let further = reach.map(|_| {
+        view! { <button type="button" class="button" on:click=move |_| newsroom.look_further()>"Look further back"</button> }
+    });
     view! {
-        <Title text=move || format!("Page not found – {}", newsroom.site_title_tracked()) />
+        <Title text=move || format!("{title} – {}", newsroom.site_title_tracked()) />
         <section class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is no story or page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><a class="button" href=paths.home()>"Go to the front page"</a></p>
-            <BrowseTopics />
-        </section>
-    }
-}
-
-/// What a reader sees for a story or page further back in a feed paged by
-/// `next_url` than the app has looked: how far back it looked, and a way
-/// to look further. Never "not found" for what was not reached.
-#[component]
-pub fn NotReached(reach: Reach, #[prop(default = "story")] what: &'static str) -> impl IntoView {
-    let newsroom = use_newsroom();
-    let paths = newsroom.paths();
-    Effect::new(move |_| newsroom.mark_page_drawn());
-    view! {
-        <Title text=move || format!("Further back – {}", newsroom.site_title_tracked()) />
-        <section class="not-found">
-            <h1>{format!("This {what} is further back")}</h1>
-            <p>
-                {format!(
-                    "The site looked through {} and did not reach this {what}. The feed has older pages.",
-                    reach_phrase(&reach)
-                )}
-            </p>
-            <p class="not-found-actions">
-                <button type="button" class="button" on:click=move |_| newsroom.look_further()>"Look further back"</button>
-                <a class="button button-quiet" href=paths.home()>"Go to the front page"</a>
-            </p>
+            <h1>{heading}</h1>
+            <p>{said}</p>
+            <p class="not-found-actions">{further}<a class="button" class:button-quiet=further_shown href=paths.home()>"Go to the front page"</a></p>
             <BrowseTopics />
         </section>
     }

@@ -7,7 +7,7 @@ use crate::newsroom::{use_newsroom, Lookup};
 use crate::paths::decode_segment;
 use crate::store::{TopicCount, TopicPage as TopicData};
 
-use super::{page_title, NotFound, NotReached};
+use super::{page_title, NotFound};
 
 /// The page number a list's address asks for: a missing one is page 1;
 /// anything but a whole number from 1 up is not a page.
@@ -21,28 +21,21 @@ fn requested_page() -> impl Fn() -> Option<u32> + Copy {
     }
 }
 
-/// What a list page shows for what the newsroom found.
-fn list_view(found: Lookup<TopicData>, latest: bool) -> AnyView {
-    match found {
-        Lookup::Found(data) => view! { <TopicView data latest /> }.into_any(),
-        Lookup::Missing => view! { <NotFound /> }.into_any(),
-        Lookup::NotReached(reach) => view! { <NotReached reach what="page" /> }.into_any(),
-    }
+/// The three lists of stories and topics, one page each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// `/topics/{slug}?page=N`: a topic's stories, newest first.
+    Topic,
+    /// `/latest/?page=N`: every story, newest first, so that a story in no
+    /// topic is on a list too.
+    Latest,
+    /// `/topics/`: every topic with how many stories it holds, by name.
+    AllTopics,
 }
 
-/// The fallback of a list page: its shape, and progress when older pages
-/// of the feed are being read.
-fn list_loading() -> impl IntoView {
-    let newsroom = use_newsroom();
-    view! {
-        <LookingBack page=Signal::derive(move || newsroom.looking_at()) on_stop=Callback::new(move |()| newsroom.stop_looking()) />
-        <ListSkeleton cards=12 />
-    }
-}
-
-/// `/topics/{slug}?page=N`: a topic's stories, newest first, a page at a time.
+/// A list of stories or of topics, a page at a time.
 #[component]
-pub fn TopicPage() -> impl IntoView {
+pub fn ListPage(kind: ListKind) -> impl IntoView {
     let newsroom = use_newsroom();
     let params = use_params_map();
     let page = requested_page();
@@ -56,40 +49,31 @@ pub fn TopicPage() -> impl IntoView {
         let page = page();
         Suspend::new(async move {
             let Some(page) = page else {
-                return Ok(view! { <NotFound /> }.into_any());
+                return Ok::<_, crate::loading::LoadError>(view! { <NotFound /> }.into_any());
             };
-            newsroom
-                .topic_page(slug, page)
-                .await
-                .map(|found| list_view(found, false))
+            let found = match kind {
+                ListKind::Topic => newsroom.topic_page(slug, page).await?,
+                ListKind::Latest => newsroom.latest_page(page).await?,
+                ListKind::AllTopics => {
+                    newsroom.ready().await?;
+                    let mut topics = newsroom.with_store(|s| s.topic_counts());
+                    topics.sort_by_cached_key(|t| fold(&t.topic.name));
+                    return Ok(view! { <AllTopicsView topics /> }.into_any());
+                }
+            };
+            Ok(match found {
+                Lookup::Found(data) => view! { <TopicView data latest=kind == ListKind::Latest /> }.into_any(),
+                Lookup::Missing => view! { <NotFound /> }.into_any(),
+                Lookup::NotReached(reach) => view! { <NotFound reach what="page" /> }.into_any(),
+            })
         })
     };
     view! {
         <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
-            <Suspense fallback=list_loading>{content}</Suspense>
-        </ErrorBoundary>
-    }
-}
-
-/// `/latest/?page=N`: every story, newest first, so that a story in no
-/// topic is on a list too.
-#[component]
-pub fn LatestPage() -> impl IntoView {
-    let newsroom = use_newsroom();
-    let page = requested_page();
-    let content = move || {
-        newsroom.track();
-        let page = page();
-        Suspend::new(async move {
-            let Some(page) = page else {
-                return Ok(view! { <NotFound /> }.into_any());
-            };
-            newsroom.latest_page(page).await.map(|found| list_view(found, true))
-        })
-    };
-    view! {
-        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
-            <Suspense fallback=list_loading>{content}</Suspense>
+            <Suspense fallback=move || view! {
+                <LookingBack newsroom />
+                <ListSkeleton cards=12 />
+            }>{content}</Suspense>
         </ErrorBoundary>
     }
 }
@@ -148,27 +132,6 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
             .into_any()
         }}
         <Pagination first=first_page current=page.number total=page.total_pages />
-    }
-}
-
-/// `/topics/`: every topic with how many stories it holds, by name.
-#[component]
-pub fn AllTopicsPage() -> impl IntoView {
-    let newsroom = use_newsroom();
-    let content = move || {
-        newsroom.track();
-        Suspend::new(async move {
-            newsroom.front().await.map(|_| {
-                let mut topics = newsroom.with_store(|s| s.topic_counts());
-                topics.sort_by_cached_key(|t| fold(&t.topic.name));
-                view! { <AllTopicsView topics /> }
-            })
-        })
-    };
-    view! {
-        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
-            <Suspense fallback=|| view! { <ListSkeleton cards=0 /> }>{content}</Suspense>
-        </ErrorBoundary>
     }
 }
 

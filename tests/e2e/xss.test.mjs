@@ -77,7 +77,8 @@ function hostileFeed(all) {
         views: i,
         credits: slice.map((p) => ({ role: p, name: p })),
         body,
-        gallery: slice.slice(0, 4).map((p) => ({ url: 'images/moon-full-800.jpg', alt: p, caption: p, credit: p, width: 800, height: 533 })),
+        // Four photos (one file at four addresses: a story shows each photo once).
+        gallery: slice.slice(0, 4).map((p, k) => ({ url: `images/moon-full-800.jpg?photo=${k}`, alt: p, caption: p, credit: p, width: 800, height: 533 })),
       },
     });
   }
