@@ -77,26 +77,24 @@ mod dom {
                 out.push(HtmlNode::element("form", &[], Vec::new()));
                 continue;
             }
-            match child.dyn_into::<web_sys::Element>() {
-                Ok(element) => {
-                    if depth >= MAX_TREE_DEPTH {
-                        out.push(HtmlNode::Text(element.text_content().unwrap_or_default()));
-                        continue;
-                    }
-                    let attrs = element.attributes();
-                    let attributes = (0..attrs.length())
-                        .filter_map(|j| attrs.item(j))
-                        .map(|a| (a.local_name().to_ascii_lowercase(), a.value()))
-                        .filter(|(k, _)| READ_ATTRIBUTES.contains(&k.as_str()))
-                        .collect();
-                    out.push(HtmlNode::Element {
-                        name: element.local_name().to_ascii_lowercase(),
-                        attributes,
-                        children: children_of(&element, depth + 1),
-                    });
-                }
-                Err(_) => {}
+            let Ok(element) = child.dyn_into::<web_sys::Element>() else {
+                continue;
+            };
+            if depth >= MAX_TREE_DEPTH {
+                out.push(HtmlNode::Text(element.text_content().unwrap_or_default()));
+                continue;
             }
+            let attrs = element.attributes();
+            let attributes = (0..attrs.length())
+                .filter_map(|j| attrs.item(j))
+                .map(|a| (a.local_name().to_ascii_lowercase(), a.value()))
+                .filter(|(k, _)| READ_ATTRIBUTES.contains(&k.as_str()))
+                .collect();
+            out.push(HtmlNode::Element {
+                name: element.local_name().to_ascii_lowercase(),
+                attributes,
+                children: children_of(&element, depth + 1),
+            });
         }
         out
     }

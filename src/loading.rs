@@ -239,7 +239,7 @@ mod tests {
         let changed = br#"{"title": "T", "items": [{"id": "a", "title": "A2", "content_text": "x"}]}"#;
         assert_eq!(
             fingerprint(first),
-            fingerprint(&first.to_vec()),
+            fingerprint(&first.clone()),
             "the same feed again is no change"
         );
         assert_ne!(fingerprint(first), fingerprint(changed), "a changed headline is");
