@@ -30,8 +30,8 @@ pub fn App(
     provide_context(newsroom);
     let lang = move || {
         newsroom
-            .site()
-            .and_then(|s| s.language)
+            .site(|s| s.language.clone())
+            .flatten()
             .unwrap_or_else(|| "en".to_owned())
     };
     view! {

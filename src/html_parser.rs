@@ -32,7 +32,6 @@ pub struct PlatformParser;
 #[cfg(target_arch = "wasm32")]
 impl crate::feed::html::HtmlParser for PlatformParser {
     fn parse(&self, html: &str) -> Vec<crate::feed::html::HtmlNode> {
-        use wasm_bindgen::JsCast;
         use web_sys::{DomParser, SupportedType};
         let Ok(parser) = DomParser::new() else {
             return Vec::new();
@@ -40,11 +39,7 @@ impl crate::feed::html::HtmlParser for PlatformParser {
         let Ok(document) = parser.parse_from_string(html, SupportedType::TextHtml) else {
             return Vec::new();
         };
-        // (A `name` left in the markup could make `document.body` another element.)
-        match document
-            .body()
-            .filter(|body| body.has_type::<web_sys::HtmlBodyElement>())
-        {
+        match document.body() {
             Some(body) => dom::children_of(&body, 0),
             None => Vec::new(),
         }

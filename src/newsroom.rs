@@ -108,8 +108,9 @@ impl Newsroom {
         let revision = RwSignal::new(0);
         let busy = RwSignal::new(0u32);
         let feed_url = paths.feed();
-        // The main feed's bytes as last read: the same again changes nothing.
-        let main_fingerprint = StoredValue::new(None::<u64>);
+        // The fingerprint of the main feed's bytes as last read (0 before the
+        // first): the same bytes again change nothing.
+        let main_fingerprint = RwSignal::new(0u64);
         let main_feed = LocalResource::new(move || {
             let url = feed_url.clone();
             async move {
@@ -120,13 +121,13 @@ impl Newsroom {
                 let result = fetch_document(&url).await;
                 busy.update(|n| *n = n.saturating_sub(1));
                 let (status, body) = result?;
-                let fingerprint = Some(fingerprint(&body));
-                if store.with_untracked(|s| s.loaded) && main_fingerprint.get_value() == fingerprint {
+                let fingerprint = fingerprint(&body);
+                if main_fingerprint.get_untracked() == fingerprint {
                     return Ok(());
                 }
                 let feed = interpret(&url, &url, status, &body)?;
                 log_problems(&url, &feed);
-                main_fingerprint.set_value(fingerprint);
+                main_fingerprint.set(fingerprint);
                 store.set(Store::from_feed(feed));
                 revision.update(|r| *r += 1);
                 Ok(())
@@ -152,9 +153,10 @@ impl Newsroom {
         self.paths.get_value()
     }
 
-    /// The site as the feed describes it, once the feed is loaded (reactive).
-    pub fn site(&self) -> Option<Site> {
-        self.store.with(|s| s.loaded.then(|| s.site.clone()))
+    /// What the feed says of the site, read by `f`, once the feed is loaded
+    /// (reactive).
+    pub fn site<T>(&self, f: impl FnOnce(&Site) -> T) -> Option<T> {
+        self.store.with(|s| s.loaded.then(|| f(&s.site)))
     }
 
     /// The site title, or a neutral name while the feed is not loaded. Pages
@@ -403,18 +405,6 @@ impl Newsroom {
         self.revision.update(|r| *r += 1);
     }
 
-    /// Reads up to [`FEED_PAGES_PER_LOOK`] more pages of the feed, so that a
-    /// search covers older stories, then asks again.
-    pub fn search_further(&self) {
-        let newsroom = *self;
-        let loaded = self.store.with_untracked(|s| s.pages_loaded);
-        self.page_budget.set(loaded + FEED_PAGES_PER_LOOK);
-        leptos::task::spawn_local(async move {
-            while let Ok(true) = newsroom.load_next_page().await {}
-            newsroom.revision.update(|r| *r += 1);
-        });
-    }
-
     /// Stops following the feed's pages after the one being fetched.
     pub fn stop_looking(&self) {
         let loaded = self.store.with_untracked(|s| s.pages_loaded);
@@ -423,7 +413,9 @@ impl Newsroom {
 
     /// Stories matching `query` (see [`crate::feed::search`]), best first,
     /// at most `limit` of them: from the archive's search index when it has
-    /// one, else from the stories the app holds.
+    /// one, else from the stories the app holds, after reading as many pages
+    /// of a feed paged by `next_url` as a deep link would (the results say
+    /// how far back that reaches, and [`Newsroom::look_further`] goes on).
     pub async fn search(self, query: String, topic: Option<String>, limit: usize) -> Result<SearchResults, LoadError> {
         self.ready().await?;
         let query = Query::parse(&query);
@@ -444,6 +436,7 @@ impl Newsroom {
                 }
             }
         }
+        while self.load_next_page().await? {}
         let version = (
             self.revision.get_untracked(),
             self.store.with_untracked(|s| s.articles().len()),

@@ -162,25 +162,12 @@ impl Store {
             .unwrap_or_else(|| self.topic_articles(&topic.slug).count() as u64)
     }
 
-    /// Every topic with its story count, in the feed's order.
-    pub fn topic_counts(&self) -> Vec<TopicCount> {
-        self.site
-            .topics
-            .iter()
-            .map(|topic| TopicCount {
-                stories: self.story_count(topic),
-                topic: topic.clone(),
-            })
-            .collect()
-    }
-
-    /// The topics the header names and the front page opens a section for:
-    /// the first [`FEATURED_TOPICS`] a feed declares, in its order, or, for
-    /// topics made from tags, those with the most stories (ties in order of
-    /// first use). Topics without stories are left out.
-    pub fn featured_topics(&self) -> Vec<Topic> {
-        // Most stories first, then the feed's order, packed into one number
-        // so the sort is the plain one search uses too.
+    /// The first `limit` topics that hold a story, with their story counts:
+    /// in the order a feed declares them, or, for topics made from tags,
+    /// those with the most stories first (ties in order of first use).
+    pub fn ranked_topics(&self, limit: usize) -> Vec<TopicCount> {
+        // Rank, then the feed's order, packed into one number so the sort is
+        // the plain one search uses too.
         let mut order: Vec<u64> = self
             .site
             .topics
@@ -199,8 +186,23 @@ impl Store {
         order.sort_unstable();
         order
             .iter()
-            .take(FEATURED_TOPICS)
-            .map(|&packed| self.site.topics[(packed & 0xFFFF_FFFF) as usize].clone())
+            .take(limit)
+            .map(|&packed| {
+                let topic = &self.site.topics[(packed & 0xFFFF_FFFF) as usize];
+                TopicCount {
+                    stories: self.story_count(topic),
+                    topic: topic.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// The topics the header names and the front page opens a section for:
+    /// the first [`FEATURED_TOPICS`] of [`Store::ranked_topics`].
+    pub fn featured_topics(&self) -> Vec<Topic> {
+        self.ranked_topics(FEATURED_TOPICS)
+            .into_iter()
+            .map(|count| count.topic)
             .collect()
     }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::feed::text::cjk_language;
 use crate::feed::url::is_external;
-use crate::feed::{Block, Inline, Table};
+use crate::feed::{Block, Cell, Inline, Table};
 
 use super::Figure;
 
@@ -62,20 +62,10 @@ fn DataTable(table: Table) -> impl IntoView {
         text
     });
     let head = (!head.is_empty()).then(|| {
-        let cells = head.into_iter().map(|content| (true, "col", content)).collect();
-        view! { <thead>{table_row(cells)}</thead> }
+        let cells = head.into_iter().map(|content| Cell { header: true, content }).collect();
+        view! { <thead>{table_row(cells, "col")}</thead> }
     });
-    let rows = rows
-        .into_iter()
-        .map(|cells| {
-            table_row(
-                cells
-                    .into_iter()
-                    .map(|cell| (cell.header, "row", cell.content))
-                    .collect(),
-            )
-        })
-        .collect_view();
+    let rows = rows.into_iter().map(|cells| table_row(cells, "row")).collect_view();
     view! {
         <div class="table-frame" role="region" tabindex="0" aria-label=label.unwrap_or_else(|| "Table".to_owned())>
             <table>
@@ -87,11 +77,11 @@ fn DataTable(table: Table) -> impl IntoView {
     }
 }
 
-/// A row of cells: (is a heading, the heading's scope, content).
-fn table_row(cells: Vec<(bool, &'static str, Vec<Inline>)>) -> AnyView {
+/// A row of cells; its headings head their column in the header row, else their row.
+fn table_row(cells: Vec<Cell>, scope: &'static str) -> AnyView {
     let cells = cells
         .into_iter()
-        .map(|(header, scope, content)| table_cell(header, scope, content))
+        .map(|cell| table_cell(cell.header, scope, cell.content))
         .collect_view();
     view! { <tr>{cells}</tr> }.into_any()
 }

@@ -12,7 +12,7 @@ pub fn LookingBack(newsroom: Newsroom) -> impl IntoView {
         newsroom.looking_at().map(|page| {
             view! {
                 <div class="looking-back" role="status">
-                    <p>{format!("Looking through older stories: page {page}")}</p>
+                    <p>"Looking through older stories: page "{page}</p>
                     <button type="button" class="button" on:click=move |_| newsroom.stop_looking()>"Stop"</button>
                 </div>
             }
@@ -23,18 +23,22 @@ pub fn LookingBack(newsroom: Newsroom) -> impl IntoView {
 /// How far back the stories looked through reach: "the 250 most recent
 /// stories (50 pages of the feed, back to March 3, 2024)".
 pub fn reach_phrase(reach: &Reach) -> String {
-    let stories = match reach.stories {
-        1 => "the most recent story".to_owned(),
-        n => format!("the {} most recent stories", group_thousands(n as u64)),
+    let mut phrase = match reach.stories {
+        1 => "the most recent story (".to_owned(),
+        n => format!("the {} most recent stories (", group_thousands(n as u64)),
     };
-    let pages = match reach.pages {
-        1 => "1 page of the feed".to_owned(),
-        n => format!("{n} pages of the feed"),
-    };
-    match reach.oldest {
-        Some(date) => format!("{stories} ({pages}, back to {})", date.long_date()),
-        None => format!("{stories} ({pages})"),
+    phrase.push_str(&group_thousands(reach.pages as u64));
+    phrase.push_str(if reach.pages == 1 {
+        " page of the feed"
+    } else {
+        " pages of the feed"
+    });
+    if let Some(date) = reach.oldest {
+        phrase.push_str(", back to ");
+        phrase.push_str(&date.long_date());
     }
+    phrase.push(')');
+    phrase
 }
 
 #[cfg(test)]

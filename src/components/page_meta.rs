@@ -34,9 +34,9 @@ pub fn PageMeta(
     kind: PageKind,
 ) -> impl IntoView {
     let newsroom = use_newsroom();
-    let site = newsroom.with_store(|s| s.site.clone());
+    let (site_title, home) = newsroom.with_store(|s| (s.site.title.clone(), s.site.home_page_url.clone()));
     let base = newsroom.paths().home();
-    let home = site.home_page_url.as_deref();
+    let home = home.as_deref();
     let canonical = absolute(home, &base, &newsroom.paths().asset(&path));
     let image = match &kind {
         PageKind::Article { article, .. } => article.card_image().cloned(),
@@ -52,7 +52,7 @@ pub fn PageMeta(
             );
             (
                 "article",
-                news_article_json(article, topic.as_ref(), &site.title, &canonical, image_url.as_deref()),
+                news_article_json(article, topic.as_ref(), &site_title, &canonical, image_url.as_deref()),
                 Some(tags),
             )
         }
@@ -67,7 +67,7 @@ pub fn PageMeta(
                 None,
             )
         }
-        PageKind::Website => ("website", website_json(&site.title, &description, &canonical), None),
+        PageKind::Website => ("website", website_json(&site_title, &description, &canonical), None),
     };
     let twitter_card = if image.is_some() {
         "summary_large_image"
@@ -80,7 +80,7 @@ pub fn PageMeta(
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />
         <Link rel="canonical" href=canonical.clone() />
-        <Meta property="og:site_name" content=site.title.clone() />
+        <Meta property="og:site_name" content=site_title />
         <Meta property="og:type" content=og_type />
         <Meta property="og:title" content=title.clone() />
         <Meta property="og:description" content=description.clone() />

@@ -68,7 +68,7 @@ pub fn SearchResultList(
             let reach = newsroom.reach();
             let further = newsroom.with_store(|s| s.next_url.is_some()).then(|| {
                 view! {
-                    <button type="button" class="button button-quiet" on:click=move |_| newsroom.search_further()>
+                    <button type="button" class="button button-quiet" on:click=move |_| newsroom.look_further()>
                         "Search older stories"
                     </button>
                 }

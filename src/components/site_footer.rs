@@ -10,19 +10,19 @@ pub fn SiteFooter() -> impl IntoView {
     let paths = newsroom.paths();
     let site = move || {
         newsroom
-            .site()
-            .map(|site| (site, newsroom.with_store(|s| s.featured_topics())))
+            .site(|site| (site.title.clone(), site.tagline.clone()))
+            .map(|(title, tagline)| (title, tagline, newsroom.with_store(|s| s.featured_topics())))
     };
     let feed = paths.feed();
     view! {
         <footer class="site-footer">
-            {move || site().map(|(site, topics)| {
+            {move || site().map(|(title, tagline, topics)| {
                 let paths = paths.clone();
                 view! {
                     <div class="footer-inner">
                         <div>
-                            <p class="footer-title">{site.title.clone()}</p>
-                            {site.tagline.clone().map(|t| view! { <p class="footer-tagline">{t}</p> })}
+                            <p class="footer-title">{title}</p>
+                            {tagline.map(|t| view! { <p class="footer-tagline">{t}</p> })}
                         </div>
                         <nav aria-label="All topics">
                             <h2 class="footer-heading">"Topics"</h2>

@@ -18,8 +18,8 @@ pub fn SiteHeader() -> impl IntoView {
         menu_open.set(false);
     });
 
-    let title = move || newsroom.site().map(|s| s.title);
-    let tagline = move || newsroom.site().and_then(|s| s.tagline);
+    let title = move || newsroom.site(|s| s.title.clone());
+    let tagline = move || newsroom.site(|s| s.tagline.clone()).flatten();
     let topics = move || newsroom.with_store(|s| s.featured_topics());
     let all_topics = paths.all_topics();
     let all_topics_current = all_topics.clone();

@@ -26,10 +26,15 @@ pub fn NotFound(
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     Effect::new(move |_| newsroom.mark_page_drawn());
+    // The story or page is further back, or it is nowhere.
     let (title, heading, said) = match &reach {
         Some(reach) => (
             "Further back",
-            format!("This {what} is further back"),
+            if what == "page" {
+                "This page is further back"
+            } else {
+                "This story is further back"
+            },
             format!(
                 "The site looked through {} and did not reach this {what}. The feed has older pages.",
                 reach_phrase(reach)
@@ -37,7 +42,7 @@ pub fn NotFound(
         ),
         None => (
             "Page not found",
-            "Page not found".to_owned(),
+            "Page not found",
             "There is no story or page at this address. It may have moved, or the link may be mistyped.".to_owned(),
         ),
     };

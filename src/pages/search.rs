@@ -6,7 +6,7 @@ use leptos_router::NavigateOptions;
 use crate::components::search_results::{count_message, focus_result};
 #[cfg(not(feature = "ssr"))]
 use crate::components::LoadFailure;
-use crate::components::{ListSkeleton, SearchResultList};
+use crate::components::{ListSkeleton, LookingBack, SearchResultList};
 use crate::newsroom::use_newsroom;
 use crate::search::{SearchResults, RESULTS_PER_STEP};
 
@@ -149,7 +149,7 @@ pub fn SearchPage() -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let results_area = view! {
         <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
-            <Transition fallback=|| view! { <ListSkeleton /> }>{content}</Transition>
+            <Transition fallback=move || view! { <LookingBack newsroom /> <ListSkeleton /> }>{content}</Transition>
         </ErrorBoundary>
     };
     view! {

@@ -2,12 +2,20 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{CardStyle, ListSkeleton, LoadFailure, LookingBack, PageKind, PageMeta, Pagination, StoryCard};
-use crate::feed::text::{fold, group_thousands};
+use crate::feed::text::group_thousands;
 use crate::newsroom::{use_newsroom, Lookup};
 use crate::paths::decode_segment;
 use crate::store::{TopicCount, TopicPage as TopicData};
 
 use super::{page_title, NotFound};
+
+/// "1 story", "1,873 stories".
+fn how_many(n: u64, one: &str, many: &str) -> String {
+    let mut text = group_thousands(n);
+    text.push(' ');
+    text.push_str(if n == 1 { one } else { many });
+    text
+}
 
 /// The page number a list's address asks for: a missing one is page 1;
 /// anything but a whole number from 1 up is not a page.
@@ -29,7 +37,8 @@ pub enum ListKind {
     /// `/latest/?page=N`: every story, newest first, so that a story in no
     /// topic is on a list too.
     Latest,
-    /// `/topics/`: every topic with how many stories it holds, by name.
+    /// `/topics/`: every topic with how many stories it holds, the largest
+    /// first (or in the order the feed declares them).
     AllTopics,
 }
 
@@ -56,8 +65,7 @@ pub fn ListPage(kind: ListKind) -> impl IntoView {
                 ListKind::Latest => newsroom.latest_page(page).await?,
                 ListKind::AllTopics => {
                     newsroom.ready().await?;
-                    let mut topics = newsroom.with_store(|s| s.topic_counts());
-                    topics.sort_by_cached_key(|t| fold(&t.topic.name));
+                    let topics = newsroom.with_store(|s| s.ranked_topics(usize::MAX));
                     return Ok(view! { <AllTopicsView topics /> }.into_any());
                 }
             };
@@ -88,13 +96,11 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
     } else {
         topic.name.clone()
     };
-    let description = topic.description.clone().unwrap_or_else(|| {
-        if latest {
-            format!("Every story of {}, newest first.", newsroom.site_title())
-        } else {
-            format!("The latest stories in {}.", topic.name)
-        }
-    });
+    let description = match (&topic.description, latest) {
+        (Some(description), _) => description.clone(),
+        (None, true) => "Every story, newest first.".to_owned(),
+        (None, false) => format!("The latest stories in {}.", topic.name),
+    };
     let (first_page, first_path) = if latest {
         (paths.latest(), "latest/".to_owned())
     } else {
@@ -104,10 +110,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
         )
     };
     let canonical_path = crate::paths::numbered_page(&first_path, page.number);
-    let count = match page.total_stories {
-        1 => "1 story".to_owned(),
-        n => format!("{} stories", group_thousands(n)),
-    };
+    let count = how_many(page.total_stories, "story", "stories");
     view! {
         <PageMeta
             title=page_title(&newsroom, &heading)
@@ -139,10 +142,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
 fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
-    let count = match topics.len() {
-        1 => "1 topic".to_owned(),
-        n => format!("{} topics", group_thousands(n as u64)),
-    };
+    let count = how_many(topics.len() as u64, "topic", "topics");
     let description = format!(
         "Every topic of {}, with how many stories each holds.",
         newsroom.site_title()
@@ -161,10 +161,7 @@ fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
                     {topics
                         .into_iter()
                         .map(|t| {
-                            let stories = match t.stories {
-                                1 => "1 story".to_owned(),
-                                n => format!("{} stories", group_thousands(n)),
-                            };
+                            let stories = how_many(t.stories, "story", "stories");
                             view! {
                                 <li>
                                     <a href=paths.topic(&t.topic.slug)>{t.topic.name}</a>
