@@ -62,6 +62,9 @@ pub struct Store {
     /// Newest first; stories without a date keep their feed order after the dated ones.
     articles: Vec<Arc<Article>>,
     by_slug: FxHashMap<String, usize>,
+    /// How many stories each of `site.topics` holds (by position): the
+    /// archive's count when the feed gives one, else those read.
+    story_counts: Vec<u64>,
     /// Whether the loaded pages hold the whole feed (no `next_url` left to follow).
     pub complete: bool,
     /// The next page of the main feed to follow, and how many were read.
@@ -134,6 +137,16 @@ impl Store {
             .enumerate()
             .map(|(i, a)| (a.slug.clone(), i))
             .collect();
+        self.story_counts = self
+            .site
+            .topics
+            .iter()
+            .map(|topic| {
+                topic
+                    .story_count
+                    .unwrap_or_else(|| self.topic_articles(&topic.slug).count() as u64)
+            })
+            .collect();
     }
 
     pub fn articles(&self) -> &[Arc<Article>] {
@@ -155,13 +168,6 @@ impl Store {
         self.articles.iter().filter(move |a| a.in_topic(slug))
     }
 
-    /// How many stories the topic holds: the archive's count, else those read.
-    pub fn story_count(&self, topic: &Topic) -> u64 {
-        topic
-            .story_count
-            .unwrap_or_else(|| self.topic_articles(&topic.slug).count() as u64)
-    }
-
     /// The first `limit` topics that hold a story, with their story counts:
     /// in the order a feed declares them, or, for topics made from tags,
     /// those with the most stories first (ties in order of first use).
@@ -169,12 +175,11 @@ impl Store {
         // Rank, then the feed's order, packed into one number so the sort is
         // the plain one search uses too.
         let mut order: Vec<u64> = self
-            .site
-            .topics
+            .story_counts
             .iter()
             .enumerate()
-            .filter_map(|(i, topic)| {
-                let stories = self.story_count(topic).min(u32::MAX as u64);
+            .filter_map(|(i, &stories)| {
+                let stories = stories.min(u32::MAX as u64);
                 let rank = if self.site.topics_declared {
                     0
                 } else {
@@ -188,10 +193,10 @@ impl Store {
             .iter()
             .take(limit)
             .map(|&packed| {
-                let topic = &self.site.topics[(packed & 0xFFFF_FFFF) as usize];
+                let i = (packed & 0xFFFF_FFFF) as usize;
                 TopicCount {
-                    stories: self.story_count(topic),
-                    topic: topic.clone(),
+                    stories: self.story_counts[i],
+                    topic: self.site.topics[i].clone(),
                 }
             })
             .collect()
@@ -199,11 +204,8 @@ impl Store {
 
     /// The topics the header names and the front page opens a section for:
     /// the first [`FEATURED_TOPICS`] of [`Store::ranked_topics`].
-    pub fn featured_topics(&self) -> Vec<Topic> {
+    pub fn featured_topics(&self) -> Vec<TopicCount> {
         self.ranked_topics(FEATURED_TOPICS)
-            .into_iter()
-            .map(|count| count.topic)
-            .collect()
     }
 
     /// The story with its topics, neighbours and related stories.
@@ -339,7 +341,7 @@ impl Store {
     pub fn sections(&self, per_topic: usize) -> Vec<Section> {
         let mut seen: Vec<&str> = Vec::new();
         let mut sections = Vec::new();
-        for topic in self.featured_topics() {
+        for TopicCount { topic, .. } in self.featured_topics() {
             let articles: Vec<&Arc<Article>> = self
                 .topic_articles(&topic.slug)
                 .filter(|a| !seen.contains(&a.slug.as_str()))

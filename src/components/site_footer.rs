@@ -27,7 +27,7 @@ pub fn SiteFooter() -> impl IntoView {
                         <nav aria-label="All topics">
                             <h2 class="footer-heading">"Topics"</h2>
                             <ul class="footer-topics">
-                                {topics.into_iter().map(|t| view! { <li><a href=paths.topic(&t.slug)>{t.name}</a></li> }).collect_view()}
+                                {topics.into_iter().map(|t| view! { <li><a href=paths.topic(&t.topic.slug)>{t.topic.name}</a></li> }).collect_view()}
                                 <li><a href=paths.all_topics()>"All topics"</a></li>
                                 <li><a href=paths.latest()>"Latest stories"</a></li>
                             </ul>

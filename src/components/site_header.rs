@@ -75,8 +75,9 @@ pub fn SiteHeader() -> impl IntoView {
                     <li>
                         <a href=home.clone() aria-current=move || (current_path() == nav_paths.home()).then_some("page")>"Home"</a>
                     </li>
-                    <For each=topics key=|t| t.slug.clone() let:topic>
+                    <For each=topics key=|t| t.topic.slug.clone() let:featured>
                         {
+                            let topic = featured.topic;
                             let href = paths.topic(&topic.slug);
                             let current = href.clone();
                             view! {

@@ -73,7 +73,7 @@ fn BrowseTopics() -> impl IntoView {
             view! {
                 <h2>"Browse a topic"</h2>
                 <ul class="topic-list">
-                    {topics.into_iter().map(|t| view! { <li><a href=paths.topic(&t.slug)>{t.name}</a></li> }).collect_view()}
+                    {topics.into_iter().map(|t| view! { <li><a href=paths.topic(&t.topic.slug)>{t.topic.name}</a></li> }).collect_view()}
                     <li><a href=paths.all_topics()>"All topics"</a></li>
                 </ul>
             }

@@ -6,7 +6,9 @@ use leptos_router::NavigateOptions;
 use crate::components::search_results::{count_message, focus_result};
 #[cfg(not(feature = "ssr"))]
 use crate::components::LoadFailure;
-use crate::components::{ListSkeleton, LookingBack, SearchResultList};
+#[cfg(not(feature = "ssr"))]
+use crate::components::LookingBack;
+use crate::components::{ListSkeleton, SearchResultList};
 use crate::newsroom::use_newsroom;
 use crate::search::{SearchResults, RESULTS_PER_STEP};
 
