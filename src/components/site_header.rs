@@ -21,8 +21,9 @@ pub fn SiteHeader() -> impl IntoView {
     let title = move || newsroom.site(|s| s.title.clone());
     let tagline = move || newsroom.site(|s| s.tagline.clone()).flatten();
     let topics = move || newsroom.with_store(|s| s.featured_topics());
+    // The page of every topic, when the header cannot name them all.
+    let more_topics = move || newsroom.with_store(|s| s.site.topics.len() > crate::store::FEATURED_TOPICS);
     let all_topics = paths.all_topics();
-    let all_topics_current = all_topics.clone();
     let home = paths.home();
     let nav_paths = paths.clone();
     let current_path = move || location.pathname.get();
@@ -88,8 +89,14 @@ pub fn SiteHeader() -> impl IntoView {
                         }
                     </For>
                 </ul>
-                // Every topic, with its count; outside the row that scrolls, so it is always in view.
-                <a class="all-topics-link" href=all_topics aria-current=move || (current_path() == all_topics_current).then_some("page")>"All topics"</a>
+                // Outside the row that scrolls, so it is always in view.
+                {move || more_topics().then(|| {
+                    let href = all_topics.clone();
+                    let current = href.clone();
+                    view! {
+                        <a class="all-topics-link" href=href aria-current=move || (current_path() == current).then_some("page")>"All topics"</a>
+                    }
+                })}
             </nav>
         </header>
     }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DIST, openPage, goLive, waitForPage } from './support.mjs';
+import { DIST, ROOT, openPage, goLive, waitForPage } from './support.mjs';
 import { siteUnderTest } from './site-fixture.mjs';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +27,29 @@ function longTopicFeed() {
     feed.items.push(copy);
   }
   return JSON.stringify(feed);
+}
+
+/** The sample feed and one story written as Markdown tools write HTML: nested lists and quotes, a table, code, lazy photos. */
+function nestedMarkdownFeed() {
+  const feed = structuredClone(SAMPLE);
+  feed.items.push({
+    id: 'nested-markdown',
+    title: 'The winter timetable, line by line',
+    date_published: '2026-06-01T09:00:00+08:00',
+    content_html: readFileSync(path.join(ROOT, 'tests/fixtures/nested-markdown.html'), 'utf8'),
+    _gazette: { slug: 'winter-timetable', topic: 'university-news' },
+  });
+  return JSON.stringify(feed);
+}
+
+/** A feed paged by `next_url` further back than the app reads by itself. */
+function chainPage(number) {
+  return JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: SAMPLE.title,
+    items: [{ id: `chain-${number}`, title: `Chained story ${number}`, content_text: 'Text.', date_published: new Date(Date.UTC(2026, 10, 20) - number * 3600_000).toISOString() }],
+    ...(number < 60 ? { next_url: `chain-${number + 1}.json` } : {}),
+  });
 }
 
 /** Runs axe with every rule enabled; returns the violations, described. */
@@ -51,6 +74,18 @@ const STATES = [
     await page.waitForSelector('.page-status:text("Page 2 of 2")');
   }],
   ['article', (page) => goLive(page, site.server.url('/articles/observatory-deep-sky-night/'))],
+  ['article with nested lists, a table and code', async (page) => {
+    await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: nestedMarkdownFeed() }));
+    await goLive(page, site.server.url('/articles/winter-timetable/'));
+    await page.waitForSelector('.story-body table');
+  }],
+  ['all topics', (page) => goLive(page, site.server.url('/topics/'))],
+  ['every story', (page) => goLive(page, site.server.url('/latest/'))],
+  ['a story further back than the app looked', async (page) => {
+    await page.route(/\/(feed|chain-\d+)\.json$/, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: chainPage(Number(r.request().url().match(/chain-(\d+)/)?.[1] ?? 1)) }));
+    await page.goto(site.bareServer.url('/articles/chain-55/'));
+    await page.waitForSelector('main h1:text("This story is further back")');
+  }],
   ['photo viewer open', async (page) => {
     await goLive(page, site.server.url('/articles/observatory-deep-sky-night/#photo-2'));
     await page.waitForSelector('dialog.viewer[open]');
@@ -95,7 +130,7 @@ for (const scheme of ['light', 'dark']) {
 
 test('landmarks, a skip link and one ordered heading outline on every page type', async () => {
   const page = await openPage(site.browser);
-  for (const route of ['/', '/topics/art/', '/articles/library-cat-mochi/', '/search/?q=moon', '/no/such/page']) {
+  for (const route of ['/', '/topics/', '/topics/art/', '/latest/', '/articles/library-cat-mochi/', '/search/?q=moon', '/no/such/page']) {
     await goLive(page, site.server.url(route));
     const outline = await page.evaluate(() => {
       const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => !h.closest('dialog'));
