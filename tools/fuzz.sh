@@ -2,7 +2,9 @@
 # Runs the fuzz targets for SECONDS each (default 15): the feed reader,
 # seeded with the shared feed and JSON corpora when they are beside this
 # clone, and the HTML allowlist. Stable Rust, so without a sanitizer: the
-# code is safe Rust, and what is sought is a panic or a failed assertion.
+# code is safe Rust, and what is sought is a panic, a failed assertion, or an
+# input that takes more than 10 seconds (libFuzzer's -timeout: without it, a
+# hang would run past -max_total_time, which is checked between inputs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
@@ -18,7 +20,7 @@ run() {
   local target=$1
   shift
   mkdir -p "$work/$target"
-  if ! cargo fuzz run --sanitizer none "$target" "$work/$target" "$@" -- -max_total_time="$seconds" >"$work/$target.log" 2>&1; then
+  if ! cargo fuzz run --sanitizer none "$target" "$work/$target" "$@" -- -max_total_time="$seconds" -timeout=10 >"$work/$target.log" 2>&1; then
     tail -n 40 "$work/$target.log"
     echo "fuzz: $target FAILED; the input that broke it is in fuzz/artifacts/$target/"
     exit 1

@@ -712,18 +712,23 @@ fn collect_images<'n>(node: &'n HtmlNode, images: &mut Vec<&'n HtmlNode>, depth:
     }
 }
 
-/// The `img` that a node is or wraps (`<a><img></a>`, `<picture><img></picture>`).
+/// The `img` that a node is or wraps (`<a><img></a>`, `<picture><img></picture>`):
+/// a wrapper of one photo and no text beside it. Each child is looked at
+/// once, so that wrappers nested deep cost time in proportion to their depth.
 fn image_in(node: &HtmlNode) -> Option<&HtmlNode> {
     match node {
         HtmlNode::Element { name, .. } if name == "img" => Some(node),
         HtmlNode::Element { name, children, .. } if name == "a" || name == "picture" || name == "span" => {
-            let mut images = children.iter().filter_map(image_in);
-            let only = images.next()?;
-            // Only a wrapper of the photo alone: no caption or text beside it.
-            let has_text = children
-                .iter()
-                .any(|c| image_in(c).is_none() && !text_of(std::slice::from_ref(c), 0).trim().is_empty());
-            (images.next().is_none() && !has_text).then_some(only)
+            let mut only = None;
+            for child in children {
+                match image_in(child) {
+                    Some(img) if only.is_none() => only = Some(img),
+                    Some(_) => return None,
+                    None if !text_of(std::slice::from_ref(child), 0).trim().is_empty() => return None,
+                    None => {}
+                }
+            }
+            only
         }
         _ => None,
     }
@@ -1256,6 +1261,19 @@ mod tests {
         );
         assert_eq!(strip_inline_code("<div onclick=\"unterminated"), "<div");
         assert_eq!(strip_inline_code("<p"), "<p");
+    }
+
+    #[test]
+    fn deeply_nested_wrappers_take_time_in_proportion_to_their_depth() {
+        // Each wrapper once looked at its children twice: 2^48 steps for this.
+        let mut node = el("b", vec![t("deep")]);
+        for _ in 0..48 {
+            node = el("span", vec![node, el("span", vec![])]);
+        }
+        let started = std::time::Instant::now();
+        let blocks = blocks_from_html(&[node], "/");
+        assert_eq!(blocks, vec![Block::Paragraph(vec![Inline::Strong(vec![text("deep")])])]);
+        assert!(started.elapsed().as_secs() < 1, "{:?}", started.elapsed());
     }
 
     #[test]

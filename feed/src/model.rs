@@ -204,9 +204,35 @@ pub struct Credit {
     pub name: String,
 }
 
+/// What kind of fault a [`Problem`] is, so that a reader can be told how
+/// many stories were left out for which reason without reading messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A story, author, photo or block that is not a JSON object.
+    NotAnObject,
+    /// A field of the wrong JSON type.
+    WrongType,
+    /// A story without an id (and without a URL to stand in).
+    NoId,
+    /// A story without `content_html`, `content_text` or `_gazette.body`.
+    NoContent,
+    /// A story repeating an earlier one's id.
+    RepeatedId,
+    /// A date that cannot be read.
+    BadDate,
+    /// A URL the policy refuses.
+    RefusedUrl,
+    /// A value that does not hold together: a topic without a name, an
+    /// unknown block type, a count that is not a whole number.
+    Malformed,
+    /// Something the feed leaves unsaid: its version, its title.
+    Unstated,
+}
+
 /// Something in the feed that could not be used as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    pub kind: ProblemKind,
     /// A JSON path such as `items[3].date_published`.
     pub path: String,
     pub line: usize,

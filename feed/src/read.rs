@@ -120,24 +120,31 @@ struct Reader<'s> {
     item_indices: Vec<usize>,
 }
 
-/// A fault that leaves a story out: where, and why.
+/// A fault that leaves a story out: where, what kind, and why.
 struct Skip {
     offset: usize,
     path: String,
+    kind: ProblemKind,
     message: String,
 }
 
 impl Skip {
-    fn new(node: &Node, at: &At, message: impl Into<String>) -> Skip {
+    fn new(node: &Node, at: &At, kind: ProblemKind, message: impl Into<String>) -> Skip {
         Skip {
             offset: node.offset,
             path: at.to_string(),
+            kind,
             message: message.into(),
         }
     }
 
     fn wrong_type(node: &Node, at: &At, expected: &str) -> Skip {
-        Skip::new(node, at, format!("should be {expected}, found {}", node.kind()))
+        Skip::new(
+            node,
+            at,
+            ProblemKind::WrongType,
+            format!("should be {expected}, found {}", node.kind()),
+        )
     }
 }
 
@@ -146,9 +153,10 @@ type ItemResult<T> = Result<T, Skip>;
 const URL_REFUSED: &str = "this URL is not allowed (only http, https and relative URLs are); ignored";
 
 impl<'s> Reader<'s> {
-    fn note(&mut self, offset: usize, path: String, message: String, skipped_story: bool) {
+    fn note(&mut self, offset: usize, path: String, kind: ProblemKind, message: String, skipped_story: bool) {
         let (line, column) = json::line_column(self.source, offset);
         self.problems.push(Problem {
+            kind,
             path,
             line,
             column,
@@ -157,8 +165,8 @@ impl<'s> Reader<'s> {
         });
     }
 
-    fn warn(&mut self, node: &Node, at: &At, message: impl Into<String>) {
-        self.note(node.offset, at.to_string(), message.into(), false);
+    fn warn(&mut self, node: &Node, at: &At, kind: ProblemKind, message: impl Into<String>) {
+        self.note(node.offset, at.to_string(), kind, message.into(), false);
     }
 
     fn feed(&mut self, root: &Node) -> Result<Feed, FeedError> {
@@ -168,9 +176,15 @@ impl<'s> Reader<'s> {
             Some((node, _)) => self.warn(
                 node,
                 &top.key("version"),
+                ProblemKind::Unstated,
                 "unknown JSON Feed version; read as version 1.1",
             ),
-            None => self.warn(root, &top.key("version"), "no version given; read as JSON Feed 1.1"),
+            None => self.warn(
+                root,
+                &top.key("version"),
+                ProblemKind::Unstated,
+                "no version given; read as JSON Feed 1.1",
+            ),
         }
         let items = match root.get("items") {
             Some(node) => node
@@ -193,7 +207,13 @@ impl<'s> Reader<'s> {
                 Ok(story) => {
                     if let Some(&first) = seen_ids.get(&story.id) {
                         let message = format!("repeats the id of items[{first}]; story left out");
-                        self.note(item.offset, at.key("id").to_string(), message, true);
+                        self.note(
+                            item.offset,
+                            at.key("id").to_string(),
+                            ProblemKind::RepeatedId,
+                            message,
+                            true,
+                        );
                         continue;
                     }
                     seen_ids.insert(story.id.clone(), index);
@@ -210,6 +230,7 @@ impl<'s> Reader<'s> {
                 Err(skip) => self.note(
                     skip.offset,
                     skip.path,
+                    skip.kind,
                     format!("{}; story left out", skip.message),
                     true,
                 ),
@@ -239,7 +260,7 @@ impl<'s> Reader<'s> {
         let title = match self.text_field(root, &top, "title") {
             Some(title) => title,
             None => {
-                self.warn(root, &top.key("title"), "the feed has no title");
+                self.warn(root, &top.key("title"), ProblemKind::Unstated, "the feed has no title");
                 home_page_url
                     .as_deref()
                     .and_then(host_of)
@@ -281,6 +302,7 @@ impl<'s> Reader<'s> {
                 self.warn(
                     node,
                     &at.key(key),
+                    ProblemKind::WrongType,
                     format!("should be a string, found {}; ignored", node.kind()),
                 );
                 None
@@ -296,6 +318,7 @@ impl<'s> Reader<'s> {
                 self.warn(
                     node,
                     &at.key(key),
+                    ProblemKind::WrongType,
                     format!("should be a URL string, found {}; ignored", node.kind()),
                 );
             }
@@ -306,7 +329,7 @@ impl<'s> Reader<'s> {
         }
         let url = safe_url(raw, self.base, used_for);
         if url.is_none() {
-            self.warn(node, &at.key(key), URL_REFUSED);
+            self.warn(node, &at.key(key), ProblemKind::RefusedUrl, URL_REFUSED);
         }
         url
     }
@@ -322,6 +345,7 @@ impl<'s> Reader<'s> {
             self.warn(
                 node,
                 &list,
+                ProblemKind::WrongType,
                 format!("should be an array, found {}; ignored", node.kind()),
             );
             return Vec::new();
@@ -336,7 +360,12 @@ impl<'s> Reader<'s> {
                 .filter(|s| !s.is_empty());
             let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
             let (Some(raw_slug), Some(name)) = (slug, name) else {
-                self.warn(entry, &at, "a topic needs a \"slug\" and a \"name\"; ignored");
+                self.warn(
+                    entry,
+                    &at,
+                    ProblemKind::Malformed,
+                    "a topic needs a \"slug\" and a \"name\"; ignored",
+                );
                 continue;
             };
             let slug = if is_slug(raw_slug) {
@@ -348,6 +377,7 @@ impl<'s> Reader<'s> {
                 self.warn(
                     entry,
                     &at,
+                    ProblemKind::Malformed,
                     format!("the topic slug {raw_slug:?} is empty or repeated; ignored"),
                 );
                 continue;
@@ -383,7 +413,7 @@ impl<'s> Reader<'s> {
             let at = At::Root;
             self.warn(
                 node,
-                &at.key("_gazette").key("archive"),
+                &at.key("_gazette").key("archive"), ProblemKind::Malformed,
                 "needs total_items, article_url with {slug}, topic_page_url with {topic} and {page}, and topic_page_size; ignored",
             );
             return None;
@@ -426,6 +456,7 @@ impl<'s> Reader<'s> {
             self.warn(
                 node,
                 &at.key("_gazette").key("page"),
+                ProblemKind::Malformed,
                 "needs whole numbers number ≤ total_pages and total_items; ignored",
             );
         }
@@ -449,6 +480,7 @@ impl<'s> Reader<'s> {
                 None => self.warn(
                     node,
                     &list_at,
+                    ProblemKind::WrongType,
                     format!("should be an array, found {}; ignored", node.kind()),
                 ),
             }
@@ -469,6 +501,7 @@ impl<'s> Reader<'s> {
                 self.warn(
                     node,
                     at,
+                    ProblemKind::NotAnObject,
                     format!("an author should be an object, found {}; ignored", node.kind()),
                 );
             }
@@ -480,7 +513,12 @@ impl<'s> Reader<'s> {
             avatar: self.url_field(node, at, "avatar", UrlUse::Image),
         };
         if author.name.is_none() && author.url.is_none() {
-            self.warn(node, at, "an author needs a name or a url; ignored");
+            self.warn(
+                node,
+                at,
+                ProblemKind::Malformed,
+                "an author needs a name or a url; ignored",
+            );
             return None;
         }
         Some(author)
@@ -491,6 +529,7 @@ impl<'s> Reader<'s> {
             return Err(Skip::new(
                 item,
                 at,
+                ProblemKind::NotAnObject,
                 format!("a story should be an object, found {}", item.kind()),
             ));
         }
@@ -509,18 +548,25 @@ impl<'s> Reader<'s> {
                 return Err(Skip::new(
                     node,
                     &at.key("id"),
+                    ProblemKind::WrongType,
                     format!("the id should be a string, found {}", node.kind()),
                 ))
             }
             _ => match &url {
                 Some(url) => {
-                    self.warn(item, &at.key("id"), "no id; the url stands in for it");
+                    self.warn(
+                        item,
+                        &at.key("id"),
+                        ProblemKind::NoId,
+                        "no id; the url stands in for it",
+                    );
                     url.clone()
                 }
                 None => {
                     return Err(Skip::new(
                         item,
                         &at.key("id"),
+                        ProblemKind::NoId,
                         "the story has no id (and no url to stand in)",
                     ))
                 }
@@ -545,6 +591,7 @@ impl<'s> Reader<'s> {
                 return Err(Skip::new(
                     item,
                     at,
+                    ProblemKind::NoContent,
                     "the story has no content_html, content_text or _gazette.body",
                 ))
             }
@@ -595,7 +642,12 @@ impl<'s> Reader<'s> {
         }
         let url = safe_url(raw, self.base, used_for);
         if url.is_none() {
-            self.warn(item.get(key).unwrap_or(item), &at.key(key), URL_REFUSED);
+            self.warn(
+                item.get(key).unwrap_or(item),
+                &at.key(key),
+                ProblemKind::RefusedUrl,
+                URL_REFUSED,
+            );
         }
         Ok(url)
     }
@@ -612,6 +664,7 @@ impl<'s> Reader<'s> {
             self.warn(
                 item.get(key).unwrap_or(item),
                 &at.key(key),
+                ProblemKind::BadDate,
                 format!("{text:?} is not a date in RFC 3339 or RFC 2822 form; ignored"),
             );
         }
@@ -635,7 +688,12 @@ impl<'s> Reader<'s> {
             match tag.as_str().and_then(clean_text) {
                 Some(t) if !tags.contains(&t) => tags.push(t),
                 Some(_) => {}
-                None => self.warn(tag, &tags_at.index(i), "a tag should be a non-empty string; ignored"),
+                None => self.warn(
+                    tag,
+                    &tags_at.index(i),
+                    ProblemKind::WrongType,
+                    "a tag should be a non-empty string; ignored",
+                ),
             }
         }
         Ok(tags)
@@ -648,6 +706,7 @@ impl<'s> Reader<'s> {
                 _ => self.warn(
                     node,
                     &at.key("slug"),
+                    ProblemKind::Malformed,
                     "a slug must be lower-case letters, digits and single hyphens; one is derived instead",
                 ),
             }
@@ -658,6 +717,7 @@ impl<'s> Reader<'s> {
                 _ => self.warn(
                     node,
                     &at.key("topic"),
+                    ProblemKind::Malformed,
                     "not the slug of a topic in _gazette.topics; ignored",
                 ),
             }
@@ -668,6 +728,7 @@ impl<'s> Reader<'s> {
                 None => self.warn(
                     node,
                     &at.key("views"),
+                    ProblemKind::Malformed,
                     "views must be a whole number, 0 or more; ignored",
                 ),
             }
@@ -684,12 +745,13 @@ impl<'s> Reader<'s> {
                             _ => self.warn(
                                 entry,
                                 &credits_at.index(i),
+                                ProblemKind::Malformed,
                                 "a credit needs a \"role\" and a \"name\"; ignored",
                             ),
                         }
                     }
                 }
-                None => self.warn(node, &credits_at, "should be an array; ignored"),
+                None => self.warn(node, &credits_at, ProblemKind::WrongType, "should be an array; ignored"),
             }
         }
         if let Some(node) = ext.get("gallery") {
@@ -702,7 +764,12 @@ impl<'s> Reader<'s> {
                         }
                     }
                 }
-                None => self.warn(node, &gallery_at, "should be an array of photos; ignored"),
+                None => self.warn(
+                    node,
+                    &gallery_at,
+                    ProblemKind::WrongType,
+                    "should be an array of photos; ignored",
+                ),
             }
         }
     }
@@ -725,7 +792,12 @@ impl<'s> Reader<'s> {
             let raw = attachment.get("url").and_then(Node::as_str).unwrap_or("");
             match safe_url(raw, self.base, UrlUse::Image) {
                 Some(url) => urls.push(url),
-                None => self.warn(attachment, &attachments_at.index(i).key("url"), URL_REFUSED),
+                None => self.warn(
+                    attachment,
+                    &attachments_at.index(i).key("url"),
+                    ProblemKind::RefusedUrl,
+                    URL_REFUSED,
+                ),
             }
         }
         urls
@@ -736,6 +808,7 @@ impl<'s> Reader<'s> {
             self.warn(
                 node,
                 at,
+                ProblemKind::NotAnObject,
                 format!("a photo should be an object, found {}; ignored", node.kind()),
             );
             return None;
@@ -745,6 +818,7 @@ impl<'s> Reader<'s> {
             self.warn(
                 node,
                 &at.key("url"),
+                ProblemKind::RefusedUrl,
                 "a photo needs an http, https or relative url; ignored",
             );
             return None;
@@ -776,6 +850,7 @@ impl<'s> Reader<'s> {
                     _ => self.warn(
                         entry,
                         &at.key("srcset").index(i),
+                        ProblemKind::Malformed,
                         "a variant needs a url and a width; ignored",
                     ),
                 }
@@ -799,6 +874,7 @@ impl<'s> Reader<'s> {
             self.warn(
                 node,
                 at,
+                ProblemKind::WrongType,
                 format!(
                     "should be an array of blocks, found {}; the standard content is used",
                     node.kind()
@@ -811,7 +887,12 @@ impl<'s> Reader<'s> {
             let block_at = at.index(i);
             match self.block(entry, &block_at) {
                 Ok(block) => blocks.push(block),
-                Err(why) => self.warn(entry, &block_at, format!("{why}; block ignored")),
+                Err(why) => self.warn(
+                    entry,
+                    &block_at,
+                    ProblemKind::Malformed,
+                    format!("{why}; block ignored"),
+                ),
             }
         }
         (!blocks.is_empty()).then_some(blocks)
@@ -889,7 +970,12 @@ impl<'s> Reader<'s> {
             let block_at = at.index(i);
             match self.block(entry, &block_at) {
                 Ok(block) => blocks.push(block),
-                Err(why) => self.warn(entry, &block_at, format!("{why}; block ignored")),
+                Err(why) => self.warn(
+                    entry,
+                    &block_at,
+                    ProblemKind::Malformed,
+                    format!("{why}; block ignored"),
+                ),
             }
         }
         Ok(blocks)
@@ -963,7 +1049,7 @@ impl<'s> Reader<'s> {
             let inline_at = at.index(i);
             match self.inline(entry, &inline_at) {
                 Ok(inline) => out.push(inline),
-                Err(why) => self.warn(entry, &inline_at, format!("{why}; ignored")),
+                Err(why) => self.warn(entry, &inline_at, ProblemKind::Malformed, format!("{why}; ignored")),
             }
         }
         Ok(out)
@@ -998,7 +1084,12 @@ impl<'s> Reader<'s> {
                 match safe_url(raw, self.base, UrlUse::Link) {
                     Some(url) => Inline::Link { url, content },
                     None => {
-                        self.warn(node, &at.key("url"), "this link URL is not allowed; shown as text");
+                        self.warn(
+                            node,
+                            &at.key("url"),
+                            ProblemKind::RefusedUrl,
+                            "this link URL is not allowed; shown as text",
+                        );
                         let mut text = String::new();
                         push_inline_text(&content, &mut text);
                         Inline::Text(text)

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::feed::{Problem, ProblemKind};
 use crate::newsroom::use_newsroom;
 
 /// A quiet line when the feed held stories that could not be shown; the
@@ -7,48 +8,69 @@ use crate::newsroom::use_newsroom;
 #[component]
 pub fn FeedNotice() -> impl IntoView {
     let newsroom = use_newsroom();
-    let summary = move || {
-        newsroom.with_store(|s| {
-            let skipped: Vec<&str> = s.skipped_stories().map(|p| reason(&p.message)).collect();
-            if skipped.is_empty() {
-                return None;
-            }
-            let mut reasons: Vec<(&str, usize)> = Vec::new();
-            for r in skipped.iter() {
-                match reasons.iter_mut().find(|(x, _)| x == r) {
-                    Some((_, n)) => *n += 1,
-                    None => reasons.push((r, 1)),
-                }
-            }
-            let count = skipped.len();
-            let what = if count == 1 {
-                "1 story in the feed could not be shown".to_owned()
-            } else {
-                format!("{count} stories in the feed could not be shown")
-            };
-            let why = reasons
-                .iter()
-                .map(|(r, n)| format!("{n} {r}"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            Some(format!("{what} ({why}). Details are in the browser console."))
-        })
-    };
+    let summary = move || newsroom.with_store(|s| skipped_summary(s.skipped_stories()));
     move || summary().map(|text| view! { <p class="feed-notice" role="status">{text}</p> })
 }
 
-/// The reason part of a problem message, short enough to count.
-fn reason(message: &str) -> &str {
-    let message = message.trim_end_matches("; story left out");
-    if message.contains("no id") {
-        "without an id"
-    } else if message.contains("no content") {
-        "without content"
-    } else if message.contains("repeats the id") {
-        "repeating an id"
-    } else if message.contains("should be") {
-        "with a field of the wrong type"
+/// "2 stories in the feed could not be shown (1 without an id, 1 without
+/// content)", grouped by the kind of fault; `None` when none was left out.
+pub fn skipped_summary<'p>(skipped: impl Iterator<Item = &'p Problem>) -> Option<String> {
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    let mut count = 0;
+    for problem in skipped {
+        count += 1;
+        let why = reason(problem.kind);
+        match reasons.iter_mut().find(|(r, _)| *r == why) {
+            Some((_, n)) => *n += 1,
+            None => reasons.push((why, 1)),
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let what = if count == 1 {
+        "1 story in the feed could not be shown".to_owned()
     } else {
-        "malformed"
+        format!("{count} stories in the feed could not be shown")
+    };
+    let why = reasons
+        .iter()
+        .map(|(r, n)| format!("{n} {r}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!("{what} ({why}). Details are in the browser console."))
+}
+
+/// Why a story was left out, short enough to count.
+fn reason(kind: ProblemKind) -> &'static str {
+    match kind {
+        ProblemKind::NoId => "without an id",
+        ProblemKind::NoContent => "without content",
+        ProblemKind::RepeatedId => "repeating an id",
+        ProblemKind::WrongType => "with a field of the wrong type",
+        ProblemKind::NotAnObject => "that are not objects",
+        _ => "malformed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html_parser::read_feed;
+
+    #[test]
+    fn skipped_stories_are_counted_by_the_kind_of_fault() {
+        let feed = read_feed(
+            br#"{"title": "T", "items": ["not a story", {"id": "a", "content_text": "ok"}, {"title": "no id", "content_text": "x"}, {"id": 5, "title": 7, "content_text": "x"}, {"id": "b"}, {"id": "a", "content_text": "again"}]}"#,
+            "/feed.json",
+        )
+        .unwrap();
+        let summary = skipped_summary(feed.problems.iter().filter(|p| p.skipped_story)).unwrap();
+        assert_eq!(
+            summary,
+            "5 stories in the feed could not be shown (1 that are not objects, 1 without an id, \
+             1 with a field of the wrong type, 1 without content, 1 repeating an id). Details are in the browser console."
+        );
+        assert_eq!(skipped_summary(std::iter::empty()), None);
     }
 }
