@@ -9,7 +9,7 @@ PORT ?= 8080
 TRUNK := trunk --skip-version-check
 WASM_TEST := wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
 
-.PHONY: setup build build-news run serve test lint fmt test-native test-browser test-e2e test-fuzz fuzz bench clean
+.PHONY: setup build build-news run serve test lint fmt test-native test-browser test-e2e test-fuzz fuzz bench schema clean
 
 setup:
 	@tools/setup.sh
@@ -41,6 +41,11 @@ lint:
 fmt:
 	cargo fmt --all
 	cargo fmt --manifest-path fuzz/Cargo.toml
+
+## docs/feed-format.schema.json made again from the wire types (feed/src/wire.rs);
+## test-native fails while the committed schema differs from them.
+schema:
+	GAZETTE_WRITE_SCHEMA=1 cargo test --locked -p gazette-feed --lib wire
 
 ## Pure logic, natively.
 test-native:

@@ -15,15 +15,17 @@
 //! Stories are copied as the feed wrote them, plus `_gazette.slug` and
 //! `_gazette.topic`, so that a story read alone keeps its address and topic.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use gazette::feed::html5::Html5ever;
-use gazette::feed::json::{self, Node, Value};
+use gazette::feed::json;
+use gazette::feed::wire::{ArchiveEntry, FeedExtension, PageEntry, TopicEntry};
 use gazette::feed::{read_parsed, Article, Feed, FeedError};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::input;
 use crate::progress::Progress;
@@ -44,44 +46,6 @@ pub struct Options {
 /// Stories per topic page: the app's own page size, so a page is one file.
 pub const TOPIC_PAGE_SIZE: usize = gazette::store::TOPIC_PAGE_SIZE;
 const SECTION_SIZE: usize = 3;
-
-impl Options {
-    pub fn from_args(args: &[String]) -> Result<Options, String> {
-        let mut input = None;
-        let mut out = None;
-        let mut page_size = 50;
-        let mut topic_page_size = TOPIC_PAGE_SIZE;
-        let mut search = true;
-        let mut rest = args.iter();
-        while let Some(arg) = rest.next() {
-            let mut value = |name: &str| rest.next().cloned().ok_or(format!("{name} needs a value"));
-            match arg.as_str() {
-                "--out" => out = Some(PathBuf::from(value("--out")?)),
-                "--page-size" => page_size = number(&value("--page-size")?)?,
-                "--topic-page-size" => topic_page_size = number(&value("--topic-page-size")?)?,
-                "--no-search" => search = false,
-                flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-                path if input.is_none() => input = Some(PathBuf::from(path)),
-                extra => return Err(format!("unexpected argument {extra:?}")),
-            }
-        }
-        Ok(Options {
-            input: input.ok_or("build needs an INPUT feed file or folder")?,
-            out: out.ok_or("build needs --out DIR")?,
-            page_size,
-            topic_page_size,
-            feed_url: "/feed.json".to_owned(),
-            search,
-        })
-    }
-}
-
-fn number(text: &str) -> Result<usize, String> {
-    text.parse()
-        .ok()
-        .filter(|n| (1..=10_000).contains(n))
-        .ok_or(format!("{text:?} is not a page size from 1 to 10000"))
-}
 
 pub fn run(options: &Options) -> Result<ExitCode, String> {
     lay_out(options).map(|_| ExitCode::SUCCESS)
@@ -119,8 +83,10 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
         );
     }
     let search_url = pagefind.as_ref().map(|_| format!("{}/", search_index::FOLDER));
+    // The stories are copied as the feed wrote them: numbers as written, unknown fields kept.
+    let source: Value = serde_json::from_str(&input.text).map_err(|e| format!("{}: {e}", options.input.display()))?;
     let files = layout(
-        &root,
+        &source,
         &feed,
         &indices,
         options.page_size,
@@ -167,23 +133,51 @@ fn write_file(path: &Path, content: &str) -> Result<(), String> {
     std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// One document of the layout: the feed's own fields, `_gazette`, a page of
+/// stories, and the next page.
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(flatten)]
+    head: &'a Map<String, Value>,
+    #[serde(rename = "_gazette")]
+    gazette: &'a FeedExtension,
+    items: Vec<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_url: Option<String>,
+}
+
+/// The feed-level fields every file repeats, in the order the feed wrote them.
+const HEAD_FIELDS: [&str; 8] = [
+    "title",
+    "description",
+    "home_page_url",
+    "language",
+    "icon",
+    "favicon",
+    "authors",
+    "author",
+];
+
 /// Every file of the layout, as (path relative to the output folder, JSON text).
+/// `source` is the feed as JSON (its stories are copied as written), `feed`
+/// the same feed as the reader read it, `indices` the item each story came from.
 pub fn layout(
-    root: &Node,
+    source: &Value,
     feed: &Feed,
     indices: &[usize],
     page_size: usize,
     topic_page_size: usize,
     search_url: Option<&str>,
 ) -> Vec<(String, String)> {
-    let items = root.get("items").and_then(Node::as_array).unwrap_or_default();
+    let no_items = Vec::new();
+    let items = source.get("items").and_then(Value::as_array).unwrap_or(&no_items);
     // Newest first, as the site shows them; the sort is stable, so undated
     // stories keep the feed's order after the dated ones.
     let mut order: Vec<usize> = (0..feed.articles.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(feed.articles[i].published.map(|d| d.unix_seconds()).unwrap_or(i64::MIN)));
-    let stories: Vec<(&Article, String)> = order
+    let stories: Vec<(&Article, Value)> = order
         .iter()
-        .map(|&i| (&feed.articles[i], story_json(&items[indices[i]], &feed.articles[i])))
+        .map(|&i| (&feed.articles[i], story_value(&items[indices[i]], &feed.articles[i])))
         .collect();
 
     let mut by_topic: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -192,68 +186,82 @@ pub fn layout(
             by_topic.entry(topic.as_str()).or_default().push(position);
         }
     }
-    let topics = topics_json(feed, &by_topic);
-    let head = head_json(root);
-    // Only the main page is the feed `feed_url` names.
-    let main_head = match root.get("feed_url") {
-        Some(url) => format!("{head}\"feed_url\":{url},"),
-        None => head.clone(),
+    let topics = topic_entries(feed, &by_topic);
+    let extension = |archive: Option<ArchiveEntry>, page: Option<PageEntry>| FeedExtension {
+        topics: topics.clone(),
+        archive,
+        page,
     };
-    let document = |head: &str, gazette: &str, positions: &mut dyn Iterator<Item = usize>, next_url: Option<String>| {
-        let mut text = format!("{{{head}\"_gazette\":{{{gazette}}},\"items\":[");
-        for (n, position) in positions.enumerate() {
-            if n > 0 {
-                text.push(',');
-            }
-            text.push_str(&stories[position].1);
+    let mut head = Map::new();
+    head.insert("version".to_owned(), "https://jsonfeed.org/version/1.1".into());
+    for key in HEAD_FIELDS {
+        if let Some(value) = source.get(key) {
+            head.insert(key.to_owned(), value.clone());
         }
-        text.push(']');
-        if let Some(url) = next_url {
-            text.push_str(&format!(",\"next_url\":\"{url}\""));
-        }
-        text.push_str("}\n");
-        text
+    }
+    // Only the main page is the feed `feed_url` names.
+    let mut main_head = head.clone();
+    if let Some(url) = source.get("feed_url") {
+        main_head.insert("feed_url".to_owned(), url.clone());
+    }
+    let document = |head: &Map<String, Value>,
+                    gazette: &FeedExtension,
+                    positions: &mut dyn Iterator<Item = usize>,
+                    next_url: Option<String>| {
+        let items = positions.map(|position| &stories[position].1).collect();
+        let text = serde_json::to_string(&Document {
+            head,
+            gazette,
+            items,
+            next_url,
+        })
+        .expect("a feed document is JSON");
+        text + "\n"
     };
 
     let total = stories.len();
     if total <= page_size {
         return vec![(
             "feed.json".to_owned(),
-            document(&main_head, &format!("\"topics\":{topics}"), &mut (0..total), None),
+            document(&main_head, &extension(None, None), &mut (0..total), None),
         )];
     }
 
     let mut files = Vec::new();
     let feed_pages = total.div_ceil(page_size);
-    let search = search_url.map_or(String::new(), |url| format!(",\"search_url\":\"{url}\""));
-    let archive = format!(
-        "\"archive\":{{\"total_items\":{total},\"article_url\":\"articles/{{slug}}.json\",\"topic_page_url\":\"topics/{{topic}}/page-{{page}}.json\",\"topic_page_size\":{topic_page_size},\"sections_url\":\"sections.json\"{search}}}"
-    );
+    let archive = ArchiveEntry {
+        total_items: total as u64,
+        article_url: "articles/{slug}.json".to_owned(),
+        topic_page_url: "topics/{topic}/page-{page}.json".to_owned(),
+        topic_page_size: topic_page_size as u32,
+        sections_url: Some("sections.json".to_owned()),
+        search_url: search_url.map(str::to_owned),
+    };
+    let plain = extension(None, None);
     for page in 1..=feed_pages {
         let name = if page == 1 {
             "feed.json".to_owned()
         } else {
             format!("feed-{page}.json")
         };
-        let gazette = if page == 1 {
-            format!("\"topics\":{topics},{archive}")
-        } else {
-            format!("\"topics\":{topics}")
-        };
         let next = (page < feed_pages).then(|| format!("feed-{}.json", page + 1));
         let mut positions = (page - 1) * page_size..(page * page_size).min(total);
-        let head = if page == 1 { &main_head } else { &head };
-        files.push((name, document(head, &gazette, &mut positions, next)));
+        let text = if page == 1 {
+            document(
+                &main_head,
+                &extension(Some(archive.clone()), None),
+                &mut positions,
+                next,
+            )
+        } else {
+            document(&head, &plain, &mut positions, next)
+        };
+        files.push((name, text));
     }
     for (position, (article, _)) in stories.iter().enumerate() {
         files.push((
             format!("articles/{}.json", article.slug),
-            document(
-                &head,
-                &format!("\"topics\":{topics}"),
-                &mut std::iter::once(position),
-                None,
-            ),
+            document(&head, &plain, &mut std::iter::once(position), None),
         ));
     }
     for topic in &feed.site.topics {
@@ -265,13 +273,14 @@ pub fn layout(
                 .copied()
                 .skip((page - 1) * topic_page_size)
                 .take(topic_page_size);
-            let gazette = format!(
-                "\"topics\":{topics},\"page\":{{\"number\":{page},\"total_pages\":{pages},\"total_items\":{}}}",
-                positions.len()
-            );
+            let info = PageEntry {
+                number: page as u32,
+                total_pages: pages as u32,
+                total_items: positions.len() as u64,
+            };
             files.push((
                 format!("topics/{}/page-{page}.json", topic.slug),
-                document(&head, &gazette, &mut chunk.into_iter(), None),
+                document(&head, &extension(None, Some(info)), &mut chunk.into_iter(), None),
             ));
         }
     }
@@ -293,96 +302,48 @@ pub fn layout(
     newest.dedup();
     files.push((
         "sections.json".to_owned(),
-        document(&head, &format!("\"topics\":{topics}"), &mut newest.into_iter(), None),
+        document(&head, &plain, &mut newest.into_iter(), None),
     ));
     files
-}
-
-/// The feed-level fields every file repeats, as `"key":value,` pairs.
-fn head_json(root: &Node) -> String {
-    let mut head = String::from("\"version\":\"https://jsonfeed.org/version/1.1\",");
-    for key in [
-        "title",
-        "description",
-        "home_page_url",
-        "language",
-        "icon",
-        "favicon",
-        "authors",
-        "author",
-    ] {
-        if let Some(value) = root.get(key) {
-            head.push_str(&format!("\"{key}\":{value},"));
-        }
-    }
-    head
 }
 
 /// The site's topics with their story counts: in the order a feed declares
 /// them, or, for topics made from tags, largest first, the order the site
 /// then features them in.
-fn topics_json(feed: &Feed, by_topic: &BTreeMap<&str, Vec<usize>>) -> String {
+fn topic_entries(feed: &Feed, by_topic: &BTreeMap<&str, Vec<usize>>) -> Vec<TopicEntry> {
     let count = |slug: &str| by_topic.get(slug).map_or(0, Vec::len);
     let mut topics: Vec<_> = feed.site.topics.iter().collect();
     if !feed.site.topics_declared {
         topics.sort_by_key(|t| std::cmp::Reverse(count(&t.slug)));
     }
-    let mut out = String::from("[");
-    for (i, topic) in topics.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"slug\":");
-        let _ = json::write_string(&mut out, &topic.slug);
-        out.push_str(",\"name\":");
-        let _ = json::write_string(&mut out, &topic.name);
-        if let Some(description) = &topic.description {
-            out.push_str(",\"description\":");
-            let _ = json::write_string(&mut out, description);
-        }
-        out.push_str(&format!(",\"count\":{}}}", count(&topic.slug)));
-    }
-    out.push(']');
-    out
+    topics
+        .into_iter()
+        .map(|topic| TopicEntry {
+            count: Some(count(&topic.slug) as u64),
+            ..TopicEntry::from(topic)
+        })
+        .collect()
 }
 
 /// A story as the feed wrote it, with `_gazette.slug` and `_gazette.topic`
 /// set to what the site resolved.
-fn story_json(item: &Node, article: &Article) -> String {
+fn story_value(item: &Value, article: &Article) -> Value {
     let mut item = item.clone();
-    let string = |s: &str| Node {
-        value: Value::String(Cow::Owned(s.to_owned())),
-        offset: 0,
-        end: 0,
-    };
-    if let Value::Object(members) = &mut item.value {
-        let position = members
-            .iter()
-            .rposition(|(k, v)| k == "_gazette" && matches!(v.value, Value::Object(_)));
-        let index = match position {
-            Some(i) => i,
-            None => {
-                members.retain(|(k, _)| k != "_gazette");
-                members.push((
-                    Cow::Borrowed("_gazette"),
-                    Node {
-                        value: Value::Object(Vec::new()),
-                        offset: 0,
-                        end: 0,
-                    },
-                ));
-                members.len() - 1
-            }
-        };
-        if let Value::Object(extension) = &mut members[index].1.value {
-            extension.retain(|(k, _)| k != "slug" && k != "topic");
-            extension.push((Cow::Borrowed("slug"), string(&article.slug)));
+    if let Value::Object(members) = &mut item {
+        if !members.get("_gazette").is_some_and(Value::is_object) {
+            members.shift_remove("_gazette");
+            members.insert("_gazette".to_owned(), Value::Object(Map::new()));
+        }
+        if let Some(Value::Object(extension)) = members.get_mut("_gazette") {
+            extension.shift_remove("slug");
+            extension.shift_remove("topic");
+            extension.insert("slug".to_owned(), article.slug.clone().into());
             if let Some(topic) = article.topic() {
-                extension.push((Cow::Borrowed("topic"), string(topic)));
+                extension.insert("topic".to_owned(), topic.into());
             }
         }
     }
-    item.to_string()
+    item
 }
 
 #[cfg(test)]
@@ -410,7 +371,8 @@ mod tests {
     fn build(text: &str, page_size: usize) -> BTreeMap<String, String> {
         let root = json::parse(text).unwrap();
         let (feed, indices) = read_parsed(text, &root, "/feed.json", &Html5ever).unwrap();
-        layout(&root, &feed, &indices, page_size, 4, Some("pagefind/"))
+        let source: Value = serde_json::from_str(text).unwrap();
+        layout(&source, &feed, &indices, page_size, 4, Some("pagefind/"))
             .into_iter()
             .collect()
     }

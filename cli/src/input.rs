@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use gazette::feed::json::{self, Node};
+use serde_json::value::RawValue;
 
 /// The input as one JSON Feed text, and a name for each story's origin.
 pub struct Input {
@@ -108,22 +109,29 @@ fn next_page(page: &Path, root: &Node) -> Result<Option<std::path::PathBuf>, Str
     }))
 }
 
-/// A feed document from its top-level members and its stories' JSON.
+/// A feed document from its top-level members and its stories' JSON, each
+/// copied as written.
 fn join_feed<'a>(
     members: impl Iterator<Item = &'a (std::borrow::Cow<'a, str>, Node<'a>)>,
     items: &[String],
 ) -> Result<String, String> {
-    let mut text = String::from("{");
-    for (key, value) in members {
-        json::write_string(&mut text, key).map_err(|e| e.to_string())?;
-        text.push(':');
-        text.push_str(&value.to_string());
-        text.push(',');
+    #[derive(serde::Serialize)]
+    struct Joined {
+        #[serde(flatten)]
+        head: serde_json::Map<String, serde_json::Value>,
+        items: Vec<Box<RawValue>>,
     }
-    text.push_str("\"items\":[");
-    text.push_str(&items.join(","));
-    text.push_str("]}");
-    Ok(text)
+    let head = members
+        .map(|(key, value)| {
+            let value = serde_json::from_str(&value.to_string()).map_err(|e| format!("{key}: {e}"))?;
+            Ok((key.to_string(), value))
+        })
+        .collect::<Result<_, String>>()?;
+    let items = items
+        .iter()
+        .map(|item| RawValue::from_string(item.clone()).map_err(|e| e.to_string()))
+        .collect::<Result<_, String>>()?;
+    serde_json::to_string(&Joined { head, items }).map_err(|e| e.to_string())
 }
 
 fn load_folder(dir: &Path) -> Result<Input, String> {

@@ -1,8 +1,5 @@
-//! `gazette`: the command-line companion of the Gazette site.
-//!
-//!     gazette validate FEED            check a feed; exit 1 when it is refused or stories are left out
-//!     gazette build INPUT --out DIR    write the static layout of a (large) archive into DIR
-//!     gazette publish DIR              finish a Trunk build: feed layout, security policy
+//! `gazette`: the command-line companion of the Gazette site. `gazette help`
+//! lists the commands, `gazette help COMMAND` explains one.
 
 mod archive;
 mod input;
@@ -10,6 +7,7 @@ mod prerender;
 mod progress;
 mod publish;
 mod search_index;
+mod shell;
 mod site_files;
 mod tools;
 mod validate;
@@ -17,28 +15,91 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage:
-  gazette validate FEED
-      Reads FEED (a JSON Feed file) as the site would and prints every problem with
-      its JSON path, line and column. Exits 1 when the feed is refused or a story is
-      left out, 0 otherwise (warnings alone do not fail).
-  gazette build INPUT --out DIR [--page-size N] [--topic-page-size N] [--no-search]
-      INPUT is one JSON Feed file, or a folder holding _site.json (the feed's own
-      fields) and one JSON file per story. Writes DIR/feed.json and, when the feed is
-      longer than one page (default 50 stories), the paged layout that lets every
-      page of the site fetch only what it shows (see docs/feed-format.md). A paged
-      archive is indexed for search by Pagefind (GAZETTE_PAGEFIND, or pagefind on the
-      PATH or in ./node_modules/.bin) unless --no-search is given.
-  gazette publish DIR
-      Finishes a Trunk build in DIR (Trunk's post-build hook runs it): lays out
-      DIR/feed.json as build does, moves Trunk's inline loader into a file and adds
-      the Content Security Policy to index.html.
-";
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "gazette",
+    version,
+    about = "The command-line companion of a Gazette site: check a feed, lay out an archive, publish a build."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read FEED as the site would and print every problem with its JSON path, line and column.
+    ///
+    /// Exits 1 when the feed is refused or a story is left out, 0 otherwise (warnings alone do
+    /// not fail).
+    Validate {
+        /// A JSON Feed file.
+        feed: PathBuf,
+    },
+    /// Lay out a feed or an archive as the static files the site reads.
+    ///
+    /// Writes DIR/feed.json and, when the feed is longer than one page, the paged layout that lets
+    /// every page of the site fetch only what it shows (see docs/feed-format.md). A paged archive
+    /// is indexed for search by Pagefind (GAZETTE_PAGEFIND, or pagefind on the PATH or in
+    /// ./node_modules/.bin) unless --no-search is given.
+    Build {
+        /// A JSON Feed file (with the pages its next_url chain names, when they are files beside
+        /// it), or a folder holding _site.json (the feed's own fields) and one JSON file per story.
+        input: PathBuf,
+        /// The folder to write into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Stories per page of the main feed.
+        #[arg(long, default_value_t = 50, value_parser = page_size)]
+        page_size: usize,
+        /// Stories per page of a topic.
+        #[arg(long, default_value_t = archive::TOPIC_PAGE_SIZE, value_parser = page_size)]
+        topic_page_size: usize,
+        /// Do not index the archive for search.
+        #[arg(long)]
+        no_search: bool,
+    },
+    /// Finish a Trunk build in DIR, or publish again the feed now in a published DIR.
+    ///
+    /// Lays out DIR/feed.json as build does, moves Trunk's inline loader into a file, adds the
+    /// Content Security Policy, prerenders every page and writes the site's other files. Trunk's
+    /// post-build hook runs it; run it again after replacing DIR/feed.json to refresh the pages
+    /// without a new build.
+    Publish {
+        /// The built site.
+        dir: PathBuf,
+    },
+}
+
+fn page_size(text: &str) -> Result<usize, String> {
+    text.parse()
+        .ok()
+        .filter(|n| (1..=10_000).contains(n))
+        .ok_or_else(|| format!("{text:?} is not a whole number from 1 to 10000"))
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let done = match Cli::parse().command {
+        Command::Validate { feed } => validate::run(&feed),
+        Command::Build {
+            input,
+            out,
+            page_size,
+            topic_page_size,
+            no_search,
+        } => archive::run(&archive::Options {
+            input,
+            out,
+            page_size,
+            topic_page_size,
+            feed_url: "/feed.json".to_owned(),
+            search: !no_search,
+        }),
+        Command::Publish { dir } => publish::run(&dir),
+    };
+    match done {
         Ok(code) => code,
         Err(message) => {
             eprintln!("gazette: {message}");
@@ -47,29 +108,41 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    match args.first().map(String::as_str) {
-        Some("validate") => {
-            let [_, feed] = args else {
-                return Err(format!("validate takes one feed file\n\n{USAGE}"));
-            };
-            validate::run(&PathBuf::from(feed))
-        }
-        Some("build") => {
-            let options = archive::Options::from_args(&args[1..]).map_err(|e| format!("{e}\n\n{USAGE}"))?;
-            archive::run(&options)
-        }
-        Some("publish") => {
-            let [_, dir] = args else {
-                return Err(format!("publish takes one folder\n\n{USAGE}"));
-            };
-            publish::run(&PathBuf::from(dir))
-        }
-        Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(other) => Err(format!("unknown command {other:?}\n\n{USAGE}")),
-        None => Err(USAGE.to_owned()),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_commands_and_their_usage() {
+        Cli::command().debug_assert();
+        let build =
+            Cli::try_parse_from(["gazette", "build", "feed.json", "--out", "dist", "--page-size", "20"]).unwrap();
+        assert!(matches!(
+            build.command,
+            Command::Build {
+                page_size: 20,
+                no_search: false,
+                ..
+            }
+        ));
+        let missing = Cli::try_parse_from(["gazette", "build", "feed.json"]).err().unwrap();
+        assert!(missing.to_string().contains("--out <DIR>"), "{missing}");
+        let zero = Cli::try_parse_from(["gazette", "build", "f.json", "--out", "d", "--page-size", "0"])
+            .err()
+            .unwrap();
+        assert!(
+            zero.to_string().contains("\"0\" is not a whole number from 1 to 10000"),
+            "{zero}"
+        );
+        let unknown = Cli::try_parse_from(["gazette", "publsh", "dist"]).err().unwrap();
+        assert!(
+            unknown.to_string().contains("publish"),
+            "a close match is suggested: {unknown}"
+        );
+        let version = Cli::try_parse_from(["gazette", "--version"]).err().unwrap();
+        assert!(version.to_string().contains(env!("CARGO_PKG_VERSION")));
+        let help = Cli::try_parse_from(["gazette", "help", "validate"]).err().unwrap();
+        assert!(help.to_string().contains("JSON path, line and column"), "{help}");
     }
 }

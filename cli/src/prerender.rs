@@ -12,7 +12,9 @@ use futures::StreamExt;
 use gazette::app::App;
 use gazette::paths::Paths;
 use gazette::store::Store;
-use gazette::takeover::{ANY_QUERY, PRERENDERED_ATTRIBUTE};
+use gazette::takeover::ANY_QUERY;
+
+use crate::shell;
 use hydration_context::{SharedContext, SsrSharedContext};
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
@@ -83,31 +85,17 @@ struct Shell {
 
 impl Shell {
     fn new(index: &str) -> Result<Shell, String> {
-        if !index.contains("<div id=app></div>") {
-            return Err(
-                "index.html has no empty <div id=app></div>: prerender runs once, on Trunk's fresh output".into(),
-            );
-        }
-        // The rendered page brings its own title and language.
-        let mut html = index.to_owned();
-        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
-            html.replace_range(start..end + "</title>".len(), "");
-        }
-        html = html.replacen("<html lang=en>", "<html>", 1);
+        let shell = shell::shell(index)?;
         // The shell's note that the site needs JavaScript is true of the bare
         // app only: a rendered page reads without it.
-        let bare = html.clone();
-        if let (Some(start), Some(end)) = (html.find("<noscript>"), html.find("</noscript>")) {
-            html.replace_range(start..end + "</noscript>".len(), "");
-        }
+        let html = shell::without_noscript(&shell)?;
+        let bare = shell::bare(&shell, NOT_FOUND_TITLE)?;
         Ok(Shell { html, bare })
     }
 
     /// The shell with nothing rendered in it, for `404.html`.
     fn bare(&self) -> String {
-        self.bare
-            .replacen("<html>", "<html lang=en>", 1)
-            .replacen("<head>", &format!("<head>{NOT_FOUND_TITLE}"), 1)
+        self.bare.clone()
     }
 }
 
@@ -171,12 +159,7 @@ fn render(shell: &Shell, store: &Store, paths: &Paths, url: &str, stands_for: &s
         let app = view! { <App paths initial=store live=false /> };
         leptos::reactive::computed::ScopedFuture::new_untracked(app.to_html_stream_in_order().collect::<String>())
     }));
-    let attribute = format!("{PRERENDERED_ATTRIBUTE}=\"{}\"", stands_for.replace('"', "&quot;"));
-    let page = shell.html.replacen(
-        "<div id=app></div>",
-        &format!("<div id=app {attribute}>{body}</div>"),
-        1,
-    );
+    let page = shell::with_page(&shell.html, &body, stands_for)?;
     let page = run(async move {
         meta_output
             .inject_meta_context(futures::stream::iter([page]))
@@ -256,7 +239,7 @@ mod tests {
         let front = page(&pages, "index.html");
         assert!(front.contains("Caldera launches its Year of Global Partnerships"));
         let missing = page(&pages, "404.html");
-        assert!(missing.contains("<div id=app></div>") && !missing.contains(PRERENDERED_ATTRIBUTE));
+        assert!(missing.contains("<div id=app></div>") && !missing.contains(gazette::takeover::PRERENDERED_ATTRIBUTE));
         assert!(
             missing.contains("This site needs JavaScript."),
             "the bare app says what it needs"

@@ -1,53 +1,32 @@
-//! A progress bar on standard error, drawn only on a terminal.
+//! A progress bar on standard error (indicatif), for the long steps of a
+//! large archive; drawn only on a terminal, and only for a thousand steps or
+//! more, where it tells the owner something.
 
-use std::io::{IsTerminal, Write};
-use std::time::Instant;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-pub struct Progress {
-    label: &'static str,
-    total: usize,
-    done: usize,
-    drawn_at: Option<Instant>,
-    terminal: bool,
-}
+pub struct Progress(ProgressBar);
 
 impl Progress {
     pub fn new(label: &'static str, total: usize) -> Progress {
-        Progress {
-            label,
-            total,
-            done: 0,
-            drawn_at: None,
-            terminal: std::io::stderr().is_terminal() && total >= 1000,
+        let target = if total >= 1000 {
+            // Hidden by indicatif itself when standard error is not a terminal.
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        let bar = ProgressBar::with_draw_target(Some(total as u64), target);
+        if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta} left)") {
+            bar.set_style(style.progress_chars("=> "));
         }
+        bar.set_message(label);
+        Progress(bar)
     }
 
     pub fn advance(&mut self) {
-        self.done += 1;
-        if !self.terminal {
-            return;
-        }
-        // Redrawing every step would cost more than the work on fast disks.
-        if self.drawn_at.is_some_and(|t| t.elapsed().as_millis() < 80) && self.done < self.total {
-            return;
-        }
-        self.drawn_at = Some(Instant::now());
-        let width = 30;
-        let filled = (self.done * width).checked_div(self.total).unwrap_or(width);
-        eprint!(
-            "\r{} [{}{}] {}/{}",
-            self.label,
-            "=".repeat(filled),
-            " ".repeat(width - filled),
-            self.done,
-            self.total
-        );
-        let _ = std::io::stderr().flush();
+        self.0.inc(1);
     }
 
     pub fn finish(&self) {
-        if self.terminal {
-            eprintln!();
-        }
+        self.0.finish_and_clear();
     }
 }

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use gazette::paths::Paths;
 use gazette::store::Store;
 
-use crate::{archive, prerender, site_files};
+use crate::{archive, prerender, shell, site_files};
 
 /// What the page may load and run. Scripts only from the site (the app's
 /// JavaScript glue and its loader) plus compiling its WebAssembly; photos
@@ -175,13 +175,7 @@ fn remove_prerendered_pages(dir: &Path) -> Result<(), String> {
 
 /// The `href` of the page's `<base>`: the public URL Trunk built for.
 fn base_href(html: &str) -> Option<String> {
-    let start = html.find("<base href=")? + "<base href=".len();
-    let rest = &html[start..];
-    let value = match rest.chars().next()? {
-        quote @ ('"' | '\'') => rest[1..].split(quote).next()?,
-        _ => rest.split(|c: char| c == '>' || c.is_whitespace()).next()?,
-    };
-    Some(value.to_owned())
+    shell::facts(html).ok()?.base
 }
 
 pub struct Hardened {
@@ -192,39 +186,33 @@ pub struct Hardened {
 
 /// Adds the policy and moves the inline module script to a file.
 pub fn harden(html: &str) -> Result<Hardened, String> {
-    if html.contains("Content-Security-Policy") {
+    let facts = shell::facts(html)?;
+    if facts.has_policy {
         return Err(
             "index.html already has a Content-Security-Policy: publish runs once, on Trunk's fresh output".into(),
         );
     }
-    let mut html = html.to_owned();
-    let mut loader = None;
-    if let Some((start, end, body)) = inline_module_script(&html) {
-        let body = deferred_loader(&body).unwrap_or(body);
-        let name = format!("loader-{:016x}.js", fnv1a(body.as_bytes()));
-        html.replace_range(start..end, &format!("<script type=module src={name}></script>"));
-        loader = Some((name, body));
-        // The app starts after the page's own photos: nothing should race them.
-        remove_preloads(&mut html);
-    }
-    if let Some((start, end, _)) = inline_script(&html) {
-        return Err(format!(
-            "index.html holds another inline script ({}…); the policy would block it",
-            &html[start..end.min(start + 60)]
-        ));
+    let blocked = |text: &str| {
+        let start: String = text.trim().chars().take(60).collect();
+        format!("index.html holds another inline script ({start}…); the policy would block it")
+    };
+    let mut code = facts
+        .inline_scripts
+        .into_iter()
+        .filter(|script| !shell::is_data(&script.kind));
+    let loader = match code.next() {
+        Some(script) if script.kind.trim().eq_ignore_ascii_case("module") => {
+            let body = deferred_loader(&script.text).unwrap_or(script.text);
+            Some((format!("loader-{:016x}.js", fnv1a(body.as_bytes())), body))
+        }
+        Some(script) => return Err(blocked(&script.text)),
+        None => None,
+    };
+    if let Some(script) = code.next() {
+        return Err(blocked(&script.text));
     }
     let meta = format!("<meta http-equiv=Content-Security-Policy content=\"{CONTENT_SECURITY_POLICY}\">");
-    let at = match html
-        .find("<meta charset=utf-8>")
-        .or_else(|| html.find("<meta charset=\"utf-8\">"))
-    {
-        Some(i) => i + html[i..].find('>').map_or(0, |j| j + 1),
-        None => html
-            .find("<head>")
-            .map(|i| i + "<head>".len())
-            .ok_or("index.html has no <meta charset> or <head>")?,
-    };
-    html.insert_str(at, &meta);
+    let html = shell::harden(html, loader.as_ref().map(|(name, _)| name.as_str()), &meta)?;
     Ok(Hardened { html, loader })
 }
 
@@ -252,58 +240,6 @@ fn deferred_loader(trunk_loader: &str) -> Option<String> {
          if (document.readyState === 'complete') start();\n\
          else {{\n  addEventListener('load', start, {{ once: true }});\n  setTimeout(start, 2500);\n}}\n"
     ))
-}
-
-/// Drops Trunk's `<link rel=preload>` and `<link rel=modulepreload>` of the app.
-fn remove_preloads(html: &mut String) {
-    let mut kept = String::with_capacity(html.len());
-    let mut rest = html.as_str();
-    while let Some(start) = rest.find("<link") {
-        let end = rest[start..].find('>').map_or(rest.len(), |i| start + i + 1);
-        let tag = &rest[start..end];
-        kept.push_str(&rest[..start]);
-        if !(tag.contains("rel=preload") || tag.contains("rel=modulepreload")) {
-            kept.push_str(tag);
-        }
-        rest = &rest[end..];
-    }
-    kept.push_str(rest);
-    *html = kept;
-}
-
-/// The first `<script type=module>` without a `src`: where it starts and
-/// ends in `html`, and its body.
-fn inline_module_script(html: &str) -> Option<(usize, usize, String)> {
-    let mut from = 0;
-    while let Some(offset) = html[from..].find("<script") {
-        let start = from + offset;
-        let open_end = start + html[start..].find('>')? + 1;
-        let tag = &html[start..open_end];
-        let close = open_end + html[open_end..].find("</script>")?;
-        let end = close + "</script>".len();
-        if tag.contains("module") && !tag.contains("src=") {
-            return Some((start, end, html[open_end..close].to_owned()));
-        }
-        from = end;
-    }
-    None
-}
-
-/// Any inline script left that a browser would run (data blocks are fine).
-fn inline_script(html: &str) -> Option<(usize, usize, ())> {
-    let mut from = 0;
-    while let Some(offset) = html[from..].find("<script") {
-        let start = from + offset;
-        let open_end = start + html[start..].find('>')? + 1;
-        let tag = &html[start..open_end];
-        let end = open_end + html[open_end..].find("</script>")? + "</script>".len();
-        let data_block = tag.contains("application/json") || tag.contains("application/ld+json");
-        if !tag.contains("src=") && !data_block {
-            return Some((start, end, ()));
-        }
-        from = end;
-    }
-    None
 }
 
 /// A stable name for the loader: the same content, the same file.

@@ -5,6 +5,9 @@
 use gazette::paths::Paths;
 use gazette::store::Store;
 
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+
 use crate::publish::CONTENT_SECURITY_POLICY;
 
 /// How many of the newest stories the RSS feed carries.
@@ -18,58 +21,84 @@ pub fn site_root(store: &Store) -> Option<String> {
         .then(|| format!("{}/", home.trim_end_matches('/')))
 }
 
-/// `text` escaped for XML character data and attribute values.
+/// `text` escaped for HTML and XML character data and attribute values.
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 does not allow at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
+    quick_xml::escape::escape(xml_chars(text).as_ref()).into_owned()
+}
+
+/// `text` without the characters XML 1.0 does not allow at all, which a
+/// feed's text may still hold.
+fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r');
+    if text.chars().all(allowed) {
+        text.into()
+    } else {
+        text.chars().filter(|c| allowed(*c)).collect::<String>().into()
     }
+}
+
+type Xml = Writer<Vec<u8>>;
+
+/// An XML document written by `body`, indented, with its declaration.
+fn xml_document(body: impl FnOnce(&mut Xml) -> std::io::Result<()>) -> String {
+    let mut xml = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into a Vec<u8> cannot fail.
+    let written = xml
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .and_then(|()| body(&mut xml));
+    debug_assert!(written.is_ok());
+    let mut out = String::from_utf8(xml.into_inner()).unwrap_or_default();
+    out.push('\n');
     out
+}
+
+/// `<name>text</name>`.
+fn text_element(xml: &mut Xml, name: &str, text: &str) -> std::io::Result<()> {
+    xml.create_element(name)
+        .write_text_content(BytesText::new(&xml_chars(text)))?;
+    Ok(())
+}
+
+/// The site's address for `path` (a path below the base).
+fn absolute(paths: &Paths, root: &str, path: &str) -> String {
+    format!(
+        "{root}{}",
+        path.strip_prefix(&paths.home()).unwrap_or(path).trim_start_matches('/')
+    )
 }
 
 /// Every page of the site, for search engines.
 pub fn sitemap(store: &Store, paths: &Paths, root: &str) -> String {
-    let address = |path: &str| {
-        format!(
-            "{root}{}",
-            path.strip_prefix(&paths.home()).unwrap_or(path).trim_start_matches('/')
-        )
-    };
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
     let newest = store.articles().first().and_then(|a| a.published);
-    let mut entry = |path: String, modified: Option<String>| {
-        out.push_str(&format!("  <url><loc>{}</loc>", xml_escape(&address(&path))));
-        if let Some(modified) = modified {
-            out.push_str(&format!("<lastmod>{modified}</lastmod>"));
-        }
-        out.push_str("</url>\n");
-    };
-    entry(paths.home(), newest.map(|d| d.to_string()));
-    entry(paths.latest(), newest.map(|d| d.to_string()));
-    entry(paths.all_topics(), None);
+    let mut pages = vec![
+        (paths.home(), newest),
+        (paths.latest(), newest),
+        (paths.all_topics(), None),
+    ];
     for topic in &store.site.topics {
         let latest = store.topic_articles(&topic.slug).next().and_then(|a| a.published);
-        entry(paths.topic(&topic.slug), latest.map(|d| d.to_string()));
+        pages.push((paths.topic(&topic.slug), latest));
     }
     for article in store.articles() {
-        entry(
-            paths.article(&article.slug),
-            article.modified.or(article.published).map(|d| d.to_string()),
-        );
+        pages.push((paths.article(&article.slug), article.modified.or(article.published)));
     }
-    out.push_str("</urlset>\n");
-    out
+    xml_document(|xml| {
+        xml.create_element("urlset")
+            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+            .write_inner_content(|xml| {
+                for (path, modified) in &pages {
+                    xml.create_element("url").write_inner_content(|xml| {
+                        text_element(xml, "loc", &absolute(paths, root, path))?;
+                        if let Some(modified) = modified {
+                            text_element(xml, "lastmod", &modified.to_string())?;
+                        }
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    })
 }
 
 pub fn robots(root: Option<&str>) -> String {
@@ -82,51 +111,51 @@ pub fn robots(root: Option<&str>) -> String {
 /// The newest stories as RSS 2.0, for readers that do not speak JSON Feed.
 pub fn rss(store: &Store, paths: &Paths, root: &str) -> String {
     let site = &store.site;
-    let address = |path: &str| {
-        format!(
-            "{root}{}",
-            path.strip_prefix(&paths.home()).unwrap_or(path).trim_start_matches('/')
-        )
-    };
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
-    out.push_str(&format!("  <title>{}</title>\n", xml_escape(&site.title)));
-    out.push_str(&format!("  <link>{}</link>\n", xml_escape(root)));
-    out.push_str(&format!(
-        "  <description>{}</description>\n",
-        xml_escape(site.tagline.as_deref().unwrap_or(&site.title))
-    ));
-    out.push_str(&format!(
-        "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
-        xml_escape(&address(&paths.asset("feed.xml")))
-    ));
-    if let Some(language) = &site.language {
-        out.push_str(&format!("  <language>{}</language>\n", xml_escape(language)));
-    }
-    if let Some(date) = store.articles().first().and_then(|a| a.published) {
-        out.push_str(&format!("  <lastBuildDate>{}</lastBuildDate>\n", date.rfc2822()));
-    }
-    for article in store.articles().iter().take(RSS_STORIES) {
-        let link = address(&paths.article(&article.slug));
-        out.push_str("  <item>\n");
-        out.push_str(&format!("    <title>{}</title>\n", xml_escape(&article.title)));
-        out.push_str(&format!("    <link>{}</link>\n", xml_escape(&link)));
-        out.push_str(&format!(
-            "    <guid isPermaLink=\"false\">{}</guid>\n",
-            xml_escape(&article.id)
-        ));
-        if let Some(date) = article.published {
-            out.push_str(&format!("    <pubDate>{}</pubDate>\n", date.rfc2822()));
-        }
-        if let Some(summary) = &article.summary {
-            out.push_str(&format!("    <description>{}</description>\n", xml_escape(summary)));
-        }
-        if let Some(topic) = article.topic().and_then(|t| store.topic(t)) {
-            out.push_str(&format!("    <category>{}</category>\n", xml_escape(&topic.name)));
-        }
-        out.push_str("  </item>\n");
-    }
-    out.push_str("</channel>\n</rss>\n");
-    out
+    xml_document(|xml| {
+        xml.create_element("rss")
+            .with_attribute(("version", "2.0"))
+            .with_attribute(("xmlns:atom", "http://www.w3.org/2005/Atom"))
+            .write_inner_content(|xml| {
+                xml.create_element("channel").write_inner_content(|xml| {
+                    text_element(xml, "title", &site.title)?;
+                    text_element(xml, "link", root)?;
+                    text_element(xml, "description", site.tagline.as_deref().unwrap_or(&site.title))?;
+                    xml.create_element("atom:link")
+                        .with_attribute(("href", absolute(paths, root, &paths.asset("feed.xml")).as_str()))
+                        .with_attribute(("rel", "self"))
+                        .with_attribute(("type", "application/rss+xml"))
+                        .write_empty()?;
+                    if let Some(language) = &site.language {
+                        text_element(xml, "language", language)?;
+                    }
+                    if let Some(date) = store.articles().first().and_then(|a| a.published) {
+                        text_element(xml, "lastBuildDate", &date.rfc2822())?;
+                    }
+                    for article in store.articles().iter().take(RSS_STORIES) {
+                        xml.create_element("item").write_inner_content(|xml| {
+                            text_element(xml, "title", &article.title)?;
+                            text_element(xml, "link", &absolute(paths, root, &paths.article(&article.slug)))?;
+                            xml.create_element("guid")
+                                .with_attribute(("isPermaLink", "false"))
+                                .write_text_content(BytesText::new(&xml_chars(&article.id)))?;
+                            if let Some(date) = article.published {
+                                text_element(xml, "pubDate", &date.rfc2822())?;
+                            }
+                            if let Some(summary) = &article.summary {
+                                text_element(xml, "description", summary)?;
+                            }
+                            if let Some(topic) = article.topic().and_then(|t| store.topic(t)) {
+                                text_element(xml, "category", &topic.name)?;
+                            }
+                            Ok(())
+                        })?;
+                    }
+                    Ok(())
+                })?;
+                Ok(())
+            })?;
+        Ok(())
+    })
 }
 
 /// Response headers for Netlify and Cloudflare Pages: the security headers a
@@ -154,6 +183,11 @@ mod tests {
     use super::*;
     use gazette::feed::read_feed;
 
+    /// The document without its indentation.
+    fn flat(xml: &str) -> String {
+        xml.lines().map(str::trim).collect()
+    }
+
     fn sample() -> Store {
         let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/feed.json")).unwrap();
         Store::from_feed(read_feed(&bytes, "/news/feed.json").unwrap())
@@ -165,7 +199,7 @@ mod tests {
         let paths = Paths::new("/news/");
         let root = site_root(&store).unwrap();
         assert_eq!(root, "https://news.caldera.example.edu/");
-        let map = sitemap(&store, &paths, &root);
+        let map = flat(&sitemap(&store, &paths, &root));
         assert_eq!(
             map.matches("<url>").count(),
             1 + 2 + 8 + 24,
@@ -181,6 +215,9 @@ mod tests {
         let store = sample();
         let feed = rss(&store, &Paths::new("/"), "https://news.caldera.example.edu/");
         assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\""));
+        assert!(feed.contains("\n      <title>"), "indented for people who read it");
+        let mut reader = quick_xml::Reader::from_str(&feed);
+        while reader.read_event().expect("well-formed XML") != Event::Eof {}
         assert_eq!(feed.matches("<item>").count(), 24);
         assert!(feed.contains("<title>Caldera launches its Year of Global Partnerships</title>"));
         assert!(feed.contains("<pubDate>Tue, 24 Nov 2026 10:00:00 +0800</pubDate>"));

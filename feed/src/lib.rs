@@ -16,6 +16,8 @@ pub mod search;
 pub mod synthetic;
 pub mod text;
 pub mod url;
+#[cfg(feature = "wire")]
+pub mod wire;
 
 pub use date::Timestamp;
 pub use model::*;
