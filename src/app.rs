@@ -3,8 +3,10 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
+use crate::components::feed_notice::skipped_summary;
 use crate::components::{FeedNotice, ProgressBar, RouteAnnouncer, ScrollMemory, SiteFooter, SiteHeader, SkipLink};
 use crate::newsroom::Newsroom;
+use crate::page_shell::PageShell;
 use crate::pages::{ArticlePage, FrontPage, ListKind, ListPage, NotFoundPage, SearchPage};
 use crate::paths::Paths;
 use crate::store::Store;
@@ -23,10 +25,12 @@ pub fn App(
     take_over: bool,
 ) -> impl IntoView {
     provide_meta_context();
+    let shell = PageShell::new(paths.clone());
     let newsroom = match (live, initial) {
-        (false, Some(store)) => Newsroom::fixed(paths.clone(), store),
-        (_, initial) => Newsroom::new(paths.clone(), initial),
+        (false, Some(store)) => Newsroom::fixed(shell, store),
+        (_, initial) => Newsroom::new(shell, initial),
     };
+    provide_context(shell);
     provide_context(newsroom);
     let lang = move || {
         newsroom
@@ -41,7 +45,7 @@ pub fn App(
             <ProgressBar />
             <ScrollMemory />
             <RouteAnnouncer />
-            <SiteHeader />
+            <SiteHeader newsroom />
             <main id="main" tabindex="-1">
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=FrontPage />
@@ -51,9 +55,9 @@ pub fn App(
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                     <Route path=path!("/search") view=SearchPage />
                 </FlatRoutes>
-                <FeedNotice />
+                <FeedNotice summary=move || newsroom.with_store(|s| skipped_summary(s.skipped_stories())) />
             </main>
-            <SiteFooter />
+            <SiteFooter newsroom />
             <PageLifecycle take_over />
         </Router>
     }

@@ -1,10 +1,11 @@
 //! Fetching a feed document and saying plainly what went wrong when it fails.
 //!
 //! What a response means is decided by pure code (`interpret`), tested
-//! natively; only the request itself needs the browser.
+//! natively; only the request itself needs the browser (`browser::fetch_document`).
 
 use std::fmt;
 
+use crate::browser::fetch_document;
 use crate::feed::{json::JsonErrorKind, Feed, FeedError};
 use crate::html_parser::read_feed;
 
@@ -134,63 +135,6 @@ pub async fn fetch_feed(url: &str, base: &str) -> Result<Feed, LoadError> {
 pub fn fingerprint(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// Fetches a document: its status and its bytes. Conditional requests let
-/// the host answer 304 from the browser's cache when it has not changed.
-#[cfg(target_arch = "wasm32")]
-pub async fn fetch_document(url: &str) -> Result<(u16, Vec<u8>), LoadError> {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    use std::time::Duration;
-
-    let fail = |kind| LoadError {
-        url: url.to_owned(),
-        kind,
-    };
-    let controller = web_sys::AbortController::new().map_err(|_| fail(LoadErrorKind::Network))?;
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let controller = controller.clone();
-        let timed_out = timed_out.clone();
-        leptos::prelude::set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                controller.abort();
-            },
-            Duration::from_secs(TIMEOUT_SECONDS as u64),
-        )
-        .ok()
-    };
-    let signal = controller.signal();
-    let result = async {
-        let response = gloo_net::http::Request::get(url)
-            .cache(web_sys::RequestCache::NoCache)
-            .abort_signal(Some(&signal))
-            .send()
-            .await?;
-        let status = response.status();
-        let body = response.binary().await?;
-        Ok::<_, gloo_net::Error>((status, body))
-    }
-    .await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    match result {
-        Ok(response) => Ok(response),
-        Err(_) if timed_out.get() => Err(fail(LoadErrorKind::Timeout)),
-        Err(_) => Err(fail(LoadErrorKind::Network)),
-    }
-}
-
-/// Outside the browser the data is handed in, never fetched.
-#[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_document(url: &str) -> Result<(u16, Vec<u8>), LoadError> {
-    Err(LoadError {
-        url: url.to_owned(),
-        kind: LoadErrorKind::Network,
     })
 }
 

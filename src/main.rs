@@ -1,23 +1,13 @@
 //! The browser entry point: start the app under the page's base path, taking
-//! over the prerendered page if there is one for this address.
+//! over the prerendered page if there is one for this address. Built only
+//! with the `csr` feature (as Trunk builds it).
 
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("gazette-web runs in the browser: build it with `trunk build`, or see the README");
-}
-
-#[cfg(target_arch = "wasm32")]
 use gazette::app::App;
-#[cfg(target_arch = "wasm32")]
 use gazette::paths::Paths;
-#[cfg(target_arch = "wasm32")]
 use gazette::takeover::{live_container, same_page, PRERENDERED_ATTRIBUTE, PRERENDERED_ID};
-#[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
-#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
-#[cfg(target_arch = "wasm32")]
 fn main() {
     let document = document();
     // `<base href>` carries the public URL Trunk built for (`/` or `/news/`).
@@ -60,7 +50,6 @@ fn main() {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 fn remove_prerendered_metadata(document: &web_sys::Document) {
     let selector = "head meta[name=description], head meta[property^='og:'], head meta[property^='article:'], \
                     head meta[name^='twitter:'], head meta[name=robots], head link[rel=canonical], \

@@ -10,37 +10,21 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::fetch_document;
 use crate::feed::search::{Query, SearchText};
-use crate::feed::{Article, Feed, Site};
-use crate::loading::{fetch_document, fetch_feed, fingerprint, interpret, LoadError};
+use crate::feed::{Article, Feed, Site, Topic};
+use crate::loading::{fetch_feed, fingerprint, interpret, LoadError, LoadErrorKind};
+use crate::page_shell::PageShell;
 use crate::pagefind;
 use crate::paths::Paths;
 use crate::search::{search_articles, search_texts, SearchResults};
-use crate::store::{ArticleContext, Reach, Section, Store, TopicPage, TOPIC_PAGE_SIZE};
+pub use crate::store::Lookup;
+use crate::store::{Answer, ArticleContext, Publisher, Reach, Section, Store, TopicPage};
 
 /// How many pages of a feed chained by `next_url` the app follows to find a
 /// story before it asks the reader whether to look further back: the bound
 /// keeps a looping feed finite and a reader's data plan in mind.
 pub const FEED_PAGES_PER_LOOK: usize = 50;
-
-/// What the newsroom found for a page that asked for one thing.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Lookup<T> {
-    Found(T),
-    /// The feed holds no such thing: the whole feed was looked through.
-    Missing,
-    /// Not among the stories looked through so far; older ones remain.
-    NotReached(Reach),
-}
-
-impl<T> Lookup<T> {
-    pub fn found(self) -> Option<T> {
-        match self {
-            Lookup::Found(found) => Some(found),
-            _ => None,
-        }
-    }
-}
 
 /// What the front page shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,27 +34,18 @@ pub struct FrontPage {
     pub sections: Vec<Section>,
 }
 
+/// The app's data service: what pages ask for, fetched and merged into
+/// the store. What the page on screen is doing is the [`PageShell`]'s.
 #[derive(Clone, Copy)]
 pub struct Newsroom {
-    paths: StoredValue<Paths>,
     store: RwSignal<Store>,
     main_feed: LocalResource<Result<(), LoadError>>,
-    /// Bumped when the main feed's content changes or a retry starts, so
-    /// pages ask again.
+    /// Bumped when the main feed's content changes, so pages ask again.
     revision: RwSignal<u64>,
-    /// Requests under way, for the progress bar.
-    busy: RwSignal<u32>,
-    /// Whether the current page has drawn its content (not a skeleton):
-    /// the moment a prerendered page can be handed over to the app.
-    page_drawn: RwSignal<bool>,
-    /// How many pages have been drawn so far: a new page (or a new version
-    /// of one) each time it grows.
-    pages_drawn: RwSignal<u64>,
-    /// Whether what is on screen is the app's own DOM (not a prerendered
-    /// page waiting to be taken over).
-    live: RwSignal<bool>,
-    /// Why the current page could not be drawn (title, details), if it could not.
-    failure: RwSignal<Option<(String, String)>>,
+    /// Where requests are counted and retries asked for.
+    shell: PageShell,
+    /// Whether it fetches at all: not when rendering ahead of time.
+    fetches: bool,
     /// The stories' folded text for in-memory search, with the store
     /// version (revision, story count) it was made from.
     search_texts: StoredValue<Option<SearchTextCache>>,
@@ -91,35 +66,36 @@ pub fn use_newsroom() -> Newsroom {
 
 impl Newsroom {
     /// Creates the newsroom and starts loading the live feed. `initial` is
-    /// what a prerendered page was rendered from, or what the prerenderer
-    /// renders; without it pages wait for the feed.
-    pub fn new(paths: Paths, initial: Option<Store>) -> Newsroom {
-        Newsroom::create(paths, initial, true)
+    /// what a prerendered page was rendered from; without it pages wait for
+    /// the feed.
+    pub fn new(shell: PageShell, initial: Option<Store>) -> Newsroom {
+        Newsroom::create(shell, initial, true)
     }
 
     /// A newsroom that shows `store` and never fetches: for the prerenderer
     /// and for component tests.
-    pub fn fixed(paths: Paths, store: Store) -> Newsroom {
-        Newsroom::create(paths, Some(store), false)
+    pub fn fixed(shell: PageShell, store: Store) -> Newsroom {
+        Newsroom::create(shell, Some(store), false)
     }
 
-    fn create(paths: Paths, initial: Option<Store>, live: bool) -> Newsroom {
+    fn create(shell: PageShell, initial: Option<Store>, fetches: bool) -> Newsroom {
         let store = RwSignal::new(initial.unwrap_or_default());
         let revision = RwSignal::new(0);
-        let busy = RwSignal::new(0u32);
-        let feed_url = paths.feed();
+        let feed_url = shell.paths().feed();
         // The fingerprint of the main feed's bytes as last read (0 before the
         // first): the same bytes again change nothing.
         let main_fingerprint = RwSignal::new(0u64);
         let main_feed = LocalResource::new(move || {
+            // Loaded again when the reader asks to retry.
+            shell.retries();
             let url = feed_url.clone();
             async move {
-                if !live {
+                if !fetches {
                     return Ok(());
                 }
-                busy.update(|n| *n += 1);
+                let request = shell.request();
                 let result = fetch_document(&url).await;
-                busy.update(|n| *n = n.saturating_sub(1));
+                drop(request);
                 let (status, body) = result?;
                 let fingerprint = fingerprint(&body);
                 if main_fingerprint.get_untracked() == fingerprint {
@@ -134,15 +110,11 @@ impl Newsroom {
             }
         });
         Newsroom {
-            paths: StoredValue::new(paths),
             store,
             main_feed,
             revision,
-            busy,
-            page_drawn: RwSignal::new(false),
-            pages_drawn: RwSignal::new(0),
-            live: RwSignal::new(false),
-            failure: RwSignal::new(None),
+            shell,
+            fetches,
             search_texts: StoredValue::new(None),
             looking_at: RwSignal::new(None),
             page_budget: RwSignal::new(FEED_PAGES_PER_LOOK),
@@ -150,13 +122,13 @@ impl Newsroom {
     }
 
     pub fn paths(&self) -> Paths {
-        self.paths.get_value()
+        self.shell.paths()
     }
 
     /// What the feed says of the site, read by `f`, once the feed is loaded
     /// (reactive).
     pub fn site<T>(&self, f: impl FnOnce(&Site) -> T) -> Option<T> {
-        self.store.with(|s| s.loaded.then(|| f(&s.site)))
+        self.store.with(|s| s.is_loaded().then(|| f(&s.site)))
     }
 
     /// The site title, or a neutral name while the feed is not loaded. Pages
@@ -168,6 +140,16 @@ impl Newsroom {
 
     pub fn site_title_tracked(&self) -> String {
         self.store.with(site_title)
+    }
+
+    /// What the pages' metadata says of the site.
+    pub fn publisher(&self) -> Publisher {
+        self.store.with_untracked(Store::publisher)
+    }
+
+    /// The topic a story is filed under first, for its card.
+    pub fn kicker(&self, article: &Article) -> Option<Topic> {
+        self.store.with_untracked(|s| s.kicker(article))
     }
 
     pub fn site_tagline(&self) -> Option<String> {
@@ -182,66 +164,12 @@ impl Newsroom {
     /// Subscribes the caller to content changes and retries.
     pub fn track(&self) {
         self.revision.track();
-    }
-
-    pub fn is_busy(&self) -> bool {
-        self.busy.get() > 0
-    }
-
-    /// Pages call this once their content is drawn.
-    pub fn mark_page_drawn(&self) {
-        if !self.page_drawn.get_untracked() {
-            self.page_drawn.set(true);
-        }
-        self.pages_drawn.update(|n| *n += 1);
-        if self.failure.get_untracked().is_some() {
-            self.failure.set(None);
-        }
-        // For performance measurements: when each page was drawn.
-        #[cfg(target_arch = "wasm32")]
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("gazette:page-drawn");
-        }
-    }
-
-    /// The app's DOM is now the page on screen.
-    pub fn mark_live(&self) {
-        self.live.set(true);
-    }
-
-    pub fn is_live(&self) -> bool {
-        self.live.get()
-    }
-
-    /// Pages that failed to load say why, for the banner over a prerendered page.
-    pub fn report_failure(&self, failure: Option<(String, String)>) {
-        if self.failure.get_untracked() != failure {
-            self.failure.set(failure);
-        }
-    }
-
-    pub fn failure(&self) -> Option<(String, String)> {
-        self.failure.get()
-    }
-
-    pub fn page_drawn(&self) -> bool {
-        self.page_drawn.get()
-    }
-
-    /// Counts drawn pages (reactive), for focus and announcements.
-    pub fn pages_drawn(&self) -> u64 {
-        self.pages_drawn.get()
-    }
-
-    /// Loads the main feed again after a failure.
-    pub fn retry(&self) {
-        self.main_feed.refetch();
-        self.revision.update(|r| *r += 1);
+        self.shell.retries();
     }
 
     /// Resolves once the main feed is in the store.
     pub async fn ready(self) -> Result<(), LoadError> {
-        if self.store.with_untracked(|s| s.loaded) {
+        if self.store.with_untracked(Store::is_loaded) {
             return Ok(());
         }
         self.main_feed.await
@@ -249,17 +177,10 @@ impl Newsroom {
 
     pub async fn front(self) -> Result<FrontPage, LoadError> {
         self.ready().await?;
-        let sections_url = self.store.with_untracked(|s| {
-            (!s.complete && !s.sections_loaded)
-                .then(|| s.site.archive.as_ref()?.sections_url.clone())
-                .flatten()
-        });
+        let sections_url = self.store.with_untracked(|s| s.sections_url().map(str::to_owned));
         if let Some(url) = sections_url {
             let feed = self.fetch(&url).await?;
-            self.store.update_untracked(|s| {
-                s.add_articles(feed.articles);
-                s.sections_loaded = true;
-            });
+            self.store.update_untracked(|s| s.add_sections(feed));
         }
         Ok(self.store.with_untracked(|s| {
             let articles = s.articles();
@@ -284,106 +205,61 @@ impl Newsroom {
 
     /// One page of a topic; `Missing` for an unknown topic or a page out of range.
     pub async fn topic_page(self, slug: String, page: u32) -> Result<Lookup<TopicPage>, LoadError> {
-        self.ready().await?;
-        loop {
-            let (found, complete, archive_url, known_topic, beyond_last_page) = self.store.with_untracked(|s| {
-                let archive = s.site.archive.as_ref();
-                let topic = s.topic(&slug);
-                // The topic's story count tells the number of pages without a request.
-                let beyond = match (archive, topic.and_then(|t| t.story_count)) {
-                    (Some(a), Some(count)) => page as u64 > count.div_ceil(a.topic_page_size as u64).max(1),
-                    _ => false,
-                };
-                (
-                    s.topic_page(&slug, page),
-                    s.complete,
-                    s.topic_page_url(&slug, page),
-                    topic.is_some(),
-                    beyond,
-                )
-            });
-            // A full page, or the last one, can be shown from what is held.
-            if let Some(found) = &found {
-                if complete || found.articles.len() >= TOPIC_PAGE_SIZE || found.page.number < found.page.total_pages {
-                    return Ok(Lookup::Found(found.clone()));
-                }
-            }
-            if complete || !known_topic || beyond_last_page {
-                return Ok(found
-                    .filter(|_| !beyond_last_page)
-                    .map_or(Lookup::Missing, Lookup::Found));
-            }
-            if let Some(url) = archive_url {
-                let feed = match self.fetch(&url).await {
-                    Ok(feed) => feed,
-                    Err(e) if e.means_missing() => return Ok(Lookup::Missing),
-                    Err(e) => return Err(e),
-                };
-                let Some(info) = feed.page else {
-                    return Ok(found.map_or(Lookup::Missing, Lookup::Found));
-                };
-                return Ok(self
-                    .store
-                    .try_update_untracked(|s| s.add_topic_page(&slug, feed, info))
-                    .flatten()
-                    .map_or(Lookup::Missing, Lookup::Found));
-            }
-            if !self.load_next_page().await? {
-                // What is held so far is the page, as far as the reader has let the app look.
-                return Ok(match found {
-                    Some(found) if !found.articles.is_empty() => Lookup::Found(found),
-                    _ => Lookup::NotReached(self.reach()),
-                });
-            }
-        }
+        self.settle(
+            |s| s.find_topic_page(&slug, page),
+            |s, feed| match feed.page {
+                Some(info) => s.add_topic_page(&slug, feed, info),
+                None => s.topic_page(&slug, page),
+            },
+        )
+        .await
     }
 
     /// One page of every story, newest first.
     pub async fn latest_page(self, page: u32) -> Result<Lookup<TopicPage>, LoadError> {
-        self.ready().await?;
-        loop {
-            let (found, complete) = self.store.with_untracked(|s| (s.latest_page(page), s.complete));
-            if let Some(found) = &found {
-                if complete || found.articles.len() >= TOPIC_PAGE_SIZE {
-                    return Ok(Lookup::Found(found.clone()));
-                }
-            }
-            if complete {
-                return Ok(found.map_or(Lookup::Missing, Lookup::Found));
-            }
-            if !self.load_next_page().await? {
-                return Ok(found.map_or_else(|| Lookup::NotReached(self.reach()), Lookup::Found));
-            }
-        }
+        self.settle(|s| s.find_latest_page(page), |_, _| None).await
     }
 
     pub async fn article(self, slug: String) -> Result<Lookup<ArticleContext>, LoadError> {
+        self.settle(
+            |s| s.find_article(&slug),
+            |s, feed| {
+                s.add_articles(feed.articles);
+                s.article_context(&slug)
+            },
+        )
+        .await
+    }
+
+    /// Reads what the store says it needs (an archive's file, or older pages
+    /// of the main feed, as far as the reader lets it) until the store knows
+    /// the answer. `from_file` adds a file's stories and gives the answer.
+    async fn settle<T: Clone>(
+        self,
+        ask: impl Fn(&Store) -> Answer<T>,
+        from_file: impl Fn(&mut Store, Feed) -> Option<T>,
+    ) -> Result<Lookup<T>, LoadError> {
         self.ready().await?;
         loop {
-            let (found, complete, archive_url) = self
-                .store
-                .with_untracked(|s| (s.article_context(&slug), s.complete, s.article_url(&slug)));
-            if let Some(found) = found {
-                return Ok(Lookup::Found(found));
-            }
-            if complete {
-                return Ok(Lookup::Missing);
-            }
-            if let Some(url) = archive_url {
-                return match self.fetch(&url).await {
-                    Ok(feed) => {
-                        self.store.update_untracked(|s| s.add_articles(feed.articles));
-                        Ok(self
+            match self.store.with_untracked(&ask) {
+                Answer::Known(lookup) => return Ok(lookup),
+                Answer::InFile(url) => {
+                    return match self.fetch(&url).await {
+                        Ok(feed) => Ok(self
                             .store
-                            .with_untracked(|s| s.article_context(&slug))
-                            .map_or(Lookup::Missing, Lookup::Found))
+                            .try_update_untracked(|s| from_file(s, feed))
+                            .flatten()
+                            .map_or(Lookup::Missing, Lookup::Found)),
+                        Err(e) if e.means_missing() => Ok(Lookup::Missing),
+                        Err(e) => Err(e),
+                    };
+                }
+                Answer::FurtherBack { held } => {
+                    if !self.load_next_page().await? {
+                        // What is held so far is the page, as far as the reader has let the app look.
+                        return Ok(held.map_or_else(|| Lookup::NotReached(self.reach()), Lookup::Found));
                     }
-                    Err(e) if e.means_missing() => Ok(Lookup::Missing),
-                    Err(e) => Err(e),
-                };
-            }
-            if !self.load_next_page().await? {
-                return Ok(Lookup::NotReached(self.reach()));
+                }
             }
         }
     }
@@ -400,14 +276,14 @@ impl Newsroom {
 
     /// Lets the app follow more pages of the feed, and asks again.
     pub fn look_further(&self) {
-        let loaded = self.store.with_untracked(|s| s.pages_loaded);
+        let loaded = self.store.with_untracked(Store::pages_loaded);
         self.page_budget.set(loaded + FEED_PAGES_PER_LOOK);
         self.revision.update(|r| *r += 1);
     }
 
     /// Stops following the feed's pages after the one being fetched.
     pub fn stop_looking(&self) {
-        let loaded = self.store.with_untracked(|s| s.pages_loaded);
+        let loaded = self.store.with_untracked(Store::pages_loaded);
         self.page_budget.set(loaded);
     }
 
@@ -461,8 +337,12 @@ impl Newsroom {
         }
     }
 
-    /// The folder of the archive's search index, if it has one.
+    /// The folder of the archive's search index, if it has one (and the
+    /// newsroom fetches).
     fn search_index(&self) -> Option<String> {
+        if !self.fetches {
+            return None;
+        }
         self.store
             .with_untracked(|s| s.site.archive.as_ref().and_then(|a| a.search_url.clone()))
     }
@@ -471,14 +351,14 @@ impl Newsroom {
     /// left, or when the pages the reader allowed have been read.
     async fn load_next_page(self) -> Result<bool, LoadError> {
         let budget = self.page_budget.get_untracked();
-        let next = self
-            .store
-            .with_untracked(|s| (s.pages_loaded < budget).then(|| s.next_url.clone()).flatten());
-        let Some(url) = next else {
+        let next = self.store.with_untracked(|s| {
+            s.next_page_url(budget)
+                .map(|url| (url.to_owned(), s.pages_loaded() + 1))
+        });
+        let Some((url, page)) = next else {
             return Ok(false);
         };
-        self.looking_at
-            .set(Some(self.store.with_untracked(|s| s.pages_loaded) + 1));
+        self.looking_at.set(Some(page));
         let feed = self.fetch(&url).await;
         self.looking_at.set(None);
         let feed = feed?;
@@ -490,10 +370,16 @@ impl Newsroom {
     /// relative URLs mean what they would in the main feed: an archive's files
     /// sit in sub-folders but are written relative to `feed.json`.
     async fn fetch(self, url: &str) -> Result<Feed, LoadError> {
-        self.busy.update(|n| *n += 1);
-        let base = self.paths.with_value(Paths::feed);
+        if !self.fetches {
+            return Err(LoadError {
+                url: url.to_owned(),
+                kind: LoadErrorKind::Network,
+            });
+        }
+        let request = self.shell.request();
+        let base = self.shell.paths().feed();
         let result = send_wrapper::SendWrapper::new(fetch_feed(url, &base)).await;
-        self.busy.update(|n| *n = n.saturating_sub(1));
+        drop(request);
         if let Ok(feed) = &result {
             log_problems(url, feed);
         }
@@ -502,7 +388,7 @@ impl Newsroom {
 }
 
 fn site_title(store: &Store) -> String {
-    if store.loaded {
+    if store.is_loaded() {
         store.site.title.clone()
     } else {
         "News".to_owned()

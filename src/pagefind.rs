@@ -59,80 +59,23 @@ fn read_hit(hit: &Node) -> Option<SearchHit> {
     })
 }
 
-#[cfg(target_arch = "wasm32")]
-mod engine {
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen(inline_js = r#"
-let engine = null;
-function load(folder) {
-  engine ??= import(new URL(folder + 'pagefind.js', document.baseURI).href).then(async (pagefind) => {
-    await pagefind.options({ basePath: folder, excerptLength: 0 });
-    await pagefind.init();
-    // The topic counts need the filter index loaded.
-    await pagefind.filters();
-    return pagefind;
-  });
-  engine.catch(() => { engine = null; });
-  return engine;
-}
-export function pagefind_preload(folder) {
-  load(folder).catch(() => {});
-}
-export async function pagefind_search(folder, query, topic, limit) {
-  const pagefind = await load(folder);
-  const search = await pagefind.search(query, topic ? { filters: { topic } } : {});
-  const shown = search.results.slice(0, limit);
-  const data = await Promise.all(shown.map((result) => result.data()));
-  // Pagefind ranks by relevance; equally relevant stories go newest first.
-  const hits = data.map((story, i) => ({ score: shown[i].score, date: Date.parse(story.meta.date) || 0, meta: story.meta, content: story.content }));
-  hits.sort((a, b) => b.score - a.score || b.date - a.date);
-  return JSON.stringify({
-    total: search.results.length,
-    topics: search.totalFilters?.topic ?? {},
-    hits: hits.map(({ meta, content }) => ({ meta, content })),
-  });
-}
-"#)]
-    extern "C" {
-        pub fn pagefind_preload(folder: &str);
-        #[wasm_bindgen(catch)]
-        pub async fn pagefind_search(folder: &str, query: &str, topic: &str, limit: u32) -> Result<JsValue, JsValue>;
-    }
-}
-
 /// Starts loading the engine so the first query does not wait for it.
 pub fn preload(folder: &str) {
-    #[cfg(target_arch = "wasm32")]
-    engine::pagefind_preload(folder);
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = folder;
+    crate::browser::pagefind_preload(folder);
 }
 
 /// Searches the index in `folder` (the URL of the folder holding `pagefind.js`).
 pub async fn search(folder: &str, query: &Query, topic: Option<&str>, limit: usize) -> Result<SearchResults, String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let text = engine::pagefind_search(folder, &query.to_pagefind(), topic.unwrap_or(""), limit as u32)
-            .await
-            .map_err(|e| format!("{e:?}"))?;
-        let mut results = text
-            .as_string()
-            .as_deref()
-            .and_then(read_results)
-            .ok_or_else(|| "the search index answered in an unexpected shape".to_owned())?;
-        // The engine counts matches in the chosen topic only; a story in
-        // several topics is counted in each, so this is an upper bound.
-        if topic.is_some() {
-            results.all_topics_total = results.topic_counts.iter().map(|t| t.1).sum();
-        }
-        Ok(results)
+    let text =
+        crate::browser::pagefind_results(folder, &query.to_pagefind(), topic.unwrap_or(""), limit as u32).await?;
+    let mut results =
+        read_results(&text).ok_or_else(|| "the search index answered in an unexpected shape".to_owned())?;
+    // The engine counts matches in the chosen topic only; a story in
+    // several topics is counted in each, so this is an upper bound.
+    if topic.is_some() {
+        results.all_topics_total = results.topic_counts.iter().map(|t| t.1).sum();
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = (folder, query, topic, limit);
-        Err("the search index is only available in the browser".to_owned())
-    }
+    Ok(results)
 }
 
 #[cfg(test)]

@@ -5,6 +5,11 @@
 //! `articles/x/` and would redirect the slash-less form.
 
 /// The site's base path, normalised to start and end with `/` (`/` or `/news/`).
+/// The site's paths, provided by the app to everything it draws.
+pub fn use_paths() -> Paths {
+    crate::page_shell::use_page_shell().paths()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
     base: String,

@@ -88,7 +88,7 @@ pub fn search_articles(
     if let Some(topic) = topic {
         found.retain(|&p| articles[order_of(p)].in_topic(topic));
     }
-    found.sort_unstable();
+    crate::feed::search::sort_packed(&mut found);
     SearchResults {
         total: found.len(),
         hits: found

@@ -46,6 +46,15 @@ pub struct Reach {
     pub oldest: Option<crate::feed::Timestamp>,
 }
 
+/// What every page's metadata says of the site that publishes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Publisher {
+    pub name: String,
+    pub home_page_url: Option<String>,
+    /// The newest story photo, for the pages of the whole site.
+    pub image: Option<crate::feed::Image>,
+}
+
 /// A topic and how many stories it holds: in the whole archive when the
 /// feed says, else among the stories read.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,10 +63,43 @@ pub struct TopicCount {
     pub stories: u64,
 }
 
+/// What the newsroom found for a page that asked for one thing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup<T> {
+    Found(T),
+    /// The feed holds no such thing: the whole feed was looked through.
+    Missing,
+    /// Not among the stories looked through so far; older ones remain.
+    NotReached(Reach),
+}
+
+impl<T> Lookup<T> {
+    pub fn found(self) -> Option<T> {
+        match self {
+            Lookup::Found(found) => Some(found),
+            _ => None,
+        }
+    }
+}
+
+/// What the store can tell of a page from what it holds, and else where to
+/// read next: the newsroom follows it until the answer is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer<T> {
+    Known(Lookup<T>),
+    /// The paged archive's file at this address holds it.
+    InFile(String),
+    /// An older page of the main feed may hold it; `held` is what the stories
+    /// read so far make of it, shown if the reader lets the app look no further.
+    FurtherBack {
+        held: Option<T>,
+    },
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Store {
     /// Whether the main feed has been read (an empty store is still waiting).
-    pub loaded: bool,
+    loaded: bool,
     pub site: Site,
     /// Newest first; stories without a date keep their feed order after the dated ones.
     articles: Vec<Arc<Article>>,
@@ -66,12 +108,12 @@ pub struct Store {
     /// archive's count when the feed gives one, else those read.
     story_counts: Vec<u64>,
     /// Whether the loaded pages hold the whole feed (no `next_url` left to follow).
-    pub complete: bool,
+    complete: bool,
     /// The next page of the main feed to follow, and how many were read.
-    pub next_url: Option<String>,
-    pub pages_loaded: usize,
+    next_url: Option<String>,
+    pages_loaded: usize,
     /// Whether a paged archive's front-page sections file has been read.
-    pub sections_loaded: bool,
+    sections_loaded: bool,
     /// Stories left out of the main feed and why.
     pub problems: Vec<Problem>,
     /// Topic pages fetched one by one from a paged archive, by (topic, page).
@@ -153,6 +195,114 @@ impl Store {
         &self.articles
     }
 
+    pub fn publisher(&self) -> Publisher {
+        Publisher {
+            name: self.site.title.clone(),
+            home_page_url: self.site.home_page_url.clone(),
+            image: self.articles.iter().find_map(|a| a.card_image().cloned()),
+        }
+    }
+
+    /// The topic a story is filed under first (its kicker), if the site has it.
+    pub fn kicker(&self, article: &Article) -> Option<Topic> {
+        self.topic(article.topic()?).cloned()
+    }
+
+    /// Whether the main feed has been read.
+    pub fn is_loaded(&self) -> bool {
+        self.loaded
+    }
+
+    /// Whether every story of the feed is held: no page left to follow.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
+    /// Whether older pages of the main feed remain to be followed.
+    pub fn has_older_pages(&self) -> bool {
+        self.next_url.is_some()
+    }
+
+    /// How many pages of the main feed have been read.
+    pub fn pages_loaded(&self) -> usize {
+        self.pages_loaded
+    }
+
+    /// The next page of the main feed to read, while fewer than `budget`
+    /// pages have been read.
+    pub fn next_page_url(&self, budget: usize) -> Option<&str> {
+        self.next_url.as_deref().filter(|_| self.pages_loaded < budget)
+    }
+
+    /// The paged archive's file of the front page's sections, until it is read.
+    pub fn sections_url(&self) -> Option<&str> {
+        if self.complete || self.sections_loaded {
+            return None;
+        }
+        self.site.archive.as_ref()?.sections_url.as_deref()
+    }
+
+    /// Adds the stories of the front page's sections file.
+    pub fn add_sections(&mut self, feed: Feed) {
+        self.sections_loaded = true;
+        self.add_articles(feed.articles);
+    }
+
+    /// Page `page` of topic `slug`, or where to read it.
+    pub fn find_topic_page(&self, slug: &str, page: u32) -> Answer<TopicPage> {
+        let held = self.topic_page(slug, page);
+        let Some(topic) = self.topic(slug) else {
+            return Answer::Known(Lookup::Missing);
+        };
+        // A full page, or the last one, can be shown from what is held.
+        if let Some(held) = &held {
+            if self.complete || held.articles.len() >= TOPIC_PAGE_SIZE || held.page.number < held.page.total_pages {
+                return Answer::Known(Lookup::Found(held.clone()));
+            }
+        }
+        // The topic's story count tells the number of pages without a request.
+        let beyond_last_page = match (&self.site.archive, topic.story_count) {
+            (Some(archive), Some(count)) => page as u64 > count.div_ceil(archive.topic_page_size as u64).max(1),
+            _ => false,
+        };
+        if beyond_last_page {
+            return Answer::Known(Lookup::Missing);
+        }
+        if self.complete {
+            return Answer::Known(held.map_or(Lookup::Missing, Lookup::Found));
+        }
+        match self.topic_page_url(slug, page) {
+            Some(url) => Answer::InFile(url),
+            None => Answer::FurtherBack {
+                held: held.filter(|held| !held.articles.is_empty()),
+            },
+        }
+    }
+
+    /// Page `page` of every story, or where to read on.
+    pub fn find_latest_page(&self, page: u32) -> Answer<TopicPage> {
+        let held = self.latest_page(page);
+        match held {
+            Some(held) if self.complete || held.articles.len() >= TOPIC_PAGE_SIZE => Answer::Known(Lookup::Found(held)),
+            held if self.complete => Answer::Known(held.map_or(Lookup::Missing, Lookup::Found)),
+            held => Answer::FurtherBack { held },
+        }
+    }
+
+    /// The story `slug` with its context, or where to read it.
+    pub fn find_article(&self, slug: &str) -> Answer<ArticleContext> {
+        if let Some(found) = self.article_context(slug) {
+            return Answer::Known(Lookup::Found(found));
+        }
+        if self.complete {
+            return Answer::Known(Lookup::Missing);
+        }
+        match self.article_url(slug) {
+            Some(url) => Answer::InFile(url),
+            None => Answer::FurtherBack { held: None },
+        }
+    }
+
     pub fn article(&self, slug: &str) -> Option<&Arc<Article>> {
         self.by_slug.get(slug).map(|&i| &self.articles[i])
     }
@@ -188,7 +338,7 @@ impl Store {
                 (stories > 0).then_some((rank << 32) | i as u64)
             })
             .collect();
-        order.sort_unstable();
+        crate::feed::search::sort_packed(&mut order);
         order
             .iter()
             .take(limit)
@@ -304,7 +454,7 @@ impl Store {
     }
 
     /// Where a paged archive keeps the story `slug`, if the feed is one.
-    pub fn article_url(&self, slug: &str) -> Option<String> {
+    fn article_url(&self, slug: &str) -> Option<String> {
         let archive = self.site.archive.as_ref()?;
         Some(
             archive
@@ -314,7 +464,7 @@ impl Store {
     }
 
     /// Where a paged archive keeps page `page` of a topic, if the feed is one.
-    pub fn topic_page_url(&self, slug: &str, page: u32) -> Option<String> {
+    fn topic_page_url(&self, slug: &str, page: u32) -> Option<String> {
         let archive = self.site.archive.as_ref()?;
         Some(
             archive
@@ -490,6 +640,75 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_feed_answers_every_page_itself() {
+        let s = store();
+        assert!(s.is_complete() && !s.has_older_pages());
+        let Answer::Known(Lookup::Found(page)) = s.find_topic_page("research", 3) else {
+            panic!("page 3 of research is held");
+        };
+        assert_eq!(page.articles.len(), 3);
+        assert_eq!(s.find_topic_page("research", 4), Answer::Known(Lookup::Missing));
+        assert_eq!(s.find_topic_page("nope", 1), Answer::Known(Lookup::Missing));
+        let Answer::Known(Lookup::Found(empty)) = s.find_topic_page("empty", 1) else {
+            panic!("a topic without stories still has its page");
+        };
+        assert!(empty.articles.is_empty());
+        assert!(matches!(s.find_article("mid"), Answer::Known(Lookup::Found(_))));
+        assert_eq!(s.find_article("nope"), Answer::Known(Lookup::Missing));
+        assert!(matches!(s.find_latest_page(1), Answer::Known(Lookup::Found(_))));
+        assert_eq!(s.find_latest_page(9), Answer::Known(Lookup::Missing));
+        assert_eq!(s.sections_url(), None);
+    }
+
+    #[test]
+    fn a_feed_paged_by_next_url_says_to_read_further_back() {
+        let first = read_feed(
+            br#"{"title": "T", "next_url": "p2.json", "items": [{"id": "a", "content_text": "x", "tags": ["art"]}]}"#,
+            "/feed.json",
+        )
+        .unwrap();
+        let s = Store::from_feed(first);
+        assert_eq!(s.next_page_url(50), Some("/p2.json"));
+        assert_eq!(s.next_page_url(1), None, "the reader allowed one page");
+        assert_eq!(s.find_article("older"), Answer::FurtherBack { held: None });
+        let Answer::FurtherBack { held: Some(held) } = s.find_topic_page("art", 1) else {
+            panic!("what is held of art is shown if the app looks no further");
+        };
+        assert_eq!(held.articles.len(), 1);
+        assert!(matches!(s.find_latest_page(1), Answer::FurtherBack { held: Some(_) }));
+    }
+
+    #[test]
+    fn a_paged_archive_names_the_file_that_holds_a_page() {
+        let archive = read_feed(
+            br#"{"title": "T", "next_url": "feed-2.json", "items": [{"id": "a", "content_text": "x", "tags": ["art"]}],
+                "_gazette": {"topics": [{"slug": "art", "name": "Art", "count": 40}, {"slug": "photo-essays", "name": "G", "count": 20}],
+                  "archive": {"total_items": 60, "article_url": "articles/{slug}.json",
+                    "topic_page_url": "topics/{topic}/page-{page}.json", "topic_page_size": 12,
+                    "sections_url": "sections.json"}}}"#,
+            "/news/feed.json",
+        )
+        .unwrap();
+        let mut s = Store::from_feed(archive);
+        assert_eq!(
+            s.find_article("a b"),
+            Answer::InFile("/news/articles/a%20b.json".into())
+        );
+        assert_eq!(
+            s.find_topic_page("photo-essays", 2),
+            Answer::InFile("/news/topics/photo-essays/page-2.json".into())
+        );
+        assert_eq!(
+            s.find_topic_page("art", 5),
+            Answer::Known(Lookup::Missing),
+            "40 stories make 4 pages, told without a request"
+        );
+        assert_eq!(s.sections_url(), Some("/news/sections.json"));
+        s.add_sections(Feed::default());
+        assert_eq!(s.sections_url(), None, "read once");
+    }
+
+    #[test]
     fn later_pages_extend_the_store() {
         let first = read_feed(
             br#"{"title": "T", "next_url": "p2.json", "items": [{"id": "a", "content_text": "x"}]}"#,
@@ -497,8 +716,8 @@ mod tests {
         )
         .unwrap();
         let mut s = Store::from_feed(first);
-        assert!(!s.complete);
-        assert_eq!(s.next_url.as_deref(), Some("/p2.json"));
+        assert!(!s.is_complete());
+        assert_eq!(s.next_page_url(usize::MAX), Some("/p2.json"));
         s.add_page(
             read_feed(
                 br#"{"title": "T", "items": [{"id": "b", "content_text": "y"}]}"#,
@@ -506,7 +725,7 @@ mod tests {
             )
             .unwrap(),
         );
-        assert!(s.complete);
+        assert!(s.is_complete());
         assert_eq!(s.articles().len(), 2);
     }
 

@@ -10,12 +10,14 @@
 
 use leptos::prelude::*;
 
-use crate::newsroom::use_newsroom;
+use wasm_bindgen::JsCast;
+
+use crate::browser::{mark_document_live, IN_BROWSER};
+use crate::page_shell::{use_page_shell, PageShell};
 
 /// The element the prerendered page lives in.
 pub const PRERENDERED_ID: &str = "app";
 
-#[cfg(target_arch = "wasm32")]
 thread_local! {
     /// Where the app draws until it takes over: an element outside the
     /// document, so that nothing in it is seen, focused, loaded twice or
@@ -24,9 +26,7 @@ thread_local! {
 }
 
 /// Creates the detached element the app draws into before it takes over.
-#[cfg(target_arch = "wasm32")]
 pub fn live_container() -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
     let live = document().create_element("div").ok()?;
     LIVE.with(|slot| *slot.borrow_mut() = Some(live.clone()));
     live.dyn_into().ok()
@@ -61,48 +61,39 @@ pub fn same_page(rendered: &str, current: &str) -> bool {
 /// then marks that the app is in charge.
 #[component]
 pub fn PageLifecycle(take_over: bool) -> impl IntoView {
-    let newsroom = use_newsroom();
+    let shell = use_page_shell();
     if !take_over {
-        newsroom.mark_live();
-        mark_document_live();
+        shell.mark_live();
+        // Rendered to HTML, the page is not the app's yet: the browser takes it over.
+        if IN_BROWSER {
+            mark_document_live();
+        }
         return;
     }
     Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !newsroom.page_drawn() {
+        if done == Some(true) || !shell.is_drawn() {
             return done.unwrap_or(false);
         }
         // The page's effects have run; swap on the next frame, when its layout is final.
         request_animation_frame(move || {
             swap();
-            newsroom.mark_live();
+            shell.mark_live();
             mark_document_live();
         });
         true
     });
     Effect::new(move |shown: Option<bool>| {
-        if shown == Some(true) || newsroom.is_live() || newsroom.failure().is_none() {
+        if shown == Some(true) || shell.is_live() || shell.failure().is_none() {
             return shown.unwrap_or(false);
         }
-        show_failure_banner(newsroom);
+        show_failure_banner(shell);
         true
     });
 }
 
-#[cfg(target_arch = "wasm32")]
-fn mark_document_live() {
-    if let Some(html) = document().document_element() {
-        let _ = html.set_attribute("data-gazette", "live");
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn mark_document_live() {}
-
 /// Mounts the failure banner at the top of the prerendered page's content.
-#[cfg(target_arch = "wasm32")]
-fn show_failure_banner(newsroom: crate::newsroom::Newsroom) {
+fn show_failure_banner(shell: PageShell) {
     use crate::components::FailureBanner;
-    use wasm_bindgen::JsCast;
     let document = document();
     let Some(main) = document
         .get_element_by_id(PRERENDERED_ID)
@@ -117,18 +108,13 @@ fn show_failure_banner(newsroom: crate::newsroom::Newsroom) {
     let slot = slot.unchecked_into::<web_sys::HtmlElement>();
     // The banner goes away with the prerendered page when the app takes over.
     leptos::mount::mount_to(slot, move || {
-        provide_context(newsroom);
+        provide_context(shell);
         view! { <FailureBanner /> }
     })
     .forget();
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn show_failure_banner(_: crate::newsroom::Newsroom) {}
-
-#[cfg(target_arch = "wasm32")]
 fn swap() {
-    use wasm_bindgen::JsCast;
     let document = document();
     let Some(live) = LIVE.with(|slot| slot.borrow_mut().take()) else {
         return;
@@ -171,9 +157,7 @@ fn swap() {
 /// height into the same places of the new page. Such a photo's box is its
 /// loaded size, or its alternative text when it failed; a new element
 /// would start again from nothing and push the text below it down.
-#[cfg(target_arch = "wasm32")]
 fn keep_sizeless_photos(old: &web_sys::Element, live: &web_sys::Element) {
-    use wasm_bindgen::JsCast;
     let (Ok(old_photos), Ok(new_photos)) = (old.query_selector_all("img"), live.query_selector_all("img")) else {
         return;
     };
@@ -197,9 +181,7 @@ fn keep_sizeless_photos(old: &web_sys::Element, live: &web_sys::Element) {
 
 /// Puts what the reader typed into the new page's box, and tells the app
 /// as typing would (an `input` event that bubbles to Leptos's listener).
-#[cfg(target_arch = "wasm32")]
 fn carry_typed_text(element: &web_sys::Element, typed: &str) {
-    use wasm_bindgen::JsCast;
     let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() else {
         return;
     };
@@ -214,11 +196,7 @@ fn carry_typed_text(element: &web_sys::Element, typed: &str) {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn swap() {}
-
 /// The child indices that lead from `root` to `target`.
-#[cfg(target_arch = "wasm32")]
 fn child_path(root: &web_sys::Element, target: &web_sys::Element) -> Option<Vec<u32>> {
     let mut path = Vec::new();
     let mut node = target.clone();

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gazette::app::App;
+use gazette::components::feed_notice::skipped_summary;
 use gazette::components::{
     ArticleMeta, BodyBlocks, FeedNotice, Figure, Lightbox, LoadFailure, Pagination, PhotoViewer,
 };
@@ -10,6 +11,7 @@ use gazette::feed::{Block, Image, ImageVariant, Inline, Timestamp, Topic};
 use gazette::html_parser::read_feed;
 use gazette::loading::{interpret, LoadError};
 use gazette::newsroom::Newsroom;
+use gazette::page_shell::PageShell;
 use gazette::paths::Paths;
 use gazette::store::Store;
 use leptos::prelude::*;
@@ -49,12 +51,22 @@ fn count(root: &web_sys::Element, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
 
+/// Provides what the app provides its pages: the paths, a page shell, and
+/// a newsroom that holds `store` and never fetches.
+fn provide_fixed(paths: Paths, store: Store) -> (PageShell, Newsroom) {
+    let shell = PageShell::new(paths.clone());
+    let newsroom = Newsroom::fixed(shell, store);
+    provide_context(shell);
+    provide_context(newsroom);
+    (shell, newsroom)
+}
+
 /// Mounts `view` with a newsroom that holds the sample feed and never fetches.
 fn mount<V: IntoView + 'static>(base: &str, view: impl FnOnce() -> V + 'static) -> (web_sys::HtmlElement, impl Sized) {
     let root = container();
     let paths = Paths::new(base);
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(Newsroom::fixed(paths, sample_store()));
+        provide_fixed(paths, sample_store());
         view()
     });
     (root, handle)
@@ -207,7 +219,7 @@ async fn load_failure_is_an_alert_with_a_retry_button() {
     let (root, _handle) = mount("/", move || {
         let errors = ArcRwSignal::new(Errors::default());
         errors.update(|e| e.insert(0.into(), error));
-        view! { <LoadFailure errors /> }
+        view! { <LoadFailure errors site_title="Caldera University News".to_owned() /> }
     });
     leptos::task::tick().await;
     let alert = select(&root, "[role=alert]");
@@ -224,8 +236,8 @@ async fn feed_notice_counts_skipped_stories() {
     let feed = read_feed(br#"{"title": "T", "items": [{"id": "a", "content_text": "ok"}, {"title": "no id", "content_text": "x"}, {"id": "b"}]}"#, "/feed.json").unwrap();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(Newsroom::fixed(Paths::new("/"), Store::from_feed(feed)));
-        view! { <FeedNotice /> }
+        let (_, newsroom) = provide_fixed(Paths::new("/"), Store::from_feed(feed));
+        view! { <FeedNotice summary=move || newsroom.with_store(|s| skipped_summary(s.skipped_stories())) /> }
     });
     leptos::task::tick().await;
     let notice = text(&root);
@@ -312,9 +324,8 @@ async fn the_viewer_follows_keys_and_the_address() {
     let viewer_slot = std::rc::Rc::new(std::cell::Cell::new(None));
     let slot = viewer_slot.clone();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        let newsroom = Newsroom::fixed(Paths::new("/"), Store::default());
-        newsroom.mark_live();
-        provide_context(newsroom);
+        let (shell, _) = provide_fixed(Paths::new("/"), Store::default());
+        shell.mark_live();
         let viewer = PhotoViewer::new(3);
         provide_context(viewer);
         slot.set(Some(viewer));
@@ -476,14 +487,14 @@ fn xss_vectors() -> Vec<String> {
 /// prerendered page and the page the app draws would differ.
 #[wasm_bindgen_test]
 fn the_browsers_parser_and_html5ever_read_every_story_alike() {
+    use gazette::browser::DomParser;
     use gazette::feed::html::{blocks_from_html, strip_inline_code, HtmlParser};
     use gazette::feed::html5::Html5ever;
     use gazette::feed::read_feed_with;
-    use gazette::html_parser::PlatformParser;
 
     let base = "https://example.org/news/feed.json";
     let blocks = |parser: &dyn HtmlParser, html: &str| blocks_from_html(&parser.parse(&strip_inline_code(html)), base);
-    let nested = blocks(&PlatformParser, NESTED_MARKDOWN);
+    let nested = blocks(&DomParser, NESTED_MARKDOWN);
     assert_eq!(
         nested,
         blocks(&Html5ever, NESTED_MARKDOWN),
@@ -499,7 +510,7 @@ fn the_browsers_parser_and_html5ever_read_every_story_alike() {
     }
     let mut stories = 0;
     for (name, text) in gazette_corpora::JSON_FEEDS {
-        let dom = read_feed_with(text.as_bytes(), base, &PlatformParser);
+        let dom = read_feed_with(text.as_bytes(), base, &DomParser);
         let html5 = read_feed_with(text.as_bytes(), base, &Html5ever);
         match (&dom, &html5) {
             (Ok(a), Ok(b)) => {
@@ -515,7 +526,7 @@ fn the_browsers_parser_and_html5ever_read_every_story_alike() {
     let vectors = xss_vectors();
     assert!(vectors.len() > 500, "{} XSS vectors", vectors.len());
     for vector in &vectors {
-        assert_eq!(blocks(&PlatformParser, vector), blocks(&Html5ever, vector), "{vector}");
+        assert_eq!(blocks(&DomParser, vector), blocks(&Html5ever, vector), "{vector}");
     }
     web_sys::console::log_1(
         &format!(

@@ -598,7 +598,7 @@ impl Builder<'_> {
                 Some(super::model::ImageVariant { url, width })
             })
             .collect();
-        variants.sort_by_key(|v| v.width);
+        super::model::ImageVariant::sort_by_width(&mut variants);
         variants
     }
 }

@@ -190,6 +190,15 @@ pub struct ImageVariant {
     pub width: u32,
 }
 
+impl ImageVariant {
+    /// Puts `variants` narrowest first, as `srcset` lists them. One
+    /// function for every reader, so the wasm carries one copy of the sort.
+    #[inline(never)]
+    pub fn sort_by_width(variants: &mut [ImageVariant]) {
+        variants.sort_by_key(|v| v.width);
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Author {
     pub name: Option<String>,

@@ -855,7 +855,7 @@ impl<'s> Reader<'s> {
                     ),
                 }
             }
-            variants.sort_by_key(|v| v.width);
+            ImageVariant::sort_by_width(&mut variants);
         }
         Some(Image {
             url,

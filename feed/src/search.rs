@@ -235,6 +235,14 @@ fn fold_with_origins(text: &str) -> (String, Vec<usize>) {
     (folded, origins)
 }
 
+/// Sorts numbers that pack a key and a position (`key << 32 | position`):
+/// the one sort the highlighter, the search ranking and the topic ranking
+/// share, so the wasm carries one copy of it.
+#[inline(never)]
+pub fn sort_packed(packed: &mut [u64]) {
+    packed.sort_unstable();
+}
+
 /// Byte ranges of `text` where the query's terms match, sorted and merged.
 fn marked_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
     let (folded, origins) = fold_with_origins(text);
@@ -252,7 +260,7 @@ fn marked_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    packed.sort_unstable();
+    sort_packed(&mut packed);
     let ranges = packed
         .into_iter()
         .map(|p| ((p >> 32) as usize, (p & 0xFFFF_FFFF) as usize));

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::feed::text::group_thousands;
 use crate::feed::{Timestamp, Topic};
-use crate::newsroom::use_newsroom;
+use crate::paths::use_paths;
 
 /// The line under a headline: topic, date, views and reading time, as on the
 /// seed page ("University News · April 15, 2024 · 1,873 views · 3 min read").
@@ -14,7 +14,7 @@ pub fn ArticleMeta(
     views: Option<u64>,
     #[prop(optional)] reading_minutes: Option<u32>,
 ) -> impl IntoView {
-    let paths = use_newsroom().paths();
+    let paths = use_paths();
     // Each topic an item of the line, as the date and the views are.
     let topics = topics
         .into_iter()

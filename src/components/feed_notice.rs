@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
 use crate::feed::{Problem, ProblemKind};
-use crate::newsroom::use_newsroom;
 
 /// A quiet line when the feed held stories that could not be shown; the
 /// details (each path, line and column) are in the browser console.
 #[component]
-pub fn FeedNotice() -> impl IntoView {
-    let newsroom = use_newsroom();
-    let summary = move || newsroom.with_store(|s| skipped_summary(s.skipped_stories()));
+pub fn FeedNotice(
+    /// What [`skipped_summary`] says of the feed now (reactive).
+    summary: impl Fn() -> Option<String> + Send + Sync + 'static,
+) -> impl IntoView {
     move || summary().map(|text| view! { <p class="feed-notice" role="status">{text}</p> })
 }
 

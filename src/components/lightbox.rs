@@ -147,10 +147,10 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
 
     // Open, move and close the dialog as the state says, once the app's page
     // is the one on screen.
-    let newsroom = crate::newsroom::use_newsroom();
+    let shell = crate::page_shell::use_page_shell();
     Effect::new(move |previous: Option<Option<usize>>| {
         let index = viewer.index.get();
-        if !newsroom.is_live() {
+        if !shell.is_live() {
             return None;
         }
         let (Some(dialog), Some(track)) = (dialog.get(), track.get()) else {

@@ -2,13 +2,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::loading::LoadError;
-use crate::newsroom::use_newsroom;
+use crate::page_shell::use_page_shell;
 
 /// What a page shows when its data could not be loaded: what happened, in
 /// an alert, and a Retry button. The header and navigation stay in place.
 #[component]
-pub fn LoadFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
-    let newsroom = use_newsroom();
+pub fn LoadFailure(
+    errors: ArcRwSignal<Errors>,
+    /// Ends the page's title, as on every page.
+    site_title: String,
+) -> impl IntoView {
+    let shell = use_page_shell();
     let first = move || {
         errors.with(|errors| {
             errors.iter().next().map(|(_, e)| match e.downcast_ref::<LoadError>() {
@@ -25,21 +29,29 @@ pub fn LoadFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
         let first = first.clone();
         move || first().map(|(_, d)| d).unwrap_or_default()
     };
-    Effect::new(move |_| newsroom.report_failure(first()));
-    on_cleanup(move || newsroom.report_failure(None));
+    Effect::new(move |_| shell.report_failure(first()));
+    on_cleanup(move || shell.report_failure(None));
     let page_title = {
         let title = title.clone();
-        move || format!("{} – {}", title(), newsroom.site_title_tracked())
+        move || format!("{} – {site_title}", title())
     };
     view! {
         <Title text=page_title />
         <section class="load-failure" role="alert">
             <h1>{title}</h1>
             <p>{detail}</p>
-            <button type="button" class="button" on:click=move |_| newsroom.retry() disabled=move || newsroom.is_busy()>
-                {move || if newsroom.is_busy() { "Trying again…" } else { "Try again" }}
-            </button>
+            <RetryButton shell />
         </section>
+    }
+}
+
+/// Asks the newsroom to load again; it says so while it does.
+#[component]
+fn RetryButton(shell: crate::page_shell::PageShell) -> impl IntoView {
+    view! {
+        <button type="button" class="button" on:click=move |_| shell.retry() disabled=move || shell.is_busy()>
+            {move || if shell.is_busy() { "Trying again…" } else { "Try again" }}
+        </button>
     }
 }
 
@@ -48,16 +60,14 @@ pub fn LoadFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
 /// it may be out of date, and Retry brings the live page in.
 #[component]
 pub fn FailureBanner() -> impl IntoView {
-    let newsroom = use_newsroom();
+    let shell = use_page_shell();
     move || {
-        newsroom.failure().map(|(title, detail)| {
+        shell.failure().map(|(title, detail)| {
             view! {
                 <section class="load-failure banner" role="alert">
                     <p class="alert-title">{title}</p>
                     <p>{detail}" This page is shown as it was published."</p>
-                    <button type="button" class="button" on:click=move |_| newsroom.retry() disabled=move || newsroom.is_busy()>
-                        {move || if newsroom.is_busy() { "Trying again…" } else { "Try again" }}
-                    </button>
+                    <RetryButton shell />
                 </section>
             }
         })

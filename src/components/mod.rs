@@ -1,5 +1,10 @@
-//! One component per piece of the page. Each takes typed model values and
-//! renders them; none fetches or reads the feed itself.
+//! One component per piece of the page. Each takes what it renders as
+//! props (typed model values: a story and its topic, a page of results) and
+//! none asks the newsroom for anything itself: the few that follow the live
+//! feed or act on it (the header and footer, drawn as the feed arrives; the
+//! lines that offer to look further back) are handed the newsroom by the
+//! page or the app that draws them. What they know of the page on screen
+//! (busy, drawn, live, failed, its paths) they read from the page shell.
 
 pub mod article_meta;
 pub mod blocks;

@@ -5,7 +5,8 @@ use leptos_meta::{Link, Meta, Script, Title};
 
 use crate::feed::json::write_string;
 use crate::feed::{Article, Topic};
-use crate::newsroom::use_newsroom;
+use crate::paths::use_paths;
+use crate::store::Publisher;
 
 /// What kind of page the metadata describes.
 pub enum PageKind {
@@ -32,16 +33,21 @@ pub fn PageMeta(
     /// The page's path below the site root, such as `articles/x/`.
     path: String,
     kind: PageKind,
+    publisher: Publisher,
 ) -> impl IntoView {
-    let newsroom = use_newsroom();
-    let (site_title, home) = newsroom.with_store(|s| (s.site.title.clone(), s.site.home_page_url.clone()));
-    let base = newsroom.paths().home();
+    let paths = use_paths();
+    let Publisher {
+        name: site_title,
+        home_page_url: home,
+        image: site_image,
+    } = publisher;
+    let base = paths.home();
     let home = home.as_deref();
-    let canonical = absolute(home, &base, &newsroom.paths().asset(&path));
+    let canonical = absolute(home, &base, &paths.asset(&path));
     let image = match &kind {
         PageKind::Article { article, .. } => article.card_image().cloned(),
         PageKind::Collection { articles, .. } => articles.iter().find_map(|a| a.card_image().cloned()),
-        PageKind::Website => newsroom.with_store(|s| s.articles().iter().find_map(|a| a.card_image().cloned())),
+        PageKind::Website => site_image,
     };
     let image_url = image.as_ref().map(|i| absolute(home, &base, &i.url));
     let (og_type, json_ld, article_tags) = match &kind {
@@ -59,7 +65,7 @@ pub fn PageMeta(
         PageKind::Collection { topic, articles } => {
             let urls: Vec<String> = articles
                 .iter()
-                .map(|a| absolute(home, &base, &newsroom.paths().article(&a.slug)))
+                .map(|a| absolute(home, &base, &paths.article(&a.slug)))
                 .collect();
             (
                 "website",
@@ -74,8 +80,6 @@ pub fn PageMeta(
     } else {
         "summary"
     };
-    // Every page with real content carries its metadata: this is when it is drawn.
-    Effect::new(move |_| newsroom.mark_page_drawn());
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />

@@ -15,13 +15,16 @@ pub fn Pagination(
         return None;
     }
     let link = |page: u32| numbered_page(&first, page);
-    let mut numbers: Vec<u32> = vec![1, total];
-    numbers.extend(current.saturating_sub(2).max(1)..=(current + 2).min(total));
-    numbers.sort_unstable();
-    numbers.dedup();
+    // The first page, those around the current one, the last: in order
+    // already, so repeats are skipped rather than sorted out.
+    let near = current.saturating_sub(2).max(1)..=(current + 2).min(total);
+    let numbers = std::iter::once(1).chain(near).chain(std::iter::once(total));
     let mut items = Vec::new();
     let mut previous = 0;
     for n in numbers {
+        if n <= previous {
+            continue;
+        }
         if n > previous + 1 {
             items.push(view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any());
         }

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::newsroom::use_newsroom;
+use crate::page_shell::use_page_shell;
 
 /// A thin bar at the top of the window while a page's data is on its way.
 #[component]
 pub fn ProgressBar() -> impl IntoView {
-    let newsroom = use_newsroom();
-    view! { <div class="progress-bar" class:active=move || newsroom.is_busy() aria-hidden="true"></div> }
+    let shell = use_page_shell();
+    view! { <div class="progress-bar" class:active=move || shell.is_busy() aria-hidden="true"></div> }
 }

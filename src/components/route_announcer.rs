@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
-use crate::newsroom::use_newsroom;
+use crate::page_shell::use_page_shell;
 
 /// What a multi-page site gives for free and a client-side app must do
 /// itself: after following a link, focus is at the new page's heading (so
@@ -10,12 +11,12 @@ use crate::newsroom::use_newsroom;
 /// (a live feed update, the photo viewer) leave focus alone.
 #[component]
 pub fn RouteAnnouncer() -> impl IntoView {
-    let newsroom = use_newsroom();
+    let shell = use_page_shell();
     let location = use_location();
     let message = RwSignal::new(String::new());
     let last_address = StoredValue::new(None::<String>);
     Effect::new(move |_| {
-        newsroom.pages_drawn();
+        shell.pages_drawn();
         let here = format!(
             "{}{}",
             location.pathname.get_untracked(),
@@ -38,9 +39,7 @@ pub fn RouteAnnouncer() -> impl IntoView {
     view! { <p class="visually-hidden route-announcer" aria-live="polite" aria-atomic="true">{message}</p> }
 }
 
-#[cfg(target_arch = "wasm32")]
 fn focus_heading() {
-    use wasm_bindgen::JsCast;
     let document = document();
     let target = document
         .query_selector("main h1")
@@ -58,18 +57,10 @@ fn focus_heading() {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn focus_heading() {}
-
 fn typing_in_a_field() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        document()
-            .active_element()
-            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    false
+    document()
+        .active_element()
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
 /// The skip link: focus and show the page's content.
@@ -90,9 +81,7 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 fn skip_to_main() {
-    use wasm_bindgen::JsCast;
     if let Some(main) = document()
         .get_element_by_id("main")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -101,6 +90,3 @@ fn skip_to_main() {
         main.scroll_into_view();
     }
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-fn skip_to_main() {}

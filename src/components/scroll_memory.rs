@@ -13,16 +13,16 @@ use leptos::prelude::*;
 /// starts at the top, as the router does.
 #[component]
 pub fn ScrollMemory() -> impl IntoView {
-    #[cfg(target_arch = "wasm32")]
-    remember_positions();
+    // Rendered to HTML, there is no reader scrolling yet.
+    if crate::browser::IN_BROWSER {
+        remember_positions();
+    }
 }
 
 /// Where positions are kept between pages of one tab.
-#[cfg(target_arch = "wasm32")]
 const STORAGE_KEY: &str = "gazette:scroll";
 
 /// A position waiting to be restored after Back or Forward.
-#[cfg(target_arch = "wasm32")]
 #[derive(Clone, PartialEq)]
 struct Restoring {
     /// Which restore this is, so a newer one stops an older one.
@@ -37,20 +37,17 @@ struct Restoring {
 
 /// Long enough for a page fetched over a slow network; a reader who
 /// scrolls before then is not fought with afterwards.
-#[cfg(target_arch = "wasm32")]
 const GIVE_UP_AFTER_MS: f64 = 3000.0;
-#[cfg(target_arch = "wasm32")]
 const STEADY_FRAMES: u32 = 3;
 
-#[cfg(target_arch = "wasm32")]
 fn remember_positions() {
-    use crate::newsroom::use_newsroom;
+    use crate::page_shell::use_page_shell;
     use leptos::ev;
 
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    let newsroom = use_newsroom();
+    let shell = use_page_shell();
     let location = leptos_router::hooks::use_location();
     // The router's address changes when a navigation starts, the browser's
     // only once the new page is in place.
@@ -83,7 +80,7 @@ fn remember_positions() {
         .is_some();
     let drawn_route = StoredValue::new_local(if prerendered_on_screen { route() } else { String::new() });
     Effect::new(move |_| {
-        if newsroom.pages_drawn() > 0 {
+        if shell.pages_drawn() > 0 {
             drawn_route.set_value(route());
         }
     });
@@ -136,7 +133,6 @@ fn remember_positions() {
 
 /// Whether this page load is a reload or a return through the history,
 /// where the reader expects to be where they were.
-#[cfg(target_arch = "wasm32")]
 fn reloaded_or_returned() -> bool {
     let Some(performance) = window().performance() else {
         return false;
@@ -149,7 +145,6 @@ fn reloaded_or_returned() -> bool {
     matches!(kind.as_str(), "reload" | "back_forward")
 }
 
-#[cfg(target_arch = "wasm32")]
 fn current_address() -> String {
     let location = window().location();
     format!(
@@ -159,7 +154,6 @@ fn current_address() -> String {
     )
 }
 
-#[cfg(target_arch = "wasm32")]
 fn now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or_default()
 }
@@ -167,7 +161,6 @@ fn now_ms() -> f64 {
 /// Scrolls to the target once the page is drawn, and again on the coming
 /// frames until it stays there (photos and late sections can still move
 /// the layout), or until the page cannot scroll that far.
-#[cfg(target_arch = "wasm32")]
 fn restore_on_next_frame(
     restoring: StoredValue<Option<Restoring>, LocalStorage>,
     drawn_route: StoredValue<String, LocalStorage>,
@@ -214,8 +207,7 @@ fn restore_on_next_frame(
     });
 }
 
-// The pure part, tested natively; only the browser build calls it.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+/// The pure part, tested natively.
 mod saved {
     /// Positions are written as lines of `y<TAB>address`, the newest last;
     /// only this many are kept.
@@ -264,7 +256,6 @@ mod saved {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 use saved::{position_of, read_positions, remember, write_positions};
 
 #[cfg(test)]

@@ -1,9 +1,13 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::feed::search::{excerpt, highlight, Query};
 use crate::feed::text::group_thousands;
-use crate::newsroom::use_newsroom;
+use crate::feed::Topic;
+use crate::newsroom::Newsroom;
+use crate::paths::use_paths;
 use crate::search::{SearchHit, SearchResults};
+use crate::store::Store;
 
 use super::{reach_phrase, LookingBack};
 
@@ -35,9 +39,10 @@ pub fn SearchResultList(
     count: String,
     topic: Option<String>,
     show_more: Callback<()>,
+    /// Where the topics are looked up, and asked to look further back.
+    newsroom: Newsroom,
 ) -> impl IntoView {
-    let newsroom = use_newsroom();
-    let paths = newsroom.paths();
+    let paths = use_paths();
     let parsed = Query::parse(&query);
     let query = query.trim().to_owned();
     let topic_name = |slug: &str| {
@@ -63,10 +68,10 @@ pub fn SearchResultList(
 
     // Older pages of a feed paged by `next_url` may hold more: say how far
     // back the search went, and let the reader send it further.
-    let partial =
-        (!results.whole_archive && newsroom.with_store(|s| s.site.archive.is_some() || !s.complete)).then(|| {
+    let partial = (!results.whole_archive && newsroom.with_store(|s| s.site.archive.is_some() || !s.is_complete()))
+        .then(|| {
             let reach = newsroom.reach();
-            let further = newsroom.with_store(|s| s.next_url.is_some()).then(|| {
+            let further = newsroom.with_store(Store::has_older_pages).then(|| {
                 view! {
                     <button type="button" class="button button-quiet" on:click=move |_| newsroom.look_further()>
                         "Search older stories"
@@ -133,7 +138,10 @@ pub fn SearchResultList(
             {nothing}
         </div>
         <ol class="search-results" id="search-results" on:keydown=move_between_results>
-            {hits.into_iter().map(|hit| view! { <SearchResult hit query=parsed.clone() /> }).collect_view()}
+            {hits.into_iter().map(|hit| {
+                let topic = hit.topic.as_ref().and_then(|slug| newsroom.with_store(|s| s.topic(slug).cloned()));
+                view! { <SearchResult hit topic query=parsed.clone() /> }
+            }).collect_view()}
         </ol>
         {more}
     }
@@ -157,13 +165,8 @@ pub fn count_message(results: &SearchResults, query: &str, topic_name: Option<&s
 /// One result: the headline (the link), topic and date, and an excerpt, with
 /// the matched words marked.
 #[component]
-fn SearchResult(hit: SearchHit, query: Query) -> impl IntoView {
-    let newsroom = use_newsroom();
-    let paths = newsroom.paths();
-    let topic = hit
-        .topic
-        .as_ref()
-        .and_then(|slug| newsroom.with_store(|s| s.topic(slug).cloned()));
+fn SearchResult(hit: SearchHit, topic: Option<Topic>, query: Query) -> impl IntoView {
+    let paths = use_paths();
     let topic = topic.map(|t| view! { <a class="search-result-topic" href=paths.topic(&t.slug)>{t.name}</a> });
     let date = hit
         .published
@@ -192,9 +195,7 @@ fn SearchResult(hit: SearchHit, query: Query) -> impl IntoView {
 /// Up and Down move between results; Up from the first, or Escape, goes
 /// back to the search box.
 fn move_between_results(ev: leptos::ev::KeyboardEvent) {
-    #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
         let Some(current) = document().active_element() else {
             return;
         };
@@ -222,15 +223,11 @@ fn move_between_results(ev: leptos::ev::KeyboardEvent) {
         }
         ev.prevent_default();
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = ev;
 }
 
 /// Moves focus to the `index`th result's link (the last one for `usize::MAX`).
 pub fn focus_result(index: usize) {
-    #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
         let Ok(links) = document().query_selector_all(".search-result-link") else {
             return;
         };
@@ -242,6 +239,4 @@ pub fn focus_result(index: usize) {
             let _ = link.focus();
         }
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = index;
 }

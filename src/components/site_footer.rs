@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use crate::newsroom::use_newsroom;
+use crate::newsroom::Newsroom;
 
 /// The footer repeats the topics, so every section is reachable without the
-/// menu (and without JavaScript), and links the feed itself.
+/// menu (and without JavaScript), and links the feed itself; drawn from
+/// the `newsroom` as the feed arrives.
 #[component]
-pub fn SiteFooter() -> impl IntoView {
-    let newsroom = use_newsroom();
+pub fn SiteFooter(newsroom: Newsroom) -> impl IntoView {
     let paths = newsroom.paths();
     let site = move || {
         newsroom

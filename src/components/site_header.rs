@@ -2,13 +2,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::newsroom::use_newsroom;
+use crate::newsroom::Newsroom;
 
 /// The masthead (site title and tagline from the feed), the topic
-/// navigation (behind a menu button on phones) and the search box.
+/// navigation (behind a menu button on phones) and the search box, drawn
+/// from the `newsroom` as the feed arrives.
 #[component]
-pub fn SiteHeader() -> impl IntoView {
-    let newsroom = use_newsroom();
+pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
     let paths = newsroom.paths();
     let location = use_location();
     let menu_open = RwSignal::new(false);

@@ -3,7 +3,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::feed::Article;
-use crate::newsroom::use_newsroom;
+use crate::feed::Topic;
+use crate::paths::use_paths;
 
 use super::Photo;
 
@@ -28,23 +29,15 @@ pub fn StoryCard(
     /// The first cards on screen load their photos at once.
     #[prop(optional)]
     eager: bool,
-    /// Hide the topic label (on the topic's own page).
-    #[prop(optional)]
-    hide_topic: bool,
+    /// The topic label, if the card shows one (not on the topic's own page).
+    #[prop(optional_no_strip)]
+    topic: Option<Topic>,
     /// On phones the card is a row with a small photo (see the style sheet).
     #[prop(optional)]
     row_on_phone: bool,
 ) -> impl IntoView {
-    let newsroom = use_newsroom();
-    let paths = newsroom.paths();
+    let paths = use_paths();
     let href = paths.article(&article.slug);
-    let topic = if hide_topic {
-        None
-    } else {
-        article
-            .topic()
-            .and_then(|slug| newsroom.with_store(|s| s.topic(slug).cloned()))
-    };
     let photo = (style != CardStyle::Compact)
         .then(|| article.card_image().cloned())
         .flatten()

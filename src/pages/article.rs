@@ -4,16 +4,17 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{
-    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LoadFailure, LookingBack, PageKind, PageMeta, Photo,
-    PhotoLink, PhotoViewer, StoryCard,
+    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LookingBack, PageKind, PageMeta, Photo, PhotoLink,
+    PhotoViewer, StoryCard,
 };
 use crate::feed::url::is_external;
 use crate::feed::Article;
 use crate::newsroom::{use_newsroom, Lookup};
-use crate::paths::decode_segment;
+use crate::page_shell::declare_page_drawn;
+use crate::paths::{decode_segment, use_paths};
 use crate::store::ArticleContext;
 
-use super::{page_title, NotFound};
+use super::{load_failure, page_title, NotFound};
 
 /// `/articles/{slug}`: the story, its metadata and credits, and where to go next.
 #[component]
@@ -36,7 +37,7 @@ pub fn ArticlePage() -> impl IntoView {
         })
     };
     view! {
-        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
+        <ErrorBoundary fallback=load_failure>
             <Suspense fallback=move || view! {
                 <LookingBack newsroom />
                 <ArticleSkeleton />
@@ -47,6 +48,7 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleView(context: ArticleContext) -> impl IntoView {
+    declare_page_drawn();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     let ArticleContext {
@@ -102,6 +104,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
             description
             path=format!("articles/{}/", crate::paths::encode_segment(&article.slug))
             kind=PageKind::Article { article: article.clone(), topic: topic.clone() }
+            publisher=newsroom.publisher()
         />
         <article class="story" lang=article.language.clone()>
             <header class="story-header">
@@ -122,7 +125,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
             <section class="related" aria-labelledby="related-heading">
                 <h2 id="related-heading" class="section-heading">{related_heading}</h2>
                 <div class="card-grid">
-                    {related.into_iter().map(|article| view! { <StoryCard article style=CardStyle::Standard hide_topic=true row_on_phone=true /> }).collect_view()}
+                    {related.into_iter().map(|article| view! { <StoryCard article style=CardStyle::Standard row_on_phone=true /> }).collect_view()}
                 </div>
             </section>
         })}
@@ -154,7 +157,7 @@ fn StoryNavigation(newer: Option<Arc<Article>>, older: Option<Arc<Article>>) -> 
     if newer.is_none() && older.is_none() {
         return None;
     }
-    let paths = use_newsroom().paths();
+    let paths = use_paths();
     let link = move |article: Arc<Article>, label: &'static str, class: &'static str| {
         view! {
             <a class=class href=paths.article(&article.slug)>

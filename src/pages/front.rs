@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{CardStyle, ListSkeleton, LoadFailure, PageKind, PageMeta, StoryCard};
+use super::load_failure;
+use crate::components::{CardStyle, ListSkeleton, PageKind, PageMeta, StoryCard};
 use crate::newsroom::{use_newsroom, FrontPage as FrontData};
+use crate::page_shell::declare_page_drawn;
 
 /// `/`: the lead story, the latest stories, then a section per topic.
 #[component]
@@ -13,7 +15,7 @@ pub fn FrontPage() -> impl IntoView {
         Suspend::new(async move { newsroom.front().await.map(|front| view! { <FrontView front /> }) })
     };
     view! {
-        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
+        <ErrorBoundary fallback=load_failure>
             <Suspense fallback=|| view! { <ListSkeleton /> }>{content}</Suspense>
         </ErrorBoundary>
     }
@@ -21,6 +23,8 @@ pub fn FrontPage() -> impl IntoView {
 
 #[component]
 fn FrontView(front: FrontData) -> impl IntoView {
+    // With stories or without, this is the front page.
+    declare_page_drawn();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     let site_title = newsroom.site_title();
@@ -36,15 +40,15 @@ fn FrontView(front: FrontData) -> impl IntoView {
     let latest = front.latest;
     let sections = front.sections;
     view! {
-        <PageMeta title=site_title.clone() description path=String::new() kind=PageKind::Website />
+        <PageMeta title=site_title.clone() description path=String::new() kind=PageKind::Website publisher=newsroom.publisher() />
         <h1 class="visually-hidden">{site_title}</h1>
         <section class="lead-story" aria-label="Top story">
-            <StoryCard article=lead style=CardStyle::Lead level=2 eager=true />
+            <StoryCard topic=newsroom.kicker(&lead) article=lead style=CardStyle::Lead level=2 eager=true />
         </section>
         <section class="front-section" aria-labelledby="latest-heading">
             <h2 id="latest-heading" class="section-heading">"Latest"</h2>
             <div class="card-grid">
-                {latest.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard eager={ i < 2 } row_on_phone={ i > 0 } /> }).collect_view()}
+                {latest.into_iter().enumerate().map(|(i, article)| view! { <StoryCard topic=newsroom.kicker(&article) article style=CardStyle::Standard eager={ i < 2 } row_on_phone={ i > 0 } /> }).collect_view()}
             </div>
             <p class="more-link"><a href=paths.latest()>"More of the latest stories"</a></p>
         </section>
@@ -57,7 +61,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
                 <section class="front-section topic-section" aria-labelledby=labelled_by>
                     <h2 id=heading_id class="section-heading"><a href=href.clone()>{section.topic.name}</a></h2>
                     <div class="card-grid">
-                        {section.articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard hide_topic=true row_on_phone={ i > 0 } /> }).collect_view()}
+                        {section.articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard row_on_phone={ i > 0 } /> }).collect_view()}
                     </div>
                     <p class="more-link"><a href=href>{format!("More from {name}")}</a></p>
                 </section>

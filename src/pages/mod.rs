@@ -13,7 +13,17 @@ pub use not_found::{NotFound, NotFoundPage};
 pub use search::SearchPage;
 pub use topic::{ListKind, ListPage};
 
-use crate::newsroom::Newsroom;
+use leptos::prelude::*;
+
+use crate::components::LoadFailure;
+use crate::newsroom::{use_newsroom, Newsroom};
+
+/// What every page shows in place of its content when its data could not
+/// be loaded (the `fallback` of its `ErrorBoundary`).
+pub fn load_failure(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let site_title = use_newsroom().site_title();
+    view! { <LoadFailure errors site_title /> }
+}
 
 /// "Page title – Site title", the form every page's `<title>` takes.
 pub fn page_title(newsroom: &Newsroom, page: &str) -> String {

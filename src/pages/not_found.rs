@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::components::reach_phrase;
 use crate::newsroom::use_newsroom;
+use crate::page_shell::declare_page_drawn;
 use crate::store::Reach;
 
 /// The page for any path that is not a route.
@@ -25,7 +26,7 @@ pub fn NotFound(
 ) -> impl IntoView {
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
-    Effect::new(move |_| newsroom.mark_page_drawn());
+    declare_page_drawn();
     // The story or page is further back, or it is nowhere.
     let (title, heading, said) = match &reach {
         Some(reach) => (

@@ -3,16 +3,14 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::browser::IN_BROWSER;
 use crate::components::search_results::{count_message, focus_result};
-#[cfg(not(feature = "ssr"))]
-use crate::components::LoadFailure;
-#[cfg(not(feature = "ssr"))]
-use crate::components::LookingBack;
-use crate::components::{ListSkeleton, SearchResultList};
+use crate::components::{ListSkeleton, LookingBack, SearchResultList};
 use crate::newsroom::use_newsroom;
+use crate::page_shell::declare_page_drawn;
 use crate::search::{SearchResults, RESULTS_PER_STEP};
 
-use super::page_title;
+use super::{load_failure, page_title};
 
 /// How long typing pauses before the results and the address follow.
 const TYPING_PAUSE_MS: u64 = 120;
@@ -127,16 +125,21 @@ pub fn SearchPage() -> impl IntoView {
                 let query = address.with_untracked(|a| a.0.clone());
                 let count = count_message(&found, &query, topic_name.as_deref());
                 announcement.set(count.clone());
-                Effect::new(move |_| newsroom.mark_page_drawn());
-                view! { <SearchResultList results=found query count topic=url_topic() show_more /> }
+                declare_page_drawn();
+                view! { <SearchResultList results=found query count topic=url_topic() show_more newsroom /> }
             })
         })
     };
     // Prerendered, the page is a shell that hosts serve for every search:
     // results are drawn in the browser.
-    #[cfg(feature = "ssr")]
-    let results_area = {
-        let _ = content;
+    let results_area = if IN_BROWSER {
+        view! {
+            <ErrorBoundary fallback=load_failure>
+                <Transition fallback=move || view! { <LookingBack newsroom /> <ListSkeleton /> }>{content}</Transition>
+            </ErrorBoundary>
+        }
+        .into_any()
+    } else {
         view! {
             <noscript>
                 <p class="search-needs-script">
@@ -147,12 +150,7 @@ pub fn SearchPage() -> impl IntoView {
             </noscript>
             <ListSkeleton />
         }
-    };
-    #[cfg(not(feature = "ssr"))]
-    let results_area = view! {
-        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
-            <Transition fallback=move || view! { <LookingBack newsroom /> <ListSkeleton /> }>{content}</Transition>
-        </ErrorBoundary>
+        .into_any()
     };
     view! {
         <Title text=title />

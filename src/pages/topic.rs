@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{CardStyle, ListSkeleton, LoadFailure, LookingBack, PageKind, PageMeta, Pagination, StoryCard};
+use crate::components::{CardStyle, ListSkeleton, LookingBack, PageKind, PageMeta, Pagination, StoryCard};
 use crate::feed::text::group_thousands;
 use crate::newsroom::{use_newsroom, Lookup};
+use crate::page_shell::declare_page_drawn;
 use crate::paths::decode_segment;
 use crate::store::{TopicCount, TopicPage as TopicData};
 
-use super::{page_title, NotFound};
+use super::{load_failure, page_title, NotFound};
 
 /// "1 story", "1,873 stories".
 fn how_many(n: u64, one: &str, many: &str) -> String {
@@ -77,7 +78,7 @@ pub fn ListPage(kind: ListKind) -> impl IntoView {
         })
     };
     view! {
-        <ErrorBoundary fallback=|errors| view! { <LoadFailure errors /> }>
+        <ErrorBoundary fallback=load_failure>
             <Suspense fallback=move || view! {
                 <LookingBack newsroom />
                 <ListSkeleton cards=12 />
@@ -88,6 +89,8 @@ pub fn ListPage(kind: ListKind) -> impl IntoView {
 
 #[component]
 fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
+    // With stories or without, this is the page.
+    declare_page_drawn();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     let TopicData { topic, articles, page } = data;
@@ -117,6 +120,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
             description
             path=canonical_path
             kind=PageKind::Collection { topic: topic.clone(), articles: articles.clone() }
+            publisher=newsroom.publisher()
         />
         <header class="page-header">
             <h1>{topic.name.clone()}</h1>
@@ -129,7 +133,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
         } else {
             view! {
                 <div class="card-grid topic-grid">
-                    {articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard level=2 eager=i < 3 hide_topic=!latest /> }).collect_view()}
+                    {articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard topic=latest.then(|| newsroom.kicker(&article)).flatten() article style=CardStyle::Standard level=2 eager=i < 3 /> }).collect_view()}
                 </div>
             }
             .into_any()
@@ -140,6 +144,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
 
 #[component]
 fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
+    declare_page_drawn();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     let count = how_many(topics.len() as u64, "topic", "topics");
@@ -148,7 +153,7 @@ fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
         newsroom.site_title()
     );
     view! {
-        <PageMeta title=page_title(&newsroom, "All topics") description path="topics/".to_owned() kind=PageKind::Website />
+        <PageMeta title=page_title(&newsroom, "All topics") description path="topics/".to_owned() kind=PageKind::Website publisher=newsroom.publisher() />
         <header class="page-header">
             <h1>"All topics"</h1>
             <p class="page-count">{count}</p>

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { startServer, launch, goLive, realProblems } from './support.mjs';
+import { startServer, launch, goLive, openPage, waitForPage, realProblems } from './support.mjs';
 import { TOPICS, STORIES, buildArchiveSite } from './archive-site.mjs';
 import { BUDGETS, openCountingFeeds, searchOnce } from './performance.mjs';
 
@@ -56,6 +56,32 @@ test('a deep link to an old story resolves without walking the feed', async () =
   const { page, requests } = await feedRequests('/articles/story-19999/', 'article h1');
   assert.deepEqual(requests.sort(), ['/articles/story-19999.json', '/feed.json']);
   assert.equal(await page.locator('article h1').textContent(), 'Archive story number 19999');
+  await page.context().close();
+});
+
+test('a story the reader leaves before it arrives is no longer fetched', async () => {
+  const page = await openPage(browser);
+  const story = '/articles/story-19998.json';
+  // The story's file never answers on its own.
+  await page.route(`**${story}`, () => {});
+  await goLive(page, server.url('/'));
+  const asked = page.waitForRequest((request) => request.url().endsWith(story));
+  const abandoned = page.waitForEvent('requestfailed', (request) => request.url().endsWith(story));
+  // Within the app, as a link would: the story's page asks for its file…
+  await page.evaluate(() => {
+    history.pushState(null, '', '/articles/story-19998/');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await asked;
+  await page.waitForSelector('.progress-bar.active', { state: 'attached' });
+  // …and the reader goes elsewhere before it comes.
+  await page.locator('.site-title').click();
+  await page.waitForSelector('.lead-story');
+  // At once, not when the request would have timed out (15 s).
+  const failed = await Promise.race([abandoned, new Promise((ok) => setTimeout(() => ok(null), 5000))]);
+  assert.ok(failed, 'the request was abandoned as the reader left');
+  assert.match(failed.failure().errorText, /ABORTED/);
+  assert.equal(await page.locator('.progress-bar.active').count(), 0, 'nothing is left under way');
   await page.context().close();
 });
 

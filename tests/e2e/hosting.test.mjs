@@ -245,6 +245,31 @@ test('the live feed is the source of truth: a prerendered page shows what the fe
   await page.context().close();
 });
 
+test('every page is taken over, empty ones too: an empty feed, a topic without stories', async () => {
+  const page = await openPage(browser);
+  const emptied = structuredClone(SAMPLE);
+  emptied.items = [];
+  await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(emptied) }));
+  // Built with stories, the front page becomes the app's, which says there are none.
+  await page.goto(pages.url('/'));
+  assert.ok(await page.locator('#app .lead-story').count(), 'the page as built');
+  await waitForPage(page);
+  assert.equal(await page.locator('.empty-state').textContent(), 'There are no stories in the feed yet.');
+  assert.equal(await page.locator('.lead-story').count(), 0);
+  await page.unroute('**/feed.json');
+  // A topic the feed still names, with none of its stories left.
+  const withoutResearch = structuredClone(SAMPLE);
+  withoutResearch.items = withoutResearch.items.filter((item) => item._gazette.topic !== 'research' && !(item.tags ?? []).includes('Research'));
+  await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(withoutResearch) }));
+  await page.goto(pages.url('/topics/research/'));
+  assert.ok(await page.locator('#app .card').count(), 'the topic as built');
+  await waitForPage(page);
+  assert.equal(await page.locator('main h1').textContent(), 'Research');
+  assert.equal(await page.locator('.empty-state').textContent(), 'No stories in this topic yet.');
+  assert.deepEqual(realProblems(page), []);
+  await page.context().close();
+});
+
 test('the prerendered HTML holds the page for crawlers: headline, first paragraph, social tags', async () => {
   const article = await (await fetch(pages.url('/articles/old-library-reopens/'))).text();
   assert.match(article, /<h1>The Old Library reopens after a two-year renovation<\/h1>/);

@@ -1,0 +1,213 @@
+//! The app's bindings to the browser, and the one place where the browser
+//! build and the native one (the prerenderer, the tools, native tests)
+//! differ.
+//!
+//! Everything else compiles and reads the same for both: web-sys builds
+//! natively, and the code that touches the page runs in effects, event
+//! handlers and animation frames, which rendering to HTML never runs. What
+//! does differ is decided here, by one `cfg`: which HTML parser reads the
+//! stories, and [`IN_BROWSER`] for the few components that set up browser
+//! listeners as they are created.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::feed::html::{HtmlNode, HtmlParser, MAX_TREE_DEPTH, READ_ATTRIBUTES};
+use crate::loading::{LoadError, LoadErrorKind, TIMEOUT_SECONDS};
+
+/// Whether this build runs in a browser (a constant, so the other branch is
+/// not in the wasm at all).
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
+/// The parser stories are read with: the browser's own `DOMParser` in the
+/// browser, html5ever natively (which implements the same algorithm and
+/// hands over the same tree: a browser test compares the two on real
+/// feeds, block for block). The wasm carries no parser of its own.
+#[cfg(target_arch = "wasm32")]
+pub type PlatformParser = DomParser;
+#[cfg(not(target_arch = "wasm32"))]
+pub type PlatformParser = crate::feed::html5::Html5ever;
+
+/// The browser's `DOMParser` with `text/html`: it builds a document that is
+/// never attached, with scripting off, so nothing runs and nothing loads;
+/// its body's nodes are copied into plain `HtmlNode`s and dropped.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DomParser;
+
+impl HtmlParser for DomParser {
+    fn parse(&self, html: &str) -> Vec<HtmlNode> {
+        let Ok(parser) = web_sys::DomParser::new() else {
+            return Vec::new();
+        };
+        let Ok(document) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else {
+            return Vec::new();
+        };
+        match document.body() {
+            Some(body) => children_of(&body, 0),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// The kinds of node are told apart with `instanceof`, which markup cannot
+/// shadow, and a form is never looked into: its controls' names shadow its
+/// own properties (`<input name=attributes>`), and the allowlist drops its
+/// content anyway.
+fn children_of(node: &web_sys::Node, depth: usize) -> Vec<HtmlNode> {
+    let children = node.child_nodes();
+    let mut out = Vec::with_capacity(children.length() as usize);
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else {
+            continue;
+        };
+        if child.has_type::<web_sys::Text>() {
+            if let Some(text) = child.text_content() {
+                out.push(HtmlNode::Text(text));
+            }
+            continue;
+        }
+        if child.has_type::<web_sys::HtmlFormElement>() {
+            out.push(HtmlNode::element("form", &[], Vec::new()));
+            continue;
+        }
+        let Ok(element) = child.dyn_into::<web_sys::Element>() else {
+            continue;
+        };
+        if depth >= MAX_TREE_DEPTH {
+            out.push(HtmlNode::Text(element.text_content().unwrap_or_default()));
+            continue;
+        }
+        let attrs = element.attributes();
+        let attributes = (0..attrs.length())
+            .filter_map(|j| attrs.item(j))
+            .map(|a| (a.local_name().to_ascii_lowercase(), a.value()))
+            .filter(|(k, _)| READ_ATTRIBUTES.contains(&k.as_str()))
+            .collect();
+        out.push(HtmlNode::Element {
+            name: element.local_name().to_ascii_lowercase(),
+            attributes,
+            children: children_of(&element, depth + 1),
+        });
+    }
+    out
+}
+
+/// Fetches a document: its status and its bytes. Conditional requests let
+/// the host answer 304 from the browser's cache when it has not changed.
+/// The request is abandoned after [`TIMEOUT_SECONDS`], and as soon as what
+/// asked for it goes away (the reader left the page that needed it).
+pub async fn fetch_document(url: &str) -> Result<(u16, Vec<u8>), LoadError> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    let fail = |kind| LoadError {
+        url: url.to_owned(),
+        kind,
+    };
+    let controller = web_sys::AbortController::new().map_err(|_| fail(LoadErrorKind::Network))?;
+    let left = send_wrapper::SendWrapper::new(controller.clone());
+    on_cleanup(move || left.abort());
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            Duration::from_secs(TIMEOUT_SECONDS as u64),
+        )
+        .ok()
+    };
+    let signal = controller.signal();
+    let result = async {
+        let response = gloo_net::http::Request::get(url)
+            .cache(web_sys::RequestCache::NoCache)
+            .abort_signal(Some(&signal))
+            .send()
+            .await?;
+        let status = response.status();
+        let body = response.binary().await?;
+        Ok::<_, gloo_net::Error>((status, body))
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    match result {
+        Ok(response) => Ok(response),
+        Err(_) if timed_out.get() => Err(fail(LoadErrorKind::Timeout)),
+        Err(_) => Err(fail(LoadErrorKind::Network)),
+    }
+}
+
+/// Pagefind's own script, loaded on demand from the archive's index folder.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+let engine = null;
+function load(folder) {
+  engine ??= import(new URL(folder + 'pagefind.js', document.baseURI).href).then(async (pagefind) => {
+    await pagefind.options({ basePath: folder, excerptLength: 0 });
+    await pagefind.init();
+    // The topic counts need the filter index loaded.
+    await pagefind.filters();
+    return pagefind;
+  });
+  engine.catch(() => { engine = null; });
+  return engine;
+}
+export function pagefind_preload(folder) {
+  load(folder).catch(() => {});
+}
+export async function pagefind_search(folder, query, topic, limit) {
+  const pagefind = await load(folder);
+  const search = await pagefind.search(query, topic ? { filters: { topic } } : {});
+  const shown = search.results.slice(0, limit);
+  const data = await Promise.all(shown.map((result) => result.data()));
+  // Pagefind ranks by relevance; equally relevant stories go newest first.
+  const hits = data.map((story, i) => ({ score: shown[i].score, date: Date.parse(story.meta.date) || 0, meta: story.meta, content: story.content }));
+  hits.sort((a, b) => b.score - a.score || b.date - a.date);
+  return JSON.stringify({
+    total: search.results.length,
+    topics: search.totalFilters?.topic ?? {},
+    hits: hits.map(({ meta, content }) => ({ meta, content })),
+  });
+}
+"#)]
+extern "C" {
+    /// Starts loading the engine so the first query does not wait for it.
+    pub fn pagefind_preload(folder: &str);
+    #[wasm_bindgen(catch)]
+    async fn pagefind_search(
+        folder: &str,
+        query: &str,
+        topic: &str,
+        limit: u32,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// What Pagefind found in the index in `folder`, as JSON text (see
+/// `pagefind::read_results`).
+pub async fn pagefind_results(folder: &str, query: &str, topic: &str, limit: u32) -> Result<String, String> {
+    let found = pagefind_search(folder, query, topic, limit)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    found
+        .as_string()
+        .ok_or_else(|| "the search index answered with no text".to_owned())
+}
+
+/// `<html data-gazette="live">`: the app is in charge of the page.
+pub fn mark_document_live() {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-gazette", "live");
+    }
+}
+
+/// A mark on the page's performance timeline, for measurements.
+pub fn mark_timeline(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
