@@ -36,7 +36,7 @@ lint:
 	cargo fmt --all --check
 	cargo fmt --manifest-path fuzz/Cargo.toml --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --features csr --lib --bins --tests --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features csr,bench --lib --bins --tests --locked -- -D warnings
 
 fmt:
 	cargo fmt --all
@@ -76,7 +76,7 @@ bench: build
 	@echo
 	@echo "## The built site against its budgets (tools/bench.mjs)"
 	@mkdir -p target
-	@$(WASM_TEST) --release -- --features csr --test bench --locked -- --nocapture 2>&1 | grep '^BENCH' | sed 's/^BENCH //' > target/bench-wasm.txt
+	@$(WASM_TEST) --release -- --features csr,bench --test bench --locked -- --nocapture 2>&1 | grep '^BENCH' | sed 's/^BENCH //' > target/bench-wasm.txt
 	@node tools/bench.mjs target/bench-wasm.txt
 
 clean:

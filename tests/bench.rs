@@ -1,6 +1,8 @@
 //! Parse and index of a 10,000-story feed in the browser: Gazette's wasm
 //! path against `JSON.parse` of the same text plus the same indexing in
-//! JavaScript. A benchmark run by `make bench`, not part of `make test`.
+//! JavaScript; and Gazette's positional reader against serde's derived
+//! deserializer of the same text (the `wire` types). A benchmark run by
+//! `make bench`, not part of `make test`.
 #![cfg(target_arch = "wasm32")]
 
 use gazette::feed::synthetic;
@@ -70,6 +72,35 @@ fn parse_and_index_10000_stories_against_javascript() {
         "BENCH wasm-vs-js stories={STORIES} bytes={} wasm_ms={wasm:.1} js_ms={js:.1} ratio={:.2} budget=2.00",
         text.len(),
         wasm / js
+    );
+    web_sys::console::log_1(&line.into());
+}
+
+/// Why the site reads feeds with its own positional reader and not with
+/// serde: this measures what serde would cost in time. serde parses into
+/// the wire types only (no model, no validation, no slugs), so its figure is
+/// a lower bound for a serde-based reader.
+#[wasm_bindgen_test]
+fn positional_reader_against_serde_on_10000_stories() {
+    const STORIES: usize = 10_000;
+    let text = synthetic::archive(STORIES);
+    let (mut reader_times, mut serde_times) = (Vec::new(), Vec::new());
+    for _ in 0..7 {
+        let start = now();
+        let feed = read_feed(text.as_bytes(), "/feed.json").expect("the synthetic feed reads");
+        reader_times.push(now() - start);
+        assert_eq!(feed.articles.len(), STORIES);
+
+        let start = now();
+        let document =
+            gazette_feed::wire::FeedDocument::from_json(text.as_bytes()).expect("serde reads the synthetic feed");
+        serde_times.push(now() - start);
+        assert_eq!(document.items.len(), STORIES);
+    }
+    let (reader, serde) = (median(&mut reader_times), median(&mut serde_times));
+    let line = format!(
+        "BENCH reader-vs-serde stories={STORIES} reader_ms={reader:.1} serde_ms={serde:.1} serde_ratio={:.2}",
+        serde / reader
     );
     web_sys::console::log_1(&line.into());
 }

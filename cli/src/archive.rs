@@ -353,19 +353,20 @@ mod tests {
 
     /// A feed of `n` stories over three topics, dated one hour apart.
     fn synthetic(n: usize) -> String {
-        let items: Vec<String> = (0..n)
+        let items: Vec<Value> = (0..n)
             .map(|i| {
-                format!(
-                    r#"{{"id": "s{i}", "title": "Story {i}", "content_text": "Text {i}", "image": "images/p{i}.jpg", "date_published": "2026-01-01T{:02}:00:00Z", "tags": ["{}"]}}"#,
-                    i % 24,
-                    ["Art", "Research", "Campus Life"][i % 3]
-                )
+                let topic = ["Art", "Research", "Campus Life"][i % 3];
+                serde_json::json!({
+                    "id": format!("s{i}"),
+                    "title": format!("Story {i}"),
+                    "content_text": format!("Text {i}"),
+                    "image": format!("images/p{i}.jpg"),
+                    "date_published": format!("2026-01-01T{:02}:00:00Z", i % 24),
+                    "tags": [topic],
+                })
             })
             .collect();
-        format!(
-            r#"{{"version": "1", "title": "Big", "description": "Many stories", "items": [{}]}}"#,
-            items.join(",")
-        )
+        serde_json::json!({ "version": "1", "title": "Big", "description": "Many stories", "items": items }).to_string()
     }
 
     fn build(text: &str, page_size: usize) -> BTreeMap<String, String> {

@@ -409,6 +409,13 @@ fn strip_integer_formats(value: &mut serde_json::Value) {
 }
 
 impl FeedDocument {
+    /// A document as serde reads it: strict, all or nothing, its first fault
+    /// the error. Tools read feeds Gazette wrote with it; the site reads with
+    /// the tolerant reader.
+    pub fn from_json(bytes: &[u8]) -> serde_json::Result<FeedDocument> {
+        serde_json::from_slice(bytes)
+    }
+
     /// A feed as the reader read it, written back: the stories with their
     /// typed bodies and photos, the topics the site declared. Read again, it
     /// gives the same stories.
