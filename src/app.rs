@@ -3,6 +3,7 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
+use crate::catalog::{direction_of, Catalog};
 use crate::components::feed_notice::skipped_summary;
 use crate::components::{FeedNotice, ProgressBar, RouteAnnouncer, ScrollMemory, SiteFooter, SiteHeader, SkipLink};
 use crate::newsroom::Newsroom;
@@ -23,8 +24,13 @@ pub fn App(
     /// Draw hidden and take over a prerendered page once drawn.
     #[prop(optional)]
     take_over: bool,
+    /// The words of the edition's language; English when none is given.
+    #[prop(optional)]
+    catalog: Option<&'static Catalog>,
 ) -> impl IntoView {
     provide_meta_context();
+    let tr = catalog.unwrap_or_else(crate::catalog::english);
+    provide_context(tr);
     let shell = PageShell::new(paths.clone());
     let newsroom = match (live, initial) {
         (false, Some(store)) => Newsroom::fixed(shell, store),
@@ -36,10 +42,11 @@ pub fn App(
         newsroom
             .site(|s| s.language.clone())
             .flatten()
-            .unwrap_or_else(|| "en".to_owned())
+            .unwrap_or_else(|| tr.language.to_string())
     };
+    let dir = move || direction_of(&lang());
     view! {
-        <Html {..} lang=lang />
+        <Html {..} lang=lang dir=dir />
         <Router base=paths.router_base().to_owned()>
             <SkipLink />
             <ProgressBar />
@@ -55,7 +62,7 @@ pub fn App(
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                     <Route path=path!("/search") view=SearchPage />
                 </FlatRoutes>
-                <FeedNotice summary=move || newsroom.with_store(|s| skipped_summary(s.skipped_stories())) />
+                <FeedNotice summary=move || newsroom.with_store(|s| skipped_summary(tr, s.skipped_stories())) />
             </main>
             <SiteFooter newsroom />
             <PageLifecycle take_over />

@@ -13,11 +13,18 @@ pub enum ViewerAction {
 }
 
 impl ViewerAction {
-    /// The action of a key (`KeyboardEvent.key`), if the viewer has one for it.
-    pub fn from_key(key: &str) -> Option<ViewerAction> {
+    /// The action of a key (`KeyboardEvent.key`), if the viewer has one for
+    /// it. The arrows follow the reading direction: in a right-to-left page
+    /// the next photo is to the left.
+    pub fn from_key(key: &str, rtl: bool) -> Option<ViewerAction> {
+        let (right, left) = if rtl {
+            (ViewerAction::Previous, ViewerAction::Next)
+        } else {
+            (ViewerAction::Next, ViewerAction::Previous)
+        };
         Some(match key {
-            "ArrowRight" | "Right" => ViewerAction::Next,
-            "ArrowLeft" | "Left" => ViewerAction::Previous,
+            "ArrowRight" | "Right" => right,
+            "ArrowLeft" | "Left" => left,
             "Home" => ViewerAction::First,
             "End" => ViewerAction::Last,
             "Escape" | "Esc" => ViewerAction::Close,
@@ -60,11 +67,6 @@ pub fn index_from_fragment(fragment: &str, count: usize) -> Option<usize> {
     (1..=count).contains(&number).then(|| number - 1)
 }
 
-/// "2 / 5": where the reader is.
-pub fn position(index: usize, count: usize) -> String {
-    format!("{} / {count}", index + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,12 +87,14 @@ mod tests {
 
     #[test]
     fn keys() {
-        assert_eq!(ViewerAction::from_key("ArrowRight"), Some(Next));
-        assert_eq!(ViewerAction::from_key("ArrowLeft"), Some(Previous));
-        assert_eq!(ViewerAction::from_key("Home"), Some(First));
-        assert_eq!(ViewerAction::from_key("End"), Some(Last));
-        assert_eq!(ViewerAction::from_key("Escape"), Some(Close));
-        assert_eq!(ViewerAction::from_key("a"), None);
+        assert_eq!(ViewerAction::from_key("ArrowRight", false), Some(Next));
+        assert_eq!(ViewerAction::from_key("ArrowLeft", false), Some(Previous));
+        assert_eq!(ViewerAction::from_key("ArrowRight", true), Some(Previous));
+        assert_eq!(ViewerAction::from_key("ArrowLeft", true), Some(Next));
+        assert_eq!(ViewerAction::from_key("Home", true), Some(First));
+        assert_eq!(ViewerAction::from_key("End", false), Some(Last));
+        assert_eq!(ViewerAction::from_key("Escape", false), Some(Close));
+        assert_eq!(ViewerAction::from_key("a", false), None);
     }
 
     #[test]
@@ -102,6 +106,5 @@ mod tests {
         assert_eq!(index_from_fragment("#photo-0", 5), None);
         assert_eq!(index_from_fragment("#photo-x", 5), None);
         assert_eq!(index_from_fragment("#main", 5), None);
-        assert_eq!(position(1, 5), "2 / 5");
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod catalog;
 pub mod components;
 pub use gazette_feed as feed;
 pub mod gallery;

@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::browser::fetch_document;
+use crate::catalog::{fill, Catalog};
 use crate::feed::{json::JsonErrorKind, Feed, FeedError};
 use crate::html_parser::read_feed;
 
@@ -41,42 +42,48 @@ impl LoadError {
         matches!(self.kind, LoadErrorKind::Status(404 | 410) | LoadErrorKind::Html)
     }
 
-    /// A short headline for the alert.
-    pub fn title(&self) -> &'static str {
+    /// A short headline for the alert, in the reader's language.
+    pub fn title<'c>(&self, tr: &'c Catalog) -> &'c str {
         match &self.kind {
-            LoadErrorKind::Network => "The news feed could not be reached",
-            LoadErrorKind::Timeout => "The news feed took too long to answer",
-            LoadErrorKind::Status(404) => "The news feed was not found",
-            LoadErrorKind::Status(_) => "The server could not deliver the news feed",
-            LoadErrorKind::Empty | LoadErrorKind::Html => "The news feed is missing",
-            LoadErrorKind::Feed(FeedError::Json(e)) if e.kind == JsonErrorKind::UnexpectedEnd => {
-                "The news feed arrived incomplete"
+            LoadErrorKind::Network => &tr.feed_unreachable,
+            LoadErrorKind::Timeout => &tr.feed_timeout,
+            LoadErrorKind::Status(404) => &tr.feed_not_found,
+            LoadErrorKind::Status(_) => &tr.feed_server_error,
+            LoadErrorKind::Empty | LoadErrorKind::Html => &tr.feed_missing,
+            LoadErrorKind::Feed(FeedError::Json(e)) if e.kind == JsonErrorKind::UnexpectedEnd => &tr.feed_incomplete,
+            LoadErrorKind::Feed(_) => &tr.feed_unreadable,
+        }
+    }
+
+    /// What happened, in the reader's language. The status line and the
+    /// parser's account of a fault stay as the server and the parser give
+    /// them: they are what a site owner searches for.
+    pub fn detail(&self, tr: &Catalog) -> String {
+        let url = self.url.as_str();
+        match &self.kind {
+            LoadErrorKind::Network => fill(&tr.detail_network, &[("url", url)]),
+            LoadErrorKind::Timeout => fill(
+                &tr.detail_timeout,
+                &[("url", url), ("seconds", &tr.number(TIMEOUT_SECONDS as u64))],
+            ),
+            LoadErrorKind::Status(status) => fill(
+                &tr.detail_status,
+                &[("url", url), ("status", &format!("{status} {}", status_text(*status)))],
+            ),
+            LoadErrorKind::Empty => fill(&tr.detail_empty, &[("url", url)]),
+            LoadErrorKind::Html => fill(&tr.detail_html, &[("url", url)]),
+            LoadErrorKind::Feed(FeedError::Json(e)) => {
+                fill(&tr.detail_json, &[("url", url), ("error", &e.to_string())])
             }
-            LoadErrorKind::Feed(_) => "The news feed could not be read",
+            LoadErrorKind::Feed(e) => fill(&tr.detail_feed, &[("url", url), ("error", &e.to_string())]),
         }
     }
 }
 
+/// In English, for logs and the console.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let url = &self.url;
-        match &self.kind {
-            LoadErrorKind::Network => write!(
-                f,
-                "The request for {url} failed before the server answered. Check your connection and try again."
-            ),
-            LoadErrorKind::Timeout => write!(f, "{url} did not answer within {TIMEOUT_SECONDS} seconds."),
-            LoadErrorKind::Status(status) => {
-                write!(f, "The server answered {status} {} for {url}.", status_text(*status))
-            }
-            LoadErrorKind::Empty => write!(f, "{url} came back empty."),
-            LoadErrorKind::Html => write!(
-                f,
-                "{url} returned a web page instead of JSON; the feed file may be missing on the server."
-            ),
-            LoadErrorKind::Feed(FeedError::Json(e)) => write!(f, "{url} is not valid JSON: {e}."),
-            LoadErrorKind::Feed(e) => write!(f, "{url} is {e}."),
-        }
+        f.write_str(&self.detail(crate::catalog::english()))
     }
 }
 
@@ -152,12 +159,18 @@ mod tests {
             error(404, "").to_string(),
             "The server answered 404 Not Found for /feed.json."
         );
-        assert_eq!(error(404, "").title(), "The news feed was not found");
+        assert_eq!(
+            error(404, "").title(crate::catalog::english()),
+            "The news feed was not found"
+        );
         assert_eq!(error(503, "").kind, LoadErrorKind::Status(503));
         assert_eq!(error(200, "  \n").kind, LoadErrorKind::Empty);
         assert_eq!(error(200, "\u{feff}<!doctype html><html>").kind, LoadErrorKind::Html);
         let truncated = error(200, "{\"title\": \"x\", \"items\": [{\"id\": \"a\"");
-        assert_eq!(truncated.title(), "The news feed arrived incomplete");
+        assert_eq!(
+            truncated.title(crate::catalog::english()),
+            "The news feed arrived incomplete"
+        );
         assert!(truncated.to_string().contains("line 1, column 36"), "{truncated}");
         let invalid = error(200, "{\n\"title\": 'x'}");
         assert!(

@@ -3,6 +3,7 @@
 //! with the `csr` feature (as Trunk builds it).
 
 use gazette::app::App;
+use gazette::catalog::{self, Catalog};
 use gazette::paths::Paths;
 use gazette::takeover::{live_container, same_page, PRERENDERED_ATTRIBUTE, PRERENDERED_ID};
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ fn main() {
     // `<base href>` carries the public URL Trunk built for (`/` or `/news/`).
     let base = document.base_uri().ok().flatten().unwrap_or_default();
     let paths = Paths::from_base_uri(&base);
+    let catalog = page_catalog(&document);
     let Some(root) = document.get_element_by_id(PRERENDERED_ID) else {
         leptos::logging::error!("Gazette: the page has no <div id=\"app\"> to mount into");
         return;
@@ -41,13 +43,33 @@ fn main() {
             // The app manages the page's metadata from now on; the copies in the
             // HTML would otherwise stand beside the ones it adds.
             remove_prerendered_metadata(&document);
-            leptos::mount::mount_to(live, move || view! { <App paths take_over=true /> }).forget();
+            leptos::mount::mount_to(live, move || view! { <App paths take_over=true catalog /> }).forget();
         }
         None => {
             let root = root.unchecked_into::<web_sys::HtmlElement>();
-            leptos::mount::mount_to(root, move || view! { <App paths /> }).forget();
+            leptos::mount::mount_to(root, move || view! { <App paths catalog /> }).forget();
         }
     }
+}
+
+/// The catalog the publisher wrote into the page for its language; English
+/// (built in) when there is none.
+fn page_catalog(document: &web_sys::Document) -> &'static Catalog {
+    let Some(text) = document
+        .get_element_by_id(catalog::ELEMENT_ID)
+        .and_then(|e| e.text_content())
+    else {
+        return catalog::english();
+    };
+    let (catalog, faults) = Catalog::from_json(&text);
+    if !faults.is_empty() {
+        leptos::logging::warn!(
+            "Gazette: the page's catalog lacks {} keys and has {} it should not; those are shown in English",
+            faults.missing.len(),
+            faults.unknown.len()
+        );
+    }
+    catalog.leak()
 }
 
 fn remove_prerendered_metadata(document: &web_sys::Document) {

@@ -237,7 +237,7 @@ async fn feed_notice_counts_skipped_stories() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         let (_, newsroom) = provide_fixed(Paths::new("/"), Store::from_feed(feed));
-        view! { <FeedNotice summary=move || newsroom.with_store(|s| skipped_summary(s.skipped_stories())) /> }
+        view! { <FeedNotice summary=move || newsroom.with_store(|s| skipped_summary(gazette::catalog::english(), s.skipped_stories())) /> }
     });
     leptos::task::tick().await;
     let notice = text(&root);

@@ -36,12 +36,21 @@ done
 build_only=false
 [ "${GAZETTE_SETUP:-}" = build ] && build_only=true
 
-if ! $build_only && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null; }; then
-  step "apt-get install chromium chromium-driver nginx-light"
+# The browser, a server, and the font sets the layout is tested under (the
+# faces readers' machines have: Palatino/Helvetica, Arial/Times metrics, CJK
+# and Arabic; see tests/e2e/fonts.mjs).
+PACKAGES="chromium chromium-driver nginx-light fonts-dejavu-core fonts-urw-base35 fonts-liberation2 fonts-noto-cjk fonts-hosny-amiri"
+missing_packages() {
+  for package in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || echo "$package"
+  done
+}
+if ! $build_only && [ -n "$(missing_packages)" ]; then
+  step "apt-get install $(missing_packages | tr '\n' ' ')"
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver nginx-light >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $(missing_packages) >/dev/null
 fi
 
 if ! have_version trunk "trunk $TRUNK_VERSION"; then

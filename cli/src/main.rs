@@ -2,6 +2,7 @@
 //! lists the commands, `gazette help COMMAND` explains one.
 
 mod archive;
+mod catalogs;
 mod input;
 mod prerender;
 mod progress;

@@ -10,6 +10,7 @@ use futures::executor::{LocalPool, LocalSpawner};
 use futures::task::LocalSpawnExt;
 use futures::StreamExt;
 use gazette::app::App;
+use gazette::catalog::{direction_of, Catalog};
 use gazette::paths::Paths;
 use gazette::store::Store;
 use gazette::takeover::ANY_QUERY;
@@ -35,7 +36,8 @@ pub const MAX_STORY_PAGES: usize = 2_000;
 /// every topic, each topic's first page, every story the store holds (up
 /// to [`MAX_STORY_PAGES`]), the search page's shell, and `404.html`.
 pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, String> {
-    let shell = Shell::new(shell)?;
+    let catalog = crate::catalogs::for_language(store.site.language.as_deref());
+    let shell = Shell::new(shell, catalog, store.site.language.as_deref())?;
     // Each page's address (percent-encoded, as browsers ask for it) and its
     // file (named in its own letters, as hosts look it up once decoded).
     let mut routes: Vec<(String, String)> = vec![
@@ -54,7 +56,7 @@ pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, Stri
     }
     let mut pages = Vec::with_capacity(routes.len() + 2);
     for (url, file) in routes {
-        let html = render(&shell, store, paths, &url, &url)?;
+        let html = render(&shell, store, paths, catalog, &url, &url)?;
         pages.push(Page { file, html });
     }
     // Hosts serve it for every search address, so that a search opens with
@@ -63,7 +65,7 @@ pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, Stri
     let search = paths.asset("search/");
     pages.push(Page {
         file: "search/index.html".to_owned(),
-        html: render(&shell, store, paths, &search, &format!("{search}{ANY_QUERY}"))?,
+        html: render(&shell, store, paths, catalog, &search, &format!("{search}{ANY_QUERY}"))?,
     });
     // Hosts without rewrites answer unknown addresses with 404.html: the
     // bare app, which draws whatever the address names.
@@ -74,9 +76,6 @@ pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, Stri
     Ok(pages)
 }
 
-/// The title of the bare app (`404.html`) until it draws the real one.
-pub const NOT_FOUND_TITLE: &str = "<title>Page not found</title>";
-
 /// The page Trunk wrote, prepared to receive rendered pages.
 struct Shell {
     html: String,
@@ -84,12 +83,22 @@ struct Shell {
 }
 
 impl Shell {
-    fn new(index: &str) -> Result<Shell, String> {
-        let shell = shell::shell(index)?;
+    fn new(index: &str, catalog: &Catalog, language: Option<&str>) -> Result<Shell, String> {
+        let mut shell = shell::shell(index)?;
+        // English is built into the app; any other language travels with the page.
+        if catalog.language != "en" {
+            shell = shell::with_catalog(&shell, &catalog.to_json())?;
+        }
         // The shell's note that the site needs JavaScript is true of the bare
         // app only: a rendered page reads without it.
         let html = shell::without_noscript(&shell)?;
-        let bare = shell::bare(&shell, NOT_FOUND_TITLE)?;
+        let language = language.unwrap_or(&catalog.language);
+        // The title of the bare app until it draws the real one.
+        let title = format!(
+            "<title>{}</title>",
+            catalog.not_found.replace('&', "&amp;").replace('<', "&lt;")
+        );
+        let bare = shell::bare(&shell, language, direction_of(language), &title)?;
         Ok(Shell { html, bare })
     }
 
@@ -145,7 +154,14 @@ fn run<T>(future: impl std::future::Future<Output = T>) -> T {
 
 /// Renders the app at `url` (a path including the base) into the shell,
 /// marked as the page for the address `stands_for`.
-fn render(shell: &Shell, store: &Store, paths: &Paths, url: &str, stands_for: &str) -> Result<String, String> {
+fn render(
+    shell: &Shell,
+    store: &Store,
+    paths: &Paths,
+    catalog: &'static Catalog,
+    url: &str,
+    stands_for: &str,
+) -> Result<String, String> {
     init_executor();
     let (meta_context, meta_output) = ServerMetaContext::new();
     let shared: Arc<dyn SharedContext + Send + Sync> = Arc::new(SsrSharedContext::new());
@@ -156,7 +172,7 @@ fn render(shell: &Shell, store: &Store, paths: &Paths, url: &str, stands_for: &s
     let body = run(owner.with(move || {
         provide_context(RequestUrl::new(&request));
         provide_context(meta_context);
-        let app = view! { <App paths initial=store live=false /> };
+        let app = view! { <App paths initial=store live=false catalog /> };
         leptos::reactive::computed::ScopedFuture::new_untracked(app.to_html_stream_in_order().collect::<String>())
     }));
     let page = shell::with_page(&shell.html, &body, stands_for)?;

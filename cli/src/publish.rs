@@ -67,7 +67,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         })?;
         remove_prerendered_pages(dir)?;
         Hardened {
-            html: bare.replacen(prerender::NOT_FOUND_TITLE, "", 1),
+            html: bare,
             loader: None,
         }
     } else {

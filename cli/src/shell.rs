@@ -123,8 +123,9 @@ pub fn harden(html: &str, loader_file: Option<&str>, meta: &str) -> Result<Strin
     Ok(out)
 }
 
-/// The page prepared to receive rendered pages: without its `<title>` and
-/// its `lang` (each page brings its own), its app root empty.
+/// The page prepared to receive rendered pages: without its `<title>`, its
+/// `lang` and `dir` and the catalog of an earlier publication (each page
+/// brings its own), its app root empty.
 pub fn shell(index: &str) -> Result<String, String> {
     let roots = RefCell::new(0usize);
     let rendered = RefCell::new(false);
@@ -137,6 +138,11 @@ pub fn shell(index: &str) -> Result<String, String> {
             }),
             element!("html", |el: &mut Element| {
                 el.remove_attribute("lang");
+                el.remove_attribute("dir");
+                Ok(())
+            }),
+            element!(format!("script#{}", crate::catalogs::ELEMENT_ID), |el: &mut Element| {
+                el.remove();
                 Ok(())
             }),
             element!("div#app", |el: &mut Element| {
@@ -166,21 +172,41 @@ pub fn without_noscript(shell: &str) -> Result<String, String> {
     )
 }
 
-/// The shell as the bare app (`404.html`): English and titled until the app
-/// draws the page the address names.
-pub fn bare(shell: &str, title: &str) -> Result<String, String> {
+/// The shell as the bare app (`404.html`): in the catalog's language and
+/// titled until the app draws the page the address names.
+pub fn bare(shell: &str, language: &str, direction: &str, title: &str) -> Result<String, String> {
     rewrite(
         shell,
         vec![
             element!("html", |el: &mut Element| {
-                el.set_attribute("lang", "en").map_err(|e| e.to_string())?;
+                el.set_attribute("lang", language).map_err(|e| e.to_string())?;
+                el.set_attribute("dir", direction).map_err(|e| e.to_string())?;
                 Ok(())
             }),
-            element!("head", |el: &mut Element| {
-                el.prepend(title, ContentType::Html);
+            // After `<meta charset>`, the head's first element: minified, the
+            // page has no `<head>` start tag to find.
+            element!("meta[charset]", |el: &mut Element| {
+                el.after(title, ContentType::Html);
                 Ok(())
             }),
         ],
+    )
+}
+
+/// The shell carrying `catalog` (its JSON) for the app to read, as data
+/// that never runs (`type="application/json"`, which the Content Security
+/// Policy leaves alone).
+pub fn with_catalog(shell: &str, catalog: &str) -> Result<String, String> {
+    let island = format!(
+        r#"<script type="application/json" id="{}">{catalog}</script>"#,
+        crate::catalogs::ELEMENT_ID
+    );
+    rewrite(
+        shell,
+        vec![element!("meta[charset]", |el: &mut Element| {
+            el.after(&island, ContentType::Html);
+            Ok(())
+        })],
     )
 }
 
@@ -231,5 +257,24 @@ mod tests {
             "{drawn}"
         );
         assert!(super::shell(&drawn).is_err(), "a drawn page is not a shell");
+    }
+
+    /// Trunk's minified output omits the `<head>` start tag; the title and
+    /// the catalog still land in the head, once, and a second publication
+    /// replaces rather than repeats them.
+    #[test]
+    fn the_bare_app_gets_its_title_language_and_catalog_without_a_head_tag() {
+        let minified = "<!doctype html><html lang=en><meta charset=utf-8><base href=/><title>x</title></head><body><div id=app></div>";
+        let prepared = with_catalog(&shell(minified).unwrap(), r#"{"search":"بحث"}"#).unwrap();
+        let bare = bare(&prepared, "ar", "rtl", "<title>الصفحة غير موجودة</title>").unwrap();
+        assert!(bare.contains(r#"<html lang="ar" dir="rtl">"#), "{bare}");
+        assert_eq!(bare.matches("<title>").count(), 1);
+        assert!(bare.contains("<title>الصفحة غير موجودة</title>"));
+        let head = &bare[..bare.find("</head>").unwrap()];
+        assert!(head.contains(r#"<script type="application/json" id="gazette-catalog">{"search":"بحث"}</script>"#));
+
+        let again = with_catalog(&shell(&bare).unwrap(), "{}").unwrap();
+        assert_eq!(again.matches("gazette-catalog").count(), 1, "{again}");
+        assert!(!again.contains("<title>") && !again.contains("dir="));
     }
 }

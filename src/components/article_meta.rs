@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::feed::text::group_thousands;
+use crate::catalog::{fill, use_catalog};
 use crate::feed::{Timestamp, Topic};
 use crate::paths::use_paths;
 
@@ -15,17 +15,16 @@ pub fn ArticleMeta(
     #[prop(optional)] reading_minutes: Option<u32>,
 ) -> impl IntoView {
     let paths = use_paths();
+    let tr = use_catalog();
     // Each topic an item of the line, as the date and the views are.
     let topics = topics
         .into_iter()
         .map(|t| view! { <li class="meta-topic"><a href=paths.topic(&t.slug)>{t.name}</a></li> })
         .collect_view();
     let date =
-        published.map(|d| view! { <li class="meta-date"><time datetime=d.to_string()>{d.long_date()}</time></li> });
-    let views = views.map(|v| {
-        let label = if v == 1 { "view" } else { "views" };
-        view! { <li class="meta-views">{format!("{} {label}", group_thousands(v))}</li> }
-    });
-    let reading = reading_minutes.map(|m| view! { <li class="meta-reading">{format!("{m} min read")}</li> });
-    view! { <ul class="article-meta" aria-label="About this story">{topics}{date}{views}{reading}</ul> }
+        published.map(|d| view! { <li class="meta-date"><time datetime=d.to_string()>{tr.date(&d)}</time></li> });
+    let views = views.map(|v| view! { <li class="meta-views">{tr.count(&tr.views, v)}</li> });
+    let reading = reading_minutes
+        .map(|m| view! { <li class="meta-reading">{fill(&tr.min_read, &[("n", &tr.number(m as u64))])}</li> });
+    view! { <ul class="article-meta" aria-label=&*tr.about_story>{topics}{date}{views}{reading}</ul> }
 }

@@ -56,6 +56,7 @@ fn list_item(blocks: Vec<Block>) -> AnyView {
 #[component]
 fn DataTable(table: Table) -> impl IntoView {
     let Table { caption, head, rows } = table;
+    let tr = crate::catalog::use_catalog();
     let label = (!caption.is_empty()).then(|| {
         let mut text = String::new();
         crate::feed::push_inline_text(&caption, &mut text);
@@ -67,7 +68,7 @@ fn DataTable(table: Table) -> impl IntoView {
     });
     let rows = rows.into_iter().map(|cells| table_row(cells, "row")).collect_view();
     view! {
-        <div class="table-frame" role="region" tabindex="0" aria-label=label.unwrap_or_else(|| "Table".to_owned())>
+        <div class="table-frame" role="region" tabindex="0" aria-label=label.unwrap_or_else(|| tr.table_region.to_string())>
             <table>
                 {(!caption.is_empty()).then(|| view! { <caption>{inlines(caption)}</caption> })}
                 {head}

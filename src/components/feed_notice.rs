@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::catalog::{fill, Catalog};
 use crate::feed::{Problem, ProblemKind};
 
 /// A quiet line when the feed held stories that could not be shown; the
@@ -14,12 +15,12 @@ pub fn FeedNotice(
 
 /// "2 stories in the feed could not be shown (1 without an id, 1 without
 /// content)", grouped by the kind of fault; `None` when none was left out.
-pub fn skipped_summary<'p>(skipped: impl Iterator<Item = &'p Problem>) -> Option<String> {
-    let mut reasons: Vec<(&str, usize)> = Vec::new();
+pub fn skipped_summary<'p>(tr: &Catalog, skipped: impl Iterator<Item = &'p Problem>) -> Option<String> {
+    let mut reasons: Vec<(&str, u64)> = Vec::new();
     let mut count = 0;
     for problem in skipped {
         count += 1;
-        let why = reason(problem.kind);
+        let why = reason(tr, problem.kind);
         match reasons.iter_mut().find(|(r, _)| *r == why) {
             Some((_, n)) => *n += 1,
             None => reasons.push((why, 1)),
@@ -28,28 +29,24 @@ pub fn skipped_summary<'p>(skipped: impl Iterator<Item = &'p Problem>) -> Option
     if count == 0 {
         return None;
     }
-    let what = if count == 1 {
-        "1 story in the feed could not be shown".to_owned()
-    } else {
-        format!("{count} stories in the feed could not be shown")
-    };
+    let what = tr.count(&tr.stories_not_shown, count);
     let why = reasons
         .iter()
-        .map(|(r, n)| format!("{n} {r}"))
+        .map(|(r, n)| format!("{} {r}", tr.number(*n)))
         .collect::<Vec<_>>()
-        .join(", ");
-    Some(format!("{what} ({why}). Details are in the browser console."))
+        .join(&tr.list_separator);
+    Some(fill(&tr.details_in_console, &[("what", &what), ("why", &why)]))
 }
 
 /// Why a story was left out, short enough to count.
-fn reason(kind: ProblemKind) -> &'static str {
+fn reason(tr: &Catalog, kind: ProblemKind) -> &str {
     match kind {
-        ProblemKind::NoId => "without an id",
-        ProblemKind::NoContent => "without content",
-        ProblemKind::RepeatedId => "repeating an id",
-        ProblemKind::WrongType => "with a field of the wrong type",
-        ProblemKind::NotAnObject => "that are not objects",
-        _ => "malformed",
+        ProblemKind::NoId => &tr.skipped_without_id,
+        ProblemKind::NoContent => &tr.skipped_without_content,
+        ProblemKind::RepeatedId => &tr.skipped_repeated_id,
+        ProblemKind::WrongType => &tr.skipped_wrong_type,
+        ProblemKind::NotAnObject => &tr.skipped_not_object,
+        _ => &tr.skipped_malformed,
     }
 }
 
@@ -65,12 +62,16 @@ mod tests {
             "/feed.json",
         )
         .unwrap();
-        let summary = skipped_summary(feed.problems.iter().filter(|p| p.skipped_story)).unwrap();
+        let summary = skipped_summary(
+            crate::catalog::english(),
+            feed.problems.iter().filter(|p| p.skipped_story),
+        )
+        .unwrap();
         assert_eq!(
             summary,
             "5 stories in the feed could not be shown (1 that are not objects, 1 without an id, \
              1 with a field of the wrong type, 1 without content, 1 repeating an id). Details are in the browser console."
         );
-        assert_eq!(skipped_summary(std::iter::empty()), None);
+        assert_eq!(skipped_summary(crate::catalog::english(), std::iter::empty()), None);
     }
 }

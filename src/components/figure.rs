@@ -86,6 +86,7 @@ pub fn Figure(
 #[component]
 pub fn PhotoLink(viewer: PhotoViewer, index: usize, children: Children) -> impl IntoView {
     let count = viewer.count();
+    let tr = crate::catalog::use_catalog();
     view! {
         <a
             class="photo-open"
@@ -96,7 +97,7 @@ pub fn PhotoLink(viewer: PhotoViewer, index: usize, children: Children) -> impl 
             }
         >
             {children()}
-            <span class="visually-hidden">{format!(" (photo {} of {count}: open in the photo viewer)", index + 1)}</span>
+            <span class="visually-hidden">{crate::catalog::fill(&tr.open_photo, &[("n", &tr.number(index as u64 + 1)), ("count", &tr.number(count as u64))])}</span>
         </a>
     }
 }

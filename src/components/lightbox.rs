@@ -1,6 +1,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::catalog::{fill, Catalog};
 use crate::feed::Image;
 use crate::gallery::{self, ViewerAction};
 
@@ -130,6 +131,8 @@ enum Arrival {
 #[component]
 pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
     let viewer = expect_context::<PhotoViewer>();
+    let tr = crate::catalog::use_catalog();
+    let rtl = tr.is_rtl();
     let count = photos.len();
     let dialog = NodeRef::<html::Dialog>::new();
     let track = NodeRef::<html::Div>::new();
@@ -165,13 +168,13 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                         let _ = button.focus();
                     }
                 }
-                let left = f64::from(track.client_width()) * i as f64;
+                let left = strip_offset(&track, i, rtl);
                 if (f64::from(track.scroll_left()) - left).abs() > 1.0 {
                     scrolling_to.set_value(Some(i));
-                    scroll_strip_to(&track, i, was_open && previous.flatten().is_some());
+                    scroll_strip_to(&track, i, rtl, was_open && previous.flatten().is_some());
                 } else if scrolling_to.get_value().is_some_and(|target| target != i) {
                     // Back where it started before an earlier move arrived: stop that move.
-                    scroll_strip_to(&track, i, false);
+                    scroll_strip_to(&track, i, rtl, false);
                     scrolling_to.set_value(None);
                 }
             }
@@ -195,7 +198,8 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
     let on_scroll_end = move |_| {
         let Some(track) = track.get() else { return };
         let width = track.client_width().max(1) as f64;
-        let landed = (track.scroll_left() as f64 / width).round() as usize;
+        // Right to left, the strip scrolls into negative offsets.
+        let landed = (f64::from(track.scroll_left()).abs() / width).round() as usize;
         if viewer.index.get_untracked().is_none() {
             return;
         }
@@ -203,7 +207,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
             Some(target) if target == landed => scrolling_to.set_value(None),
             // Short of the target: finish the move the reader asked for, so the
             // strip and the position never disagree.
-            Some(target) => scroll_strip_to(&track, target, true),
+            Some(target) => scroll_strip_to(&track, target, rtl, true),
             None => viewer.act(ViewerAction::Open(landed)),
         }
     };
@@ -216,7 +220,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
             trap_focus(&ev);
             return;
         }
-        if let Some(action) = ViewerAction::from_key(&ev.key()) {
+        if let Some(action) = ViewerAction::from_key(&ev.key(), rtl) {
             ev.prevent_default();
             viewer.act(action);
         }
@@ -225,7 +229,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
     let index = move || viewer.index.get().unwrap_or(0);
     // Photos load only once the viewer is open: the one shown and its neighbours at once.
     let near = move |i: usize| viewer.index.get().is_some_and(|shown| shown.abs_diff(i) <= 1);
-    let current = move || photos_for_text(viewer, count);
+    let current = move || photos_for_text(tr, viewer, count);
     let slides = photos
         .iter()
         .cloned()
@@ -243,9 +247,13 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                 (Some(w), Some(h)) if h > 0 => (64 * w / h).max(1),
                 _ => 96,
             };
+            let (n, of) = (tr.number(i as u64 + 1), tr.number(count as u64));
             let label = match &photo.caption {
-                Some(caption) => format!("Photo {} of {count}: {caption}", i + 1),
-                None => format!("Photo {} of {count}", i + 1),
+                Some(caption) => fill(
+                    &tr.viewer_thumb_caption,
+                    &[("n", &n), ("count", &of), ("caption", caption)],
+                ),
+                None => fill(&tr.viewer_thumb, &[("n", &n), ("count", &of)]),
             };
             view! {
                 <li>
@@ -278,11 +286,11 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                 }
             }
         >
-            <h2 id="viewer-title" class="visually-hidden">{format!("Photos: {title}")}</h2>
+            <h2 id="viewer-title" class="visually-hidden">{fill(&tr.viewer_title, &[("title", &title)])}</h2>
             <div class="viewer-bar">
                 <p class="viewer-position" aria-live="polite" aria-atomic="true">{current}</p>
-                <button node_ref=close_button type="button" class="viewer-button viewer-close" title="Close (Esc)" on:click=move |_| viewer.act(ViewerAction::Close)>
-                    "Close"
+                <button node_ref=close_button type="button" class="viewer-button viewer-close" title=&*tr.close_hint on:click=move |_| viewer.act(ViewerAction::Close)>
+                    {&*tr.close}
                 </button>
             </div>
             // Focusable, so that the strip can be scrolled without a pointer too.
@@ -290,7 +298,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                 node_ref=track
                 class="viewer-track"
                 role="group"
-                aria-label="Photos"
+                aria-label=&*tr.photos_strip
                 tabindex="0"
                 on:scrollend=on_scroll_end
                 on:pointerdown=on_track_pointerdown
@@ -301,31 +309,34 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                 <button
                     type="button"
                     class="viewer-button viewer-previous"
-                    title="Previous photo (←)"
+                    title=fill(&tr.previous_photo, &[("key", if rtl { "→" } else { "←" })])
                     disabled=move || { index() == 0 }
                     on:click=move |_| viewer.act(ViewerAction::Previous)
                 >
-                    "Previous"
+                    {&*tr.previous}
                 </button>
                 <button
                     type="button"
                     class="viewer-button viewer-next"
-                    title="Next photo (→)"
+                    title=fill(&tr.next_photo, &[("key", if rtl { "←" } else { "→" })])
                     disabled=move || { index() + 1 >= count }
                     on:click=move |_| viewer.act(ViewerAction::Next)
                 >
-                    "Next"
+                    {&*tr.next}
                 </button>
             </div>
-            <ul class="viewer-thumbs" aria-label="All photos">{thumbs}</ul>
+            <ul class="viewer-thumbs" aria-label=&*tr.all_photos>{thumbs}</ul>
         </dialog>
     }
 }
 
 /// "Photo 2 / 5", for the position line and screen readers.
-fn photos_for_text(viewer: PhotoViewer, count: usize) -> String {
+fn photos_for_text(tr: &Catalog, viewer: PhotoViewer, count: usize) -> String {
     match viewer.index.get() {
-        Some(i) => format!("Photo {}", gallery::position(i, count)),
+        Some(i) => fill(
+            &tr.viewer_position,
+            &[("n", &tr.number(i as u64 + 1)), ("count", &tr.number(count as u64))],
+        ),
         None => String::new(),
     }
 }
@@ -335,6 +346,8 @@ fn photos_for_text(viewer: PhotoViewer, count: usize) -> String {
 #[component]
 fn Slide(photo: Image, index: usize, count: usize, near: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     let arrival = RwSignal::new(Arrival::Waiting);
+    let tr = crate::catalog::use_catalog();
+    let missing = &*tr.photo_missing;
     let srcset = (!photo.variants.is_empty()).then(|| {
         photo
             .variants
@@ -370,8 +383,8 @@ fn Slide(photo: Image, index: usize, count: usize, near: impl Fn() -> bool + Sen
                     on:load=move |_| arrival.set(Arrival::Shown)
                     on:error=move |_| arrival.set(Arrival::Failed)
                 />
-                <p class="viewer-missing" role="img" aria-label="This photo could not be loaded">
-                    "This photo could not be loaded."
+                <p class="viewer-missing" role="img" aria-label=missing>
+                    {missing}
                 </p>
             </div>
             <figcaption>
@@ -417,9 +430,20 @@ fn trap_focus(ev: &leptos::ev::KeyboardEvent) {
 
 /// Scrolls the strip to photo `index`: smoothly if asked and the reader has
 /// not asked for less motion, else at once (which also stops a smooth scroll).
-fn scroll_strip_to(track: &web_sys::HtmlElement, index: usize, smooth: bool) {
+/// Where photo `index` starts in the strip: right to left, the strip starts
+/// at the right and scrolls into negative offsets.
+fn strip_offset(track: &web_sys::HtmlElement, index: usize, rtl: bool) -> f64 {
+    let offset = f64::from(track.client_width()) * index as f64;
+    if rtl {
+        -offset
+    } else {
+        offset
+    }
+}
+
+fn scroll_strip_to(track: &web_sys::HtmlElement, index: usize, rtl: bool, smooth: bool) {
     let options = web_sys::ScrollToOptions::new();
-    options.set_left(f64::from(track.client_width()) * index as f64);
+    options.set_left(strip_offset(track, index, rtl));
     options.set_behavior(if smooth && !prefers_reduced_motion() {
         web_sys::ScrollBehavior::Smooth
     } else {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::catalog::use_catalog;
 use crate::loading::LoadError;
 use crate::page_shell::use_page_shell;
 
@@ -13,11 +14,12 @@ pub fn LoadFailure(
     site_title: String,
 ) -> impl IntoView {
     let shell = use_page_shell();
+    let tr = use_catalog();
     let first = move || {
         errors.with(|errors| {
             errors.iter().next().map(|(_, e)| match e.downcast_ref::<LoadError>() {
-                Some(load) => (load.title().to_owned(), load.to_string()),
-                None => ("Something went wrong".to_owned(), e.to_string()),
+                Some(load) => (load.title(tr).to_owned(), load.detail(tr)),
+                None => (tr.something_wrong.to_string(), e.to_string()),
             })
         })
     };
@@ -33,7 +35,7 @@ pub fn LoadFailure(
     on_cleanup(move || shell.report_failure(None));
     let page_title = {
         let title = title.clone();
-        move || format!("{} – {site_title}", title())
+        move || tr.title(&title(), &site_title)
     };
     view! {
         <Title text=page_title />
@@ -48,9 +50,10 @@ pub fn LoadFailure(
 /// Asks the newsroom to load again; it says so while it does.
 #[component]
 fn RetryButton(shell: crate::page_shell::PageShell) -> impl IntoView {
+    let tr = use_catalog();
     view! {
         <button type="button" class="button" on:click=move |_| shell.retry() disabled=move || shell.is_busy()>
-            {move || if shell.is_busy() { "Trying again…" } else { "Try again" }}
+            {move || if shell.is_busy() { &*tr.trying_again } else { &*tr.try_again }}
         </button>
     }
 }
@@ -61,12 +64,13 @@ fn RetryButton(shell: crate::page_shell::PageShell) -> impl IntoView {
 #[component]
 pub fn FailureBanner() -> impl IntoView {
     let shell = use_page_shell();
+    let tr = use_catalog();
     move || {
         shell.failure().map(|(title, detail)| {
             view! {
                 <section class="load-failure banner" role="alert">
                     <p class="alert-title">{title}</p>
-                    <p>{detail}" This page is shown as it was published."</p>
+                    <p>{detail}{&*tr.shown_as_published}</p>
                     <RetryButton shell />
                 </section>
             }

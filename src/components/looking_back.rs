@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::feed::text::group_thousands;
+use crate::catalog::{fill, use_catalog, Catalog};
 use crate::newsroom::Newsroom;
 use crate::store::Reach;
 
@@ -8,12 +8,13 @@ use crate::store::Reach;
 /// asked for: which page it is reading, and a way to stop.
 #[component]
 pub fn LookingBack(newsroom: Newsroom) -> impl IntoView {
+    let tr = use_catalog();
     move || {
         newsroom.looking_at().map(|page| {
             view! {
                 <div class="looking-back" role="status">
-                    <p>"Looking through older stories: page "{page}</p>
-                    <button type="button" class="button" on:click=move |_| newsroom.stop_looking()>"Stop"</button>
+                    <p>{fill(&tr.looking_back, &[("page", &tr.number(page as u64))])}</p>
+                    <button type="button" class="button" on:click=move |_| newsroom.stop_looking()>{&*tr.stop}</button>
                 </div>
             }
         })
@@ -22,23 +23,19 @@ pub fn LookingBack(newsroom: Newsroom) -> impl IntoView {
 
 /// How far back the stories looked through reach: "the 250 most recent
 /// stories (50 pages of the feed, back to March 3, 2024)".
-pub fn reach_phrase(reach: &Reach) -> String {
-    let mut phrase = match reach.stories {
-        1 => "the most recent story (".to_owned(),
-        n => format!("the {} most recent stories (", group_thousands(n as u64)),
-    };
-    phrase.push_str(&group_thousands(reach.pages as u64));
-    phrase.push_str(if reach.pages == 1 {
-        " page of the feed"
-    } else {
-        " pages of the feed"
-    });
-    if let Some(date) = reach.oldest {
-        phrase.push_str(", back to ");
-        phrase.push_str(&date.long_date());
-    }
-    phrase.push(')');
-    phrase
+pub fn reach_phrase(tr: &Catalog, reach: &Reach) -> String {
+    let back = reach
+        .oldest
+        .map(|date| fill(&tr.reach_back_to, &[("date", &tr.date(&date))]))
+        .unwrap_or_default();
+    fill(
+        &tr.reach,
+        &[
+            ("stories", &tr.count(&tr.recent_stories, reach.stories as u64)),
+            ("pages", &tr.count(&tr.feed_pages, reach.pages as u64)),
+            ("back", &back),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -53,7 +50,7 @@ mod tests {
             oldest: crate::feed::Timestamp::parse("2024-03-03T10:00:00Z"),
         };
         assert_eq!(
-            reach_phrase(&reach),
+            reach_phrase(crate::catalog::english(), &reach),
             "the 1,250 most recent stories (50 pages of the feed, back to March 3, 2024)"
         );
         let one = Reach {
@@ -61,6 +58,9 @@ mod tests {
             pages: 1,
             oldest: None,
         };
-        assert_eq!(reach_phrase(&one), "the most recent story (1 page of the feed)");
+        assert_eq!(
+            reach_phrase(crate::catalog::english(), &one),
+            "the most recent story (1 page of the feed)"
+        );
     }
 }

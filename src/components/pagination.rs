@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::catalog::{fill, use_catalog};
 use crate::paths::numbered_page;
 
 /// Previous and next links, numbered pages and "Page x of y". Only pages near
@@ -14,6 +15,7 @@ pub fn Pagination(
     if total <= 1 {
         return None;
     }
+    let tr = use_catalog();
     let link = |page: u32| numbered_page(&first, page);
     // The first page, those around the current one, the last: in order
     // already, so repeats are skipped rather than sorted out.
@@ -30,16 +32,19 @@ pub fn Pagination(
         }
         previous = n;
         items.push(if n == current {
-            view! { <li><a href=link(n) aria-current="page">{n}</a></li> }.into_any()
+            view! { <li><a href=link(n) aria-current="page">{tr.number(n as u64)}</a></li> }.into_any()
         } else {
-            view! { <li><a href=link(n) aria-label=format!("Page {n}")>{n}</a></li> }.into_any()
+            let label = fill(&tr.page_link, &[("page", &tr.number(n as u64))]);
+            view! { <li><a href=link(n) aria-label=label>{tr.number(n as u64)}</a></li> }.into_any()
         });
     }
-    let prev = (current > 1).then(|| view! { <a class="page-prev" href=link(current - 1) rel="prev">"Previous"</a> });
-    let next = (current < total).then(|| view! { <a class="page-next" href=link(current + 1) rel="next">"Next"</a> });
+    let prev =
+        (current > 1).then(|| view! { <a class="page-prev" href=link(current - 1) rel="prev">{&*tr.previous}</a> });
+    let next =
+        (current < total).then(|| view! { <a class="page-next" href=link(current + 1) rel="next">{&*tr.next}</a> });
     Some(view! {
-        <nav class="pagination" aria-label="Pages">
-            <p class="page-status">{format!("Page {current} of {total}")}</p>
+        <nav class="pagination" aria-label=&*tr.pages>
+            <p class="page-status">{fill(&tr.page_status, &[("page", &tr.number(current as u64)), ("total", &tr.number(total as u64))])}</p>
             {prev}
             <ul>{items}</ul>
             {next}

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
+use crate::catalog::use_catalog;
 use crate::page_shell::use_page_shell;
 
 /// What a multi-page site gives for free and a client-side app must do
@@ -66,6 +67,7 @@ fn typing_in_a_field() -> bool {
 /// The skip link: focus and show the page's content.
 #[component]
 pub fn SkipLink() -> impl IntoView {
+    let tr = use_catalog();
     view! {
         <a
             class="skip-link"
@@ -76,7 +78,7 @@ pub fn SkipLink() -> impl IntoView {
                 skip_to_main();
             }
         >
-            "Skip to main content"
+            {&*tr.skip_to_content}
         </a>
     }
 }

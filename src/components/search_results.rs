@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::catalog::{fill, use_catalog, Catalog};
 use crate::feed::search::{excerpt, highlight, Query};
-use crate::feed::text::group_thousands;
 use crate::feed::Topic;
 use crate::newsroom::Newsroom;
 use crate::paths::use_paths;
@@ -43,6 +43,7 @@ pub fn SearchResultList(
     newsroom: Newsroom,
 ) -> impl IntoView {
     let paths = use_paths();
+    let tr = use_catalog();
     let parsed = Query::parse(&query);
     let query = query.trim().to_owned();
     let topic_name = |slug: &str| {
@@ -60,7 +61,7 @@ pub fn SearchResultList(
         });
         return view! {
             <div class="search-state" id="search-results">
-                <p class="search-count">{format!("Type to search {} stories.", group_thousands(stories))}</p>
+                <p class="search-count">{tr.count(&tr.type_to_search, stories)}</p>
             </div>
         }
         .into_any();
@@ -74,13 +75,13 @@ pub fn SearchResultList(
             let further = newsroom.with_store(Store::has_older_pages).then(|| {
                 view! {
                     <button type="button" class="button button-quiet" on:click=move |_| newsroom.look_further()>
-                        "Search older stories"
+                        {&*tr.search_older}
                     </button>
                 }
             });
             view! {
                 <div class="search-note">
-                    <p>{format!("Searched {}, not the whole archive.", reach_phrase(&reach))}</p>
+                    <p>{fill(&tr.searched_not_all, &[("reach", &reach_phrase(tr, &reach))])}</p>
                     {further}
                 </div>
                 <LookingBack newsroom />
@@ -94,17 +95,17 @@ pub fn SearchResultList(
             view! {
                 <li>
                     <a href=paths.search_in(&query, slug) aria-current=current.then_some("page")>
-                        {label} <span class="search-topic-count">{count}</span>
+                        {label} <span class="search-topic-count">{tr.number(count as u64)}</span>
                     </a>
                 </li>
             }
         };
-        let mut links = vec![link("All topics".to_owned(), all_count.max(results.total), None)];
+        let mut links = vec![link(tr.all_topics.to_string(), all_count.max(results.total), None)];
         for (slug, count) in &results.topic_counts {
             links.push(link(topic_name(slug), *count, Some(slug)));
         }
         view! {
-            <nav class="search-topics" aria-label="Filter results by topic">
+            <nav class="search-topics" aria-label=&*tr.filter_by_topic>
                 <ul>{links}</ul>
             </nav>
         }
@@ -112,12 +113,12 @@ pub fn SearchResultList(
 
     let nothing = (results.total == 0).then(|| {
         let everywhere = topic.as_ref().map(|_| {
-            view! { <li><a href=paths.search(&query)>"Search all topics"</a></li> }
+            view! { <li><a href=paths.search(&query)>{&*tr.search_all_topics}</a></li> }
         });
         view! {
             <ul class="search-tips">
-                <li>"Check the spelling, or try fewer or shorter words."</li>
-                <li>"Words in quotes must appear together; try them without quotes."</li>
+                <li>{&*tr.tip_spelling}</li>
+                <li>{&*tr.tip_quotes}</li>
                 {everywhere}
             </ul>
         }
@@ -125,7 +126,7 @@ pub fn SearchResultList(
     let more = (results.hits.len() < results.total).then(|| {
         view! {
             <button type="button" class="search-more" on:click=move |_| show_more.run(())>
-                {format!("More results ({} of {} shown)", results.hits.len(), group_thousands(results.total as u64))}
+                {fill(&tr.more_results, &[("shown", &tr.number(results.hits.len() as u64)), ("total", &tr.number(results.total as u64))])}
             </button>
         }
     });
@@ -149,16 +150,18 @@ pub fn SearchResultList(
 }
 
 /// "12 stories match “moon” in Research."
-pub fn count_message(results: &SearchResults, query: &str, topic_name: Option<&str>) -> String {
+pub fn count_message(tr: &Catalog, results: &SearchResults, query: &str, topic_name: Option<&str>) -> String {
     let query = query.trim();
     if query.is_empty() {
         return String::new();
     }
-    let within = topic_name.map(|name| format!(" in {name}")).unwrap_or_default();
+    let within = topic_name
+        .map(|name| fill(&tr.in_topic, &[("topic", name)]))
+        .unwrap_or_default();
+    let values = [("query", &*tr.quoted(query)), ("within", &within)];
     match results.total {
-        0 => format!("No stories match “{query}”{within}."),
-        1 => format!("1 story matches “{query}”{within}."),
-        n => format!("{} stories match “{query}”{within}.", group_thousands(n as u64)),
+        0 => fill(&tr.no_match, &values),
+        n => fill(&tr.count(&tr.stories_match, n as u64), &values),
     }
 }
 
@@ -167,10 +170,11 @@ pub fn count_message(results: &SearchResults, query: &str, topic_name: Option<&s
 #[component]
 fn SearchResult(hit: SearchHit, topic: Option<Topic>, query: Query) -> impl IntoView {
     let paths = use_paths();
+    let tr = use_catalog();
     let topic = topic.map(|t| view! { <a class="search-result-topic" href=paths.topic(&t.slug)>{t.name}</a> });
     let date = hit
         .published
-        .map(|d| view! { <time datetime=d.to_string()>{d.long_date()}</time> });
+        .map(|d| view! { <time datetime=d.to_string()>{tr.date(&d)}</time> });
     // The summary when the match is there or in the headline; else the
     // passage of the story that matched.
     let summary = hit.summary.clone().unwrap_or_default();

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::catalog::use_catalog;
 use crate::newsroom::Newsroom;
 
 /// The masthead (site title and tagline from the feed), the topic
@@ -10,6 +11,7 @@ use crate::newsroom::Newsroom;
 #[component]
 pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
     let paths = newsroom.paths();
+    let tr = use_catalog();
     let location = use_location();
     let menu_open = RwSignal::new(false);
     // A new page closes the menu.
@@ -24,6 +26,7 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
     // The page of every topic, when the header cannot name them all.
     let more_topics = move || newsroom.with_store(|s| s.site.topics.len() > crate::store::FEATURED_TOPICS);
     let all_topics = paths.all_topics();
+    let all_topics_label = tr.all_topics.to_string();
     let home = paths.home();
     let nav_paths = paths.clone();
     let current_path = move || location.pathname.get();
@@ -42,7 +45,7 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
                 <a class="site-title" href=home.clone()>
                     {move || match title() {
                         Some(t) => t.into_any(),
-                        None => view! { <span class="skeleton-text">"News"</span> }.into_any(),
+                        None => view! { <span class="skeleton-text">{tr.site_title_loading.to_string()}</span> }.into_any(),
                     }}
                 </a>
                 {move || tagline().map(|t| view! { <p class="tagline">{t}</p> })}
@@ -56,25 +59,25 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
                     on:click=move |_| menu_open.update(|open| *open = !*open)
                 >
                     <span class="menu-icon" aria-hidden="true"></span>
-                    "Topics"
+                    {tr.topics_button.to_string()}
                 </button>
-                <form class="search-form" role="search" aria-label="Site search" action=paths.search("") method="get" on:submit=on_search>
-                    <label for="site-search" class="visually-hidden">"Search stories"</label>
+                <form class="search-form" role="search" aria-label=tr.site_search.to_string() action=paths.search("") method="get" on:submit=on_search>
+                    <label for="site-search" class="visually-hidden">{tr.search_stories.to_string()}</label>
                     <input
                         id="site-search"
                         type="search"
                         name="q"
-                        placeholder="Search stories"
+                        placeholder=tr.search_stories.to_string()
                         autocomplete="off"
                         on:focus=move |_| newsroom.prepare_search()
                     />
-                    <button type="submit" class="search-button">"Search"</button>
+                    <button type="submit" class="search-button">{tr.search_button.to_string()}</button>
                 </form>
             </div>
-            <nav id="topic-nav" class="topic-nav" class:open=move || menu_open.get() aria-label="Topics">
+            <nav id="topic-nav" class="topic-nav" class:open=move || menu_open.get() aria-label=tr.topics_nav.to_string()>
                 <ul>
                     <li>
-                        <a href=home.clone() aria-current=move || (current_path() == nav_paths.home()).then_some("page")>"Home"</a>
+                        <a href=home.clone() aria-current=move || (current_path() == nav_paths.home()).then_some("page")>{tr.home.to_string()}</a>
                     </li>
                     <For each=topics key=|t| t.topic.slug.clone() let:featured>
                         {
@@ -94,7 +97,7 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
                     let href = all_topics.clone();
                     let current = href.clone();
                     view! {
-                        <a class="all-topics-link" href=href aria-current=move || (current_path() == current).then_some("page")>"All topics"</a>
+                        <a class="all-topics-link" href=href aria-current=move || (current_path() == current).then_some("page")>{all_topics_label.clone()}</a>
                     }
                 })}
             </nav>

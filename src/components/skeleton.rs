@@ -3,8 +3,9 @@ use leptos::prelude::*;
 /// Grey shapes that hold a list page's layout while its stories load.
 #[component]
 pub fn ListSkeleton(#[prop(default = 6)] cards: usize) -> impl IntoView {
+    let tr = crate::catalog::use_catalog();
     view! {
-        <div class="skeleton" aria-busy="true" aria-label="Loading stories">
+        <div class="skeleton" aria-busy="true" aria-label=&*tr.loading_stories>
             <div class="skeleton-title"></div>
             <div class="card-grid">
                 {(0..cards).map(|_| view! {
@@ -22,8 +23,9 @@ pub fn ListSkeleton(#[prop(default = 6)] cards: usize) -> impl IntoView {
 /// The article page's shape: headline, metadata line, photo, paragraphs.
 #[component]
 pub fn ArticleSkeleton() -> impl IntoView {
+    let tr = crate::catalog::use_catalog();
     view! {
-        <div class="skeleton article-skeleton" aria-busy="true" aria-label="Loading the story">
+        <div class="skeleton article-skeleton" aria-busy="true" aria-label=&*tr.loading_story>
             <div class="skeleton-title"></div>
             <div class="skeleton-line short"></div>
             <div class="skeleton-photo"></div>

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::catalog::use_catalog;
 use crate::feed::Article;
 use crate::feed::Topic;
 use crate::paths::use_paths;
@@ -60,7 +61,7 @@ pub fn StoryCard(
         .map(|s| view! { <p class="card-summary">{s}</p> });
     let date = article
         .published
-        .map(|d| view! { <time class="card-date" datetime=d.to_string()>{d.long_date()}</time> });
+        .map(|d| view! { <time class="card-date" datetime=d.to_string()>{use_catalog().date(&d)}</time> });
     let class = match style {
         CardStyle::Lead => "card card-lead",
         CardStyle::Standard => "card",

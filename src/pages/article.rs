@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::catalog::{direction_of, fill, use_catalog};
 use crate::components::{
     ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LookingBack, PageKind, PageMeta, Photo, PhotoLink,
     PhotoViewer, StoryCard,
@@ -49,6 +50,7 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 fn ArticleView(context: ArticleContext) -> impl IntoView {
     declare_page_drawn();
+    let tr = use_catalog();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     let ArticleContext {
@@ -74,7 +76,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
         let count = photos.len();
         view! {
             <section class="gallery" aria-labelledby="gallery-heading">
-                <h2 id="gallery-heading">{format!("Photos ({count})")}</h2>
+                <h2 id="gallery-heading">{fill(&tr.photos_heading, &[("n", &tr.number(count as u64))])}</h2>
                 <ul class="gallery-grid">
                     {photos
                         .iter()
@@ -95,9 +97,10 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
         }
     });
     let lightbox = (!photos.is_empty()).then(|| view! { <Lightbox photos title=article.title.clone() /> });
-    let related_heading = topic
-        .as_ref()
-        .map_or_else(|| "More stories".to_owned(), |t| format!("More from {}", t.name));
+    let related_heading = topic.as_ref().map_or_else(
+        || tr.more_stories.to_string(),
+        |t| fill(&tr.more_from, &[("topic", &t.name)]),
+    );
     view! {
         <PageMeta
             title=page_title(&newsroom, &article.title)
@@ -106,7 +109,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
             kind=PageKind::Article { article: article.clone(), topic: topic.clone() }
             publisher=newsroom.publisher()
         />
-        <article class="story" lang=article.language.clone()>
+        <article class="story" lang=article.language.clone() dir=article.language.as_deref().map(direction_of)>
             <header class="story-header">
                 {kicker}
                 <h1>{article.title.clone()}</h1>
@@ -136,18 +139,25 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
 /// to the original page.
 #[component]
 fn StoryFooter(article: Arc<Article>) -> impl IntoView {
+    let tr = use_catalog();
     let names: Vec<String> = article.authors.iter().filter_map(|a| a.name.clone()).collect();
-    let authors = (!names.is_empty()).then(|| view! { <p class="byline">{format!("By {}", names.join(", "))}</p> });
+    let authors = (!names.is_empty())
+        .then(|| view! { <p class="byline">{fill(&tr.by, &[("names", &names.join(&tr.list_separator))])}</p> });
     let credits = (!article.credits.is_empty()).then(|| {
         view! {
-            <ul class="credits" aria-label="Credits">
-                {article.credits.iter().map(|c| view! { <li><span class="credit-role">{format!("{}:", c.role)}</span>" "{c.name.clone()}</li> }).collect_view()}
+            <ul class="credits" aria-label=&*tr.credits>
+                {article.credits.iter().map(|c| view! { <li><span class="credit-role">{fill(&tr.credit_role, &[("role", &c.role)])}</span>" "{c.name.clone()}</li> }).collect_view()}
             </ul>
         }
     });
-    let original = article.external_url.clone().or_else(|| article.url.clone()).filter(|u| is_external(u)).map(|url| {
-        view! { <p class="original-link"><a href=url rel="noopener noreferrer">"Read on the publisher's site"</a></p> }
-    });
+    let original = article
+        .external_url
+        .clone()
+        .or_else(|| article.url.clone())
+        .filter(|u| is_external(u))
+        .map(|url| {
+            view! { <p class="original-link"><a href=url rel="noopener noreferrer">{&*tr.read_original}</a></p> }
+        });
     view! { <footer class="story-footer">{authors}{credits}{original}</footer> }
 }
 
@@ -158,6 +168,7 @@ fn StoryNavigation(newer: Option<Arc<Article>>, older: Option<Arc<Article>>) -> 
         return None;
     }
     let paths = use_paths();
+    let tr = use_catalog();
     let link = move |article: Arc<Article>, label: &'static str, class: &'static str| {
         view! {
             <a class=class href=paths.article(&article.slug)>
@@ -168,9 +179,9 @@ fn StoryNavigation(newer: Option<Arc<Article>>, older: Option<Arc<Article>>) -> 
     };
     let link2 = link.clone();
     Some(view! {
-        <nav class="story-nav" aria-label="Newer and older stories">
-            {older.map(|a| link(a, "Previous story", "story-nav-older"))}
-            {newer.map(|a| link2(a, "Next story", "story-nav-newer"))}
+        <nav class="story-nav" aria-label=&*tr.newer_older>
+            {older.map(|a| link(a, &tr.previous_story, "story-nav-older"))}
+            {newer.map(|a| link2(a, &tr.next_story, "story-nav-newer"))}
         </nav>
     })
 }

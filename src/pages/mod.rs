@@ -27,10 +27,5 @@ pub fn load_failure(errors: ArcRwSignal<Errors>) -> impl IntoView {
 
 /// "Page title – Site title", the form every page's `<title>` takes.
 pub fn page_title(newsroom: &Newsroom, page: &str) -> String {
-    let site = newsroom.site_title();
-    if page.is_empty() || page == site {
-        site
-    } else {
-        format!("{page} – {site}")
-    }
+    crate::catalog::use_catalog().title(page, &newsroom.site_title())
 }

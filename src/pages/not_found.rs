@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::catalog::{fill, use_catalog};
 use crate::components::reach_phrase;
 use crate::newsroom::use_newsroom;
 use crate::page_shell::declare_page_drawn;
@@ -24,39 +25,36 @@ pub fn NotFound(
     #[prop(default = "story")]
     what: &'static str,
 ) -> impl IntoView {
+    let tr = use_catalog();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     declare_page_drawn();
     // The story or page is further back, or it is nowhere.
     let (title, heading, said) = match &reach {
-        Some(reach) => (
-            "Further back",
-            if what == "page" {
-                "This page is further back"
+        Some(reach) => {
+            let (heading, said) = if what == "page" {
+                (&tr.page_further_back, &tr.not_reached_page)
             } else {
-                "This story is further back"
-            },
-            format!(
-                "The site looked through {} and did not reach this {what}. The feed has older pages.",
-                reach_phrase(reach)
-            ),
-        ),
-        None => (
-            "Page not found",
-            "Page not found",
-            "There is no story or page at this address. It may have moved, or the link may be mistyped.".to_owned(),
-        ),
+                (&tr.story_further_back, &tr.not_reached_story)
+            };
+            (
+                &*tr.further_back,
+                &**heading,
+                fill(said, &[("reach", &reach_phrase(tr, reach))]),
+            )
+        }
+        None => (&*tr.not_found, &*tr.not_found, tr.not_found_text.to_string()),
     };
     let further_shown = reach.is_some();
     let further = reach.map(|_| {
-        view! { <button type="button" class="button" on:click=move |_| newsroom.look_further()>"Look further back"</button> }
+        view! { <button type="button" class="button" on:click=move |_| newsroom.look_further()>{&*tr.look_further}</button> }
     });
     view! {
-        <Title text=move || format!("{title} – {}", newsroom.site_title_tracked()) />
+        <Title text=move || tr.title(title, &newsroom.site_title_tracked()) />
         <section class="not-found">
             <h1>{heading}</h1>
             <p>{said}</p>
-            <p class="not-found-actions">{further}<a class="button" class:button-quiet=further_shown href=paths.home()>"Go to the front page"</a></p>
+            <p class="not-found-actions">{further}<a class="button" class:button-quiet=further_shown href=paths.home()>{&*tr.go_front}</a></p>
             <BrowseTopics />
         </section>
     }
@@ -65,6 +63,7 @@ pub fn NotFound(
 /// The largest topics, and the page of all of them.
 #[component]
 fn BrowseTopics() -> impl IntoView {
+    let tr = use_catalog();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     move || {
@@ -72,10 +71,10 @@ fn BrowseTopics() -> impl IntoView {
         let paths = paths.clone();
         (!topics.is_empty()).then(|| {
             view! {
-                <h2>"Browse a topic"</h2>
+                <h2>{&*tr.browse_topic}</h2>
                 <ul class="topic-list">
                     {topics.into_iter().map(|t| view! { <li><a href=paths.topic(&t.topic.slug)>{t.topic.name}</a></li> }).collect_view()}
-                    <li><a href=paths.all_topics()>"All topics"</a></li>
+                    <li><a href=paths.all_topics()>{&*tr.all_topics}</a></li>
                 </ul>
             }
         })

@@ -4,6 +4,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::browser::IN_BROWSER;
+use crate::catalog::{fill, use_catalog};
 use crate::components::search_results::{count_message, focus_result};
 use crate::components::{ListSkeleton, LookingBack, SearchResultList};
 use crate::newsroom::use_newsroom;
@@ -20,6 +21,7 @@ const TYPING_PAUSE_MS: u64 = 120;
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let newsroom = use_newsroom();
+    let tr = use_catalog();
     let paths = newsroom.paths();
     let query_map = use_query_map();
     let navigate = use_navigate();
@@ -110,9 +112,9 @@ pub fn SearchPage() -> impl IntoView {
         page_title(
             &newsroom,
             &if query.is_empty() {
-                "Search".to_owned()
+                tr.search.to_string()
             } else {
-                format!("Search: {query}")
+                fill(&tr.search_for, &[("query", query)])
             },
         )
     };
@@ -123,7 +125,7 @@ pub fn SearchPage() -> impl IntoView {
                 let topic_name = url_topic()
                     .map(|slug| newsroom.with_store(|s| s.topic(&slug).map_or(slug.clone(), |t| t.name.clone())));
                 let query = address.with_untracked(|a| a.0.clone());
-                let count = count_message(&found, &query, topic_name.as_deref());
+                let count = count_message(tr, &found, &query, topic_name.as_deref());
                 announcement.set(count.clone());
                 declare_page_drawn();
                 view! { <SearchResultList results=found query count topic=url_topic() show_more newsroom /> }
@@ -132,6 +134,10 @@ pub fn SearchPage() -> impl IntoView {
     };
     // Prerendered, the page is a shell that hosts serve for every search:
     // results are drawn in the browser.
+    let (before, after) = tr
+        .search_needs_script
+        .split_once("{front_page}")
+        .unwrap_or((&tr.search_needs_script, ""));
     let results_area = if IN_BROWSER {
         view! {
             <ErrorBoundary fallback=load_failure>
@@ -143,9 +149,9 @@ pub fn SearchPage() -> impl IntoView {
         view! {
             <noscript>
                 <p class="search-needs-script">
-                    "Search runs in your browser, and JavaScript is off here. Every story is on the "
-                    <a href=paths.home()>"front page"</a>
-                    " and on its topic's page."
+                    {before}
+                    <a href=paths.home()>{&*tr.front_page}</a>
+                    {after}
                 </p>
             </noscript>
             <ListSkeleton />
@@ -157,10 +163,10 @@ pub fn SearchPage() -> impl IntoView {
         // Result lists change with the feed; the stories themselves are what to index.
         <Meta name="robots" content="noindex" />
         <header class="page-header">
-            <h1>"Search"</h1>
+            <h1>{&*tr.search}</h1>
         </header>
-        <form class="search-page-form" role="search" aria-label="Search stories" action=paths.search("") method="get" on:submit=on_submit>
-            <label for="search-query">"Search stories"</label>
+        <form class="search-page-form" role="search" aria-label=&*tr.search_stories action=paths.search("") method="get" on:submit=on_submit>
+            <label for="search-query">{&*tr.search_stories}</label>
             <div class="search-page-field">
                 <input
                     id="search-query"
@@ -179,10 +185,10 @@ pub fn SearchPage() -> impl IntoView {
                         }
                     }
                 />
-                <button type="submit" class="search-button">"Search"</button>
+                <button type="submit" class="search-button">{&*tr.search_button}</button>
             </div>
             <p id="search-help" class="search-help">
-                "Every word counts; put words in quotes for an exact phrase. Use the arrow keys to move through the results."
+                {&*tr.search_help}
             </p>
         </form>
         // One live region that stays on the page, so each new count is announced.

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::catalog::{fill, use_catalog};
 use crate::components::{CardStyle, ListSkeleton, LookingBack, PageKind, PageMeta, Pagination, StoryCard};
-use crate::feed::text::group_thousands;
 use crate::newsroom::{use_newsroom, Lookup};
 use crate::page_shell::declare_page_drawn;
 use crate::paths::decode_segment;
@@ -11,13 +11,6 @@ use crate::store::{TopicCount, TopicPage as TopicData};
 use super::{load_failure, page_title, NotFound};
 
 /// "1 story", "1,873 stories".
-fn how_many(n: u64, one: &str, many: &str) -> String {
-    let mut text = group_thousands(n);
-    text.push(' ');
-    text.push_str(if n == 1 { one } else { many });
-    text
-}
-
 /// The page number a list's address asks for: a missing one is page 1;
 /// anything but a whole number from 1 up is not a page.
 fn requested_page() -> impl Fn() -> Option<u32> + Copy {
@@ -91,18 +84,22 @@ pub fn ListPage(kind: ListKind) -> impl IntoView {
 fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
     // With stories or without, this is the page.
     declare_page_drawn();
+    let tr = use_catalog();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
     let TopicData { topic, articles, page } = data;
     let heading = if page.number > 1 {
-        format!("{}, page {}", topic.name, page.number)
+        fill(
+            &tr.topic_page_heading,
+            &[("topic", &topic.name), ("page", &tr.number(page.number as u64))],
+        )
     } else {
         topic.name.clone()
     };
     let description = match (&topic.description, latest) {
         (Some(description), _) => description.clone(),
-        (None, true) => "Every story, newest first.".to_owned(),
-        (None, false) => format!("The latest stories in {}.", topic.name),
+        (None, true) => tr.every_story.to_string(),
+        (None, false) => fill(&tr.latest_in, &[("topic", &topic.name)]),
     };
     let (first_page, first_path) = if latest {
         (paths.latest(), "latest/".to_owned())
@@ -113,7 +110,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
         )
     };
     let canonical_path = crate::paths::numbered_page(&first_path, page.number);
-    let count = how_many(page.total_stories, "story", "stories");
+    let count = tr.count(&tr.stories, page.total_stories);
     view! {
         <PageMeta
             title=page_title(&newsroom, &heading)
@@ -128,7 +125,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
             <p class="page-count">{count}</p>
         </header>
         {if articles.is_empty() {
-            let empty = if latest { "There are no stories in the feed yet." } else { "No stories in this topic yet." };
+            let empty = if latest { &*tr.no_stories_yet } else { &*tr.no_stories_in_topic };
             view! { <p class="empty-state">{empty}</p> }.into_any()
         } else {
             view! {
@@ -145,28 +142,26 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
 #[component]
 fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
     declare_page_drawn();
+    let tr = use_catalog();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
-    let count = how_many(topics.len() as u64, "topic", "topics");
-    let description = format!(
-        "Every topic of {}, with how many stories each holds.",
-        newsroom.site_title()
-    );
+    let count = tr.count(&tr.topics_count, topics.len() as u64);
+    let description = fill(&tr.every_topic_of, &[("site", &newsroom.site_title())]);
     view! {
-        <PageMeta title=page_title(&newsroom, "All topics") description path="topics/".to_owned() kind=PageKind::Website publisher=newsroom.publisher() />
+        <PageMeta title=page_title(&newsroom, &tr.all_topics) description path="topics/".to_owned() kind=PageKind::Website publisher=newsroom.publisher() />
         <header class="page-header">
-            <h1>"All topics"</h1>
+            <h1>{&*tr.all_topics}</h1>
             <p class="page-count">{count}</p>
         </header>
         {if topics.is_empty() {
-            view! { <p class="empty-state">"The feed names no topics."</p> }.into_any()
+            view! { <p class="empty-state">{&*tr.no_topics}</p> }.into_any()
         } else {
             view! {
                 <ul class="all-topics">
                     {topics
                         .into_iter()
                         .map(|t| {
-                            let stories = how_many(t.stories, "story", "stories");
+                            let stories = tr.count(&tr.stories, t.stories);
                             view! {
                                 <li>
                                     <a href=paths.topic(&t.topic.slug)>{t.topic.name}</a>
@@ -180,6 +175,6 @@ fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
             }
             .into_any()
         }}
-        <p class="more-link"><a href=paths.latest()>"Every story, newest first"</a></p>
+        <p class="more-link"><a href=paths.latest()>{&*tr.every_story_link}</a></p>
     }
 }

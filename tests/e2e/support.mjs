@@ -49,9 +49,11 @@ export async function startServer({ root = DIST, prefix = '/', fallback = 'spa' 
   };
 }
 
-export async function launch() {
+/** Headless Chromium; `env` chooses, among other things, its fonts (see fonts.mjs). */
+export async function launch({ env } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
+    ...(env ? { env } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }

@@ -1,0 +1,735 @@
+//! Every word the interface shows, per language: English built in, the
+//! others read from `public/strings/{language}.json` (data, so a page ships
+//! only its own edition's words: the publisher writes the catalog into each
+//! page it prerenders, and the app reads it from there).
+//!
+//! A catalog also says how its language writes numbers, dates and plurals,
+//! so that a date reads "April 15, 2024", "2024年4月15日" or "15 أبريل 2024"
+//! alike when prerendered and in the browser: the same Rust formats both.
+
+use leptos::prelude::*;
+use std::borrow::Cow;
+
+use crate::feed::json::{self, Node};
+use crate::feed::Timestamp;
+
+/// A message that depends on a count: the forms of the language's plural
+/// categories (CLDR), each with `{n}` for the number. English has `one` and
+/// `other`, Chinese `other` only, Arabic all six.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plural {
+    pub zero: Option<Cow<'static, str>>,
+    pub one: Option<Cow<'static, str>>,
+    pub two: Option<Cow<'static, str>>,
+    pub few: Option<Cow<'static, str>>,
+    pub many: Option<Cow<'static, str>>,
+    pub other: Cow<'static, str>,
+}
+
+impl Plural {
+    const fn english(one: &'static str, other: &'static str) -> Plural {
+        Plural {
+            zero: None,
+            one: Some(Cow::Borrowed(one)),
+            two: None,
+            few: None,
+            many: None,
+            other: Cow::Borrowed(other),
+        }
+    }
+
+    fn form(&self, category: Category) -> &str {
+        let chosen = match category {
+            Category::Zero => &self.zero,
+            Category::One => &self.one,
+            Category::Two => &self.two,
+            Category::Few => &self.few,
+            Category::Many => &self.many,
+            Category::Other => &None,
+        };
+        chosen.as_deref().unwrap_or(&self.other)
+    }
+}
+
+/// CLDR's plural categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+/// The plural category of `n` in `language` (a BCP 47 tag), by CLDR's rules
+/// for the languages Gazette has catalogs for; others count as English does.
+pub fn plural_category(language: &str, n: u64) -> Category {
+    let primary = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "zh" | "ja" | "ko" | "th" | "vi" | "id" | "ms" => Category::Other,
+        "ar" => match (n, n % 100) {
+            (0, _) => Category::Zero,
+            (1, _) => Category::One,
+            (2, _) => Category::Two,
+            (_, 3..=10) => Category::Few,
+            (_, 11..=99) => Category::Many,
+            _ => Category::Other,
+        },
+        "fr" | "pt" if n <= 1 => Category::One,
+        "fr" | "pt" => Category::Other,
+        _ if n == 1 => Category::One,
+        _ => Category::Other,
+    }
+}
+
+macro_rules! catalog {
+    (
+        texts { $($text:ident: $english:expr,)* }
+        plurals { $($plural:ident: ($one:expr, $other:expr),)* }
+    ) => {
+        /// The interface's words in one language. Fields are the catalog's
+        /// keys; `{name}` in a text is filled in by [`fill`].
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Catalog {
+            $(pub $text: Cow<'static, str>,)*
+            $(pub $plural: Plural,)*
+        }
+
+        impl Catalog {
+            /// Every key, as the JSON catalogs spell them.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($text),)* $(stringify!($plural),)*];
+
+            /// The built-in catalog, and the fallback for a key another lacks.
+            pub fn english() -> Catalog {
+                Catalog {
+                    $($text: Cow::Borrowed($english),)*
+                    $($plural: Plural::english($one, $other),)*
+                }
+            }
+
+            fn entries(&self) -> Vec<(&'static str, Entry<'_>)> {
+                vec![
+                    $((stringify!($text), Entry::Text(&self.$text)),)*
+                    $((stringify!($plural), Entry::Plural(&self.$plural)),)*
+                ]
+            }
+
+            /// Sets `key` from a JSON value; false for a key or a value of
+            /// the wrong shape.
+            fn set(&mut self, key: &str, value: &Node) -> bool {
+                match key {
+                    $(stringify!($text) => match value.as_str() {
+                        Some(text) => self.$text = Cow::Owned(text.to_owned()),
+                        None => return false,
+                    },)*
+                    $(stringify!($plural) => match read_plural(value) {
+                        Some(plural) => self.$plural = plural,
+                        None => return false,
+                    },)*
+                    _ => return false,
+                }
+                true
+            }
+        }
+    };
+}
+
+catalog! {
+    texts {
+        // How the language writes: its tag, direction, digits and dates.
+        language: "en",
+        direction: "ltr",
+        digits: "0123456789",
+        group_separator: ",",
+        months: "January|February|March|April|May|June|July|August|September|October|November|December",
+        date_long: "{month} {day}, {year}",
+        list_separator: ", ",
+        page_title: "{page} – {site}",
+
+        // The frame of every page.
+        skip_to_content: "Skip to main content",
+        site_title_loading: "News",
+        topics_button: "Topics",
+        site_search: "Site search",
+        search_stories: "Search stories",
+        search_button: "Search",
+        home: "Home",
+        topics_nav: "Topics",
+        all_topics: "All topics",
+        latest_stories: "Latest stories",
+        footer_topics: "Topics",
+        json_feed: "JSON Feed",
+        published_with: " · Published with Gazette",
+
+        // The front page and lists.
+        top_story: "Top story",
+        latest: "Latest",
+        more_latest: "More of the latest stories",
+        more_from: "More from {topic}",
+        more_stories: "More stories",
+        no_stories_yet: "There are no stories in the feed yet.",
+        no_stories_in_topic: "No stories in this topic yet.",
+        topic_page_heading: "{topic}, page {page}",
+        every_story: "Every story, newest first.",
+        latest_in: "The latest stories in {topic}.",
+        every_topic_of: "Every topic of {site}, with how many stories each holds.",
+        no_topics: "The feed names no topics.",
+        every_story_link: "Every story, newest first",
+
+        // Pagination.
+        pages: "Pages",
+        page_status: "Page {page} of {total}",
+        page_link: "Page {page}",
+        previous: "Previous",
+        next: "Next",
+
+        // An article.
+        about_story: "About this story",
+        min_read: "{n} min read",
+        photos_heading: "Photos ({n})",
+        by: "By {names}",
+        credits: "Credits",
+        credit_role: "{role}:",
+        read_original: "Read on the publisher's site",
+        newer_older: "Newer and older stories",
+        previous_story: "Previous story",
+        next_story: "Next story",
+        open_photo: " (photo {n} of {count}: open in the photo viewer)",
+        table_region: "Table",
+        loading_stories: "Loading stories",
+        loading_story: "Loading the story",
+
+        // The photo viewer.
+        viewer_title: "Photos: {title}",
+        viewer_position: "Photo {n} / {count}",
+        viewer_thumb: "Photo {n} of {count}",
+        viewer_thumb_caption: "Photo {n} of {count}: {caption}",
+        close: "Close",
+        close_hint: "Close (Esc)",
+        photos_strip: "Photos",
+        all_photos: "All photos",
+        previous_photo: "Previous photo ({key})",
+        next_photo: "Next photo ({key})",
+        photo_missing: "This photo could not be loaded.",
+
+        // Search.
+        search: "Search",
+        search_for: "Search: {query}",
+        search_help: "Every word counts; put words in quotes for an exact phrase. Use the arrow keys to move through the results.",
+        search_needs_script: "Search runs in your browser, and JavaScript is off here. Every story is on the {front_page} and on its topic's page.",
+        front_page: "front page",
+        search_older: "Search older stories",
+        searched_not_all: "Searched {reach}, not the whole archive.",
+        filter_by_topic: "Filter results by topic",
+        search_all_topics: "Search all topics",
+        tip_spelling: "Check the spelling, or try fewer or shorter words.",
+        tip_quotes: "Words in quotes must appear together; try them without quotes.",
+        more_results: "More results ({shown} of {total} shown)",
+        in_topic: " in {topic}",
+        open_quote: "“",
+        close_quote: "”",
+
+        // Looking back through a feed paged by `next_url`.
+        looking_back: "Looking through older stories: page {page}",
+        stop: "Stop",
+        reach_back_to: ", back to {date}",
+        reach: "{stories} ({pages}{back})",
+        no_match: "No stories match {query}{within}.",
+
+        // Not found.
+        further_back: "Further back",
+        page_further_back: "This page is further back",
+        story_further_back: "This story is further back",
+        not_reached_page: "The site looked through {reach} and did not reach this page. The feed has older pages.",
+        not_reached_story: "The site looked through {reach} and did not reach this story. The feed has older pages.",
+        not_found: "Page not found",
+        not_found_text: "There is no story or page at this address. It may have moved, or the link may be mistyped.",
+        look_further: "Look further back",
+        go_front: "Go to the front page",
+        browse_topic: "Browse a topic",
+
+        // When the feed fails.
+        something_wrong: "Something went wrong",
+        try_again: "Try again",
+        trying_again: "Trying again…",
+        shown_as_published: " This page is shown as it was published.",
+        feed_unreachable: "The news feed could not be reached",
+        feed_timeout: "The news feed took too long to answer",
+        feed_not_found: "The news feed was not found",
+        feed_server_error: "The server could not deliver the news feed",
+        feed_missing: "The news feed is missing",
+        feed_incomplete: "The news feed arrived incomplete",
+        feed_unreadable: "The news feed could not be read",
+        detail_network: "The request for {url} failed before the server answered. Check your connection and try again.",
+        detail_timeout: "{url} did not answer within {seconds} seconds.",
+        detail_status: "The server answered {status} for {url}.",
+        detail_empty: "{url} came back empty.",
+        detail_html: "{url} returned a web page instead of JSON; the feed file may be missing on the server.",
+        detail_json: "{url} is not valid JSON: {error}.",
+        detail_feed: "{url} is {error}.",
+        details_in_console: "{what} ({why}). Details are in the browser console.",
+        skipped_without_id: "without an id",
+        skipped_without_content: "without content",
+        skipped_repeated_id: "repeating an id",
+        skipped_wrong_type: "with a field of the wrong type",
+        skipped_not_object: "that are not objects",
+        skipped_malformed: "malformed",
+    }
+    plurals {
+        views: ("{n} view", "{n} views"),
+        stories: ("{n} story", "{n} stories"),
+        topics_count: ("{n} topic", "{n} topics"),
+        type_to_search: ("Type to search {n} story.", "Type to search {n} stories."),
+        stories_match: ("{n} story matches {query}{within}.", "{n} stories match {query}{within}."),
+        recent_stories: ("the most recent story", "the {n} most recent stories"),
+        feed_pages: ("{n} page of the feed", "{n} pages of the feed"),
+        stories_not_shown: ("{n} story in the feed could not be shown", "{n} stories in the feed could not be shown"),
+    }
+}
+
+impl Default for Catalog {
+    fn default() -> Catalog {
+        Catalog::english()
+    }
+}
+
+fn read_plural(value: &Node) -> Option<Plural> {
+    let form = |key: &str| -> Option<Option<Cow<'static, str>>> {
+        match value.get(key) {
+            None => Some(None),
+            Some(node) => node.as_str().map(|s| Some(Cow::Owned(s.to_owned()))),
+        }
+    };
+    value.as_object()?;
+    Some(Plural {
+        zero: form("zero")?,
+        one: form("one")?,
+        two: form("two")?,
+        few: form("few")?,
+        many: form("many")?,
+        other: form("other")??,
+    })
+}
+
+/// What is wrong with a catalog file: each key it lacks or does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CatalogFaults {
+    pub missing: Vec<&'static str>,
+    pub unknown: Vec<String>,
+    pub malformed: Option<String>,
+}
+
+impl CatalogFaults {
+    pub fn is_empty(&self) -> bool {
+        self.missing.is_empty() && self.unknown.is_empty() && self.malformed.is_none()
+    }
+}
+
+impl Catalog {
+    /// Reads a JSON catalog; a key it lacks keeps its English words, and
+    /// every fault is returned beside the catalog.
+    pub fn from_json(text: &str) -> (Catalog, CatalogFaults) {
+        let mut catalog = Catalog::english();
+        let mut faults = CatalogFaults::default();
+        let root = match json::parse(text) {
+            Ok(root) => root,
+            Err(e) => {
+                faults.malformed = Some(e.to_string());
+                return (catalog, faults);
+            }
+        };
+        let Some(members) = root.as_object() else {
+            faults.malformed = Some(format!("the catalog is {}, not an object", root.kind()));
+            return (catalog, faults);
+        };
+        for (key, value) in members {
+            if !catalog.set(key, value) {
+                faults.unknown.push(key.to_string());
+            }
+        }
+        faults.missing = Catalog::KEYS
+            .iter()
+            .copied()
+            .filter(|key| !members.iter().any(|(k, _)| k == key))
+            .collect();
+        (catalog, faults)
+    }
+
+    /// The catalog as JSON, to be written into a page (`<script
+    /// type="application/json">`): every key, escaped for that place.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{");
+        let mut first = true;
+        let mut member = |out: &mut String, key: &str| {
+            if !std::mem::take(&mut first) {
+                out.push(',');
+            }
+            let _ = json::write_string(out, key);
+            out.push(':');
+        };
+        for (key, entry) in self.entries() {
+            member(&mut out, key);
+            match entry {
+                Entry::Text(text) => {
+                    let _ = json::write_string(&mut out, text);
+                }
+                Entry::Plural(plural) => {
+                    out.push('{');
+                    let forms = [
+                        ("zero", plural.zero.as_deref()),
+                        ("one", plural.one.as_deref()),
+                        ("two", plural.two.as_deref()),
+                        ("few", plural.few.as_deref()),
+                        ("many", plural.many.as_deref()),
+                        ("other", Some(&*plural.other)),
+                    ];
+                    let mut first_form = true;
+                    for (name, form) in forms {
+                        if let Some(form) = form {
+                            if !std::mem::take(&mut first_form) {
+                                out.push(',');
+                            }
+                            let _ = json::write_string(&mut out, name);
+                            out.push(':');
+                            let _ = json::write_string(&mut out, form);
+                        }
+                    }
+                    out.push('}');
+                }
+            }
+        }
+        out.push('}');
+        // Inside a script element, `</` would end it.
+        out.replace("</", "<\\/")
+    }
+
+    /// A number with the language's digits and thousands separator: "1,873".
+    pub fn number(&self, n: u64) -> String {
+        let plain = n.to_string();
+        let digits: Vec<char> = self.digits.chars().collect();
+        let mut out = String::with_capacity(plain.len() + plain.len() / 3);
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && (plain.len() - i) % 3 == 0 {
+                out.push_str(&self.group_separator);
+            }
+            let d = c.to_digit(10).unwrap_or(0) as usize;
+            out.push(digits.get(d).copied().unwrap_or(c));
+        }
+        out
+    }
+
+    /// `plural`'s form for `n`, with `{n}` as the language writes the number.
+    pub fn count(&self, plural: &Plural, n: u64) -> String {
+        fill(
+            plural.form(plural_category(&self.language, n)),
+            &[("n", &self.number(n))],
+        )
+    }
+
+    /// The day a story was published, in the calendar of the place that
+    /// wrote it (the time zone of its timestamp, not the reader's).
+    pub fn date(&self, date: &Timestamp) -> String {
+        let month = self
+            .months
+            .split('|')
+            .nth(date.month.saturating_sub(1) as usize)
+            .unwrap_or_default();
+        fill(
+            &self.date_long,
+            &[
+                ("month", month),
+                ("day", &self.number(date.day as u64)),
+                ("year", &self.year(date.year)),
+            ],
+        )
+    }
+
+    /// A year, without a thousands separator.
+    fn year(&self, year: i32) -> String {
+        let digits: Vec<char> = self.digits.chars().collect();
+        year.to_string()
+            .chars()
+            .map(|c| {
+                c.to_digit(10)
+                    .and_then(|d| digits.get(d as usize).copied())
+                    .unwrap_or(c)
+            })
+            .collect()
+    }
+
+    /// "Page title – Site title".
+    pub fn title(&self, page: &str, site: &str) -> String {
+        if page.is_empty() || page == site {
+            site.to_owned()
+        } else {
+            fill(&self.page_title, &[("page", page), ("site", site)])
+        }
+    }
+
+    /// A quoted phrase, with the language's quotation marks.
+    pub fn quoted(&self, text: &str) -> String {
+        format!("{}{text}{}", self.open_quote, self.close_quote)
+    }
+
+    /// Whether the language reads right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.direction == "rtl"
+    }
+}
+
+enum Entry<'c> {
+    Text(&'c str),
+    Plural(&'c Plural),
+}
+
+/// `template` with each `{name}` replaced by its value; an unknown name is
+/// left as written, so a catalog's mistake shows rather than vanishes.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `rtl` for the languages written right to left, else `ltr`: for `dir`
+/// beside every `lang` the page sets.
+pub fn direction_of(language: &str) -> &'static str {
+    let primary = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "ar" | "he" | "iw" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" | "syr" => "rtl",
+        _ => "ltr",
+    }
+}
+
+/// The id of the `<script type="application/json">` in which a prerendered
+/// page carries its catalog (absent: English).
+pub const ELEMENT_ID: &str = "gazette-catalog";
+
+/// The catalog the app draws with. One per language lives as long as the
+/// program (a page's, or the publisher's for each edition), so components
+/// hold it as a plain reference in every closure.
+pub fn use_catalog() -> &'static Catalog {
+    use_context::<&'static Catalog>().unwrap_or_else(english)
+}
+
+/// The built-in English catalog, made once.
+pub fn english() -> &'static Catalog {
+    static ENGLISH: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(Catalog::english)
+}
+
+impl Catalog {
+    /// Keeps the catalog for the rest of the program: a page reads one, the
+    /// publisher one per language.
+    pub fn leak(self) -> &'static Catalog {
+        Box::leak(Box::new(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The catalogs shipped beside the app, by language.
+    const CATALOGS: &[(&str, &str)] = &[
+        ("zh-Hans", include_str!("../public/strings/zh-Hans.json")),
+        ("ar", include_str!("../public/strings/ar.json")),
+    ];
+
+    fn catalog(language: &str) -> Catalog {
+        match CATALOGS.iter().find(|(l, _)| *l == language) {
+            Some((_, text)) => Catalog::from_json(text).0,
+            None => Catalog::english(),
+        }
+    }
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn every_catalog_has_every_key_and_no_other() {
+        for (language, text) in CATALOGS {
+            let (catalog, faults) = Catalog::from_json(text);
+            assert!(faults.is_empty(), "public/strings/{language}.json: {faults:?}");
+            assert_eq!(catalog.language, *language);
+        }
+    }
+
+    #[test]
+    fn every_translation_keeps_the_placeholders_of_the_english() {
+        let english = Catalog::english();
+        for (language, _) in CATALOGS {
+            let catalog = catalog(language);
+            for ((key, theirs), (_, ours)) in catalog.entries().into_iter().zip(english.entries()) {
+                match (theirs, ours) {
+                    (Entry::Text(theirs), Entry::Text(ours)) => {
+                        // Month names and digits are data, not messages.
+                        if key != "months" && key != "digits" {
+                            assert_eq!(placeholders(theirs), placeholders(ours), "{language} {key}: {theirs}");
+                        }
+                    }
+                    (Entry::Plural(theirs), Entry::Plural(ours)) => {
+                        let allowed = placeholders(&ours.other);
+                        for form in [&theirs.zero, &theirs.one, &theirs.two, &theirs.few, &theirs.many]
+                            .into_iter()
+                            .flatten()
+                            .chain(std::iter::once(&theirs.other))
+                        {
+                            let used = placeholders(form);
+                            assert!(used.iter().all(|p| allowed.contains(p)), "{language} {key}: {form}");
+                            // A form may leave out the number ("قصة واحدة"), never the rest.
+                            let others: Vec<_> = allowed.iter().filter(|p| **p != "n").collect();
+                            assert!(others.iter().all(|p| used.contains(p)), "{language} {key}: {form}");
+                        }
+                    }
+                    _ => panic!("{language} {key}: a text where a plural belongs, or the reverse"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_plural_has_the_forms_its_language_uses() {
+        for (language, _) in CATALOGS {
+            let catalog = catalog(language);
+            let used: Vec<Category> = (0..=200).map(|n| plural_category(language, n)).collect();
+            for (key, entry) in catalog.entries() {
+                let Entry::Plural(plural) = entry else { continue };
+                let given = |category: Category| match category {
+                    Category::Zero => plural.zero.is_some(),
+                    Category::One => plural.one.is_some(),
+                    Category::Two => plural.two.is_some(),
+                    Category::Few => plural.few.is_some(),
+                    Category::Many => plural.many.is_some(),
+                    Category::Other => true,
+                };
+                for category in &used {
+                    assert!(given(*category), "{language} {key} lacks its {category:?} form");
+                }
+            }
+        }
+    }
+
+    /// Every key is asked for somewhere: by the catalog itself (`self.key`)
+    /// or by the code that draws (`tr.key`, the name it always goes by).
+    #[test]
+    fn every_key_is_used() {
+        let mut source = String::new();
+        let mut folders = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    // This file's own tests and definitions do not count as uses.
+                    let text = match text.find("#[cfg(test)]") {
+                        Some(at) => text[..at].to_owned(),
+                        None => text,
+                    };
+                    source.push_str(&text);
+                }
+            }
+        }
+        let used = |key: &str| {
+            ["tr.", "self."].iter().any(|owner| {
+                let needle = format!("{owner}{key}");
+                source.match_indices(&needle).any(|(at, _)| {
+                    let after = source[at + needle.len()..].chars().next();
+                    !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                })
+            })
+        };
+        let unused: Vec<_> = Catalog::KEYS.iter().filter(|key| !used(key)).collect();
+        assert!(unused.is_empty(), "keys no code asks for: {unused:?}");
+    }
+
+    #[test]
+    fn dates_in_each_language_as_its_readers_write_them() {
+        let date = Timestamp::parse("2024-04-15T23:30:00-07:00").unwrap();
+        assert_eq!(catalog("en").date(&date), "April 15, 2024");
+        assert_eq!(catalog("zh-Hans").date(&date), "2024年4月15日");
+        assert_eq!(catalog("ar").date(&date), "15 أبريل 2024");
+    }
+
+    #[test]
+    fn numbers_and_plurals_in_each_language() {
+        let en = catalog("en");
+        assert_eq!(en.number(1873), "1,873");
+        assert_eq!(en.number(1_234_567), "1,234,567");
+        assert_eq!(en.number(999), "999");
+        assert_eq!(en.count(&en.views, 1), "1 view");
+        assert_eq!(en.count(&en.views, 1873), "1,873 views");
+        let zh = catalog("zh-Hans");
+        assert_eq!(zh.count(&zh.views, 1), "1 次阅读");
+        assert_eq!(zh.count(&zh.views, 2), "2 次阅读");
+        let ar = catalog("ar");
+        assert_eq!(ar.count(&ar.views, 1), "مشاهدة واحدة");
+        assert_eq!(ar.count(&ar.views, 2), "مشاهدتان");
+        assert_eq!(ar.count(&ar.views, 5), "5 مشاهدات");
+        assert_eq!(ar.count(&ar.views, 11), "11 مشاهدة");
+        assert_eq!(ar.count(&ar.views, 100), "100 مشاهدة");
+        assert_eq!(ar.count(&ar.views, 103), "103 مشاهدات");
+        assert!(ar.is_rtl() && !zh.is_rtl());
+    }
+
+    #[test]
+    fn a_catalog_survives_being_written_into_a_page() {
+        for language in ["en", "zh-Hans", "ar"] {
+            let catalog = catalog(language);
+            let json = catalog.to_json();
+            assert!(!json.contains("</"));
+            let (read, faults) = Catalog::from_json(&json);
+            assert!(faults.is_empty(), "{language}: {faults:?}");
+            assert_eq!(read, catalog);
+        }
+    }
+
+    #[test]
+    fn a_faulty_catalog_is_named_and_falls_back_to_english() {
+        let (catalog, faults) = Catalog::from_json(r#"{"search": "Suche", "serch": "x", "views": "no plural"}"#);
+        assert_eq!(catalog.search, "Suche");
+        assert_eq!(catalog.close, "Close");
+        assert_eq!(faults.unknown, ["serch", "views"]);
+        assert!(faults.missing.contains(&"close"));
+        assert!(Catalog::from_json("[1]").1.malformed.is_some());
+    }
+
+    #[test]
+    fn fill_leaves_an_unknown_name_in_sight() {
+        assert_eq!(fill("{a} and {b}", &[("a", "x")]), "x and {b}");
+        assert_eq!(fill("open { brace", &[]), "open { brace");
+    }
+}
