@@ -6,6 +6,7 @@ use leptos_router::path;
 use crate::catalog::{direction_of, Catalog};
 use crate::components::feed_notice::skipped_summary;
 use crate::components::{FeedNotice, ProgressBar, RouteAnnouncer, ScrollMemory, SiteFooter, SiteHeader, SkipLink};
+use crate::editions::Editions;
 use crate::newsroom::Newsroom;
 use crate::page_shell::PageShell;
 use crate::pages::{ArticlePage, FrontPage, ListKind, ListPage, NotFoundPage, SearchPage};
@@ -27,10 +28,14 @@ pub fn App(
     /// The words of the edition's language; English when none is given.
     #[prop(optional)]
     catalog: Option<&'static Catalog>,
+    /// The site's editions and the one drawn; none for a site in one language.
+    #[prop(optional)]
+    editions: Option<Editions>,
 ) -> impl IntoView {
     provide_meta_context();
     let tr = catalog.unwrap_or_else(crate::catalog::english);
     provide_context(tr);
+    provide_context(editions.unwrap_or_else(|| Editions::single(&paths.home())));
     let shell = PageShell::new(paths.clone());
     let newsroom = match (live, initial) {
         (false, Some(store)) => Newsroom::fixed(shell, store),

@@ -160,6 +160,9 @@ catalog! {
         latest_stories: "Latest stories",
         footer_topics: "Topics",
         json_feed: "JSON Feed",
+        editions: "Editions",
+        read_in: "Read in {language}",
+        language_names: "zh=中文|ar=العربية|en=English",
         published_with: " · Published with Gazette",
 
         // The front page and lists.
@@ -430,8 +433,8 @@ impl Catalog {
     /// The day a story was published, in the calendar of the place that
     /// wrote it (the time zone of its timestamp, not the reader's).
     pub fn date(&self, date: &Timestamp) -> String {
-        let month = self
-            .months
+        let months = &self.months;
+        let month = months
             .split('|')
             .nth(date.month.saturating_sub(1) as usize)
             .unwrap_or_default();
@@ -470,6 +473,17 @@ impl Catalog {
     /// A quoted phrase, with the language's quotation marks.
     pub fn quoted(&self, text: &str) -> String {
         format!("{}{text}{}", self.open_quote, self.close_quote)
+    }
+
+    /// How this language names `language` (a BCP 47 tag), from its list of
+    /// language names by primary subtag ("英文" for `en` in Chinese); `None`
+    /// for a language it does not name.
+    pub fn language_name(&self, language: &str) -> Option<&str> {
+        let primary = language.split(['-', '_']).next().unwrap_or("");
+        self.language_names.split('|').find_map(|pair| {
+            let (tag, name) = pair.split_once('=')?;
+            tag.eq_ignore_ascii_case(primary).then_some(name)
+        })
     }
 
     /// Whether the language reads right to left.
@@ -514,13 +528,17 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// `rtl` for the languages written right to left, else `ltr`: for `dir`
-/// beside every `lang` the page sets.
-pub fn direction_of(language: &str) -> &'static str {
+pub use crate::feed::text::direction_of;
+
+/// The file below `strings/` that holds the catalog for `language` (a BCP
+/// 47 tag): `zh-Hans` for any Chinese, `ar` for Arabic; `None` for English
+/// (built in) and for languages without a catalog yet, which read in English.
+pub fn catalog_file(language: &str) -> Option<&'static str> {
     let primary = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
     match primary.as_str() {
-        "ar" | "he" | "iw" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" | "syr" => "rtl",
-        _ => "ltr",
+        "zh" => Some("zh-Hans"),
+        "ar" => Some("ar"),
+        _ => None,
     }
 }
 
@@ -595,7 +613,7 @@ mod tests {
                 match (theirs, ours) {
                     (Entry::Text(theirs), Entry::Text(ours)) => {
                         // Month names and digits are data, not messages.
-                        if key != "months" && key != "digits" {
+                        if !["months", "digits", "language_names"].contains(&key) {
                             assert_eq!(placeholders(theirs), placeholders(ours), "{language} {key}: {theirs}");
                         }
                     }

@@ -12,6 +12,7 @@ pub mod app;
 pub mod browser;
 pub mod catalog;
 pub mod components;
+pub mod editions;
 pub use gazette_feed as feed;
 pub mod gallery;
 pub mod html_parser;

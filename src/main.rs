@@ -4,6 +4,7 @@
 
 use gazette::app::App;
 use gazette::catalog::{self, Catalog};
+use gazette::editions::{self, Editions};
 use gazette::paths::Paths;
 use gazette::takeover::{live_container, same_page, PRERENDERED_ATTRIBUTE, PRERENDERED_ID};
 use leptos::prelude::*;
@@ -13,8 +14,35 @@ fn main() {
     let document = document();
     // `<base href>` carries the public URL Trunk built for (`/` or `/news/`).
     let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let paths = Paths::from_base_uri(&base);
+    let site = Paths::from_base_uri(&base);
+    let path = window().location().pathname().unwrap_or_default();
+    let editions = page_editions(&document, &site.home(), &path);
+    let paths = Paths::new(&editions.base());
+    let language = editions.current().map(|e| e.language.clone());
     let catalog = page_catalog(&document);
+    // A page of another edition than the one it was written for (a host's
+    // 404.html for `/zh/…`): its catalog comes from the site's strings/.
+    let wanted = language.as_deref().map(catalog::catalog_file);
+    if wanted.is_some_and(|wanted| wanted != catalog::catalog_file(&catalog.language)) {
+        let wanted = wanted.flatten();
+        let url = wanted.map(|file| format!("{}strings/{file}.json", site.home()));
+        leptos::task::spawn_local(async move {
+            let catalog = match url {
+                Some(url) => match gazette::browser::fetch_document(&url).await {
+                    Ok((200, bytes)) => Catalog::from_json(&String::from_utf8_lossy(&bytes)).0.leak(),
+                    _ => catalog::english(),
+                },
+                None => catalog::english(),
+            };
+            start(&document, paths, catalog, editions);
+        });
+    } else {
+        start(&document, paths, catalog, editions);
+    }
+}
+
+/// Mounts the app, taking over the prerendered page if there is one.
+fn start(document: &web_sys::Document, paths: Paths, catalog: &'static Catalog, editions: Editions) {
     let Some(root) = document.get_element_by_id(PRERENDERED_ID) else {
         leptos::logging::error!("Gazette: the page has no <div id=\"app\"> to mount into");
         return;
@@ -42,13 +70,25 @@ fn main() {
             let Some(live) = live_container() else { return };
             // The app manages the page's metadata from now on; the copies in the
             // HTML would otherwise stand beside the ones it adds.
-            remove_prerendered_metadata(&document);
-            leptos::mount::mount_to(live, move || view! { <App paths take_over=true catalog /> }).forget();
+            remove_prerendered_metadata(document);
+            leptos::mount::mount_to(live, move || view! { <App paths take_over=true catalog editions /> }).forget();
         }
         None => {
             let root = root.unchecked_into::<web_sys::HtmlElement>();
-            leptos::mount::mount_to(root, move || view! { <App paths catalog /> }).forget();
+            leptos::mount::mount_to(root, move || view! { <App paths catalog editions /> }).forget();
         }
+    }
+}
+
+/// The site's editions as the publisher wrote them into the page, with the
+/// reader in the one the address names.
+fn page_editions(document: &web_sys::Document, site_base: &str, path: &str) -> Editions {
+    match document
+        .get_element_by_id(editions::ELEMENT_ID)
+        .and_then(|e| e.text_content())
+    {
+        Some(text) => Editions::for_path(Editions::list_from_json(&text), site_base, path),
+        None => Editions::single(site_base),
     }
 }
 
@@ -74,7 +114,7 @@ fn page_catalog(document: &web_sys::Document) -> &'static Catalog {
 
 fn remove_prerendered_metadata(document: &web_sys::Document) {
     let selector = "head meta[name=description], head meta[property^='og:'], head meta[property^='article:'], \
-                    head meta[name^='twitter:'], head meta[name=robots], head link[rel=canonical], \
+                    head meta[name^='twitter:'], head meta[name=robots], head link[rel=canonical], head link[hreflang], \
                     head script[type='application/ld+json']";
     if let Ok(nodes) = document.query_selector_all(selector) {
         for i in 0..nodes.length() {

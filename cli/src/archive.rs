@@ -191,6 +191,13 @@ pub fn layout(
         topics: topics.clone(),
         archive,
         page,
+        // The declaration of the site's editions stays with the feed it was made in.
+        editions: feed
+            .site
+            .editions
+            .iter()
+            .map(gazette::feed::wire::EditionEntry::from)
+            .collect(),
     };
     let mut head = Map::new();
     head.insert("version".to_owned(), "https://jsonfeed.org/version/1.1".into());

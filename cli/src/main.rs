@@ -3,6 +3,7 @@
 
 mod archive;
 mod catalogs;
+mod editions;
 mod input;
 mod prerender;
 mod progress;

@@ -11,6 +11,7 @@ use futures::task::LocalSpawnExt;
 use futures::StreamExt;
 use gazette::app::App;
 use gazette::catalog::{direction_of, Catalog};
+use gazette::editions::Editions;
 use gazette::paths::Paths;
 use gazette::store::Store;
 use gazette::takeover::ANY_QUERY;
@@ -35,9 +36,15 @@ pub const MAX_STORY_PAGES: usize = 2_000;
 /// The pages of the site: the front page, the lists of every story and
 /// every topic, each topic's first page, every story the store holds (up
 /// to [`MAX_STORY_PAGES`]), the search page's shell, and `404.html`.
-pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, String> {
-    let catalog = crate::catalogs::for_language(store.site.language.as_deref());
-    let shell = Shell::new(shell, catalog, store.site.language.as_deref())?;
+pub fn site(shell: &str, store: &Store, paths: &Paths, editions: &Editions) -> Result<Vec<Page>, String> {
+    // An edition's language is the one its declaration names; a site of one
+    // language speaks its feed's.
+    let language = editions
+        .current()
+        .map(|e| e.language.as_str())
+        .or(store.site.language.as_deref());
+    let catalog = crate::catalogs::for_language(language);
+    let shell = Shell::new(shell, catalog, language, editions)?;
     // Each page's address (percent-encoded, as browsers ask for it) and its
     // file (named in its own letters, as hosts look it up once decoded).
     let mut routes: Vec<(String, String)> = vec![
@@ -56,7 +63,7 @@ pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, Stri
     }
     let mut pages = Vec::with_capacity(routes.len() + 2);
     for (url, file) in routes {
-        let html = render(&shell, store, paths, catalog, &url, &url)?;
+        let html = render(&shell, store, paths, catalog, editions, &url, &url)?;
         pages.push(Page { file, html });
     }
     // Hosts serve it for every search address, so that a search opens with
@@ -65,7 +72,15 @@ pub fn site(shell: &str, store: &Store, paths: &Paths) -> Result<Vec<Page>, Stri
     let search = paths.asset("search/");
     pages.push(Page {
         file: "search/index.html".to_owned(),
-        html: render(&shell, store, paths, catalog, &search, &format!("{search}{ANY_QUERY}"))?,
+        html: render(
+            &shell,
+            store,
+            paths,
+            catalog,
+            editions,
+            &search,
+            &format!("{search}{ANY_QUERY}"),
+        )?,
     });
     // Hosts without rewrites answer unknown addresses with 404.html: the
     // bare app, which draws whatever the address names.
@@ -83,11 +98,14 @@ struct Shell {
 }
 
 impl Shell {
-    fn new(index: &str, catalog: &Catalog, language: Option<&str>) -> Result<Shell, String> {
+    fn new(index: &str, catalog: &Catalog, language: Option<&str>, editions: &Editions) -> Result<Shell, String> {
         let mut shell = shell::shell(index)?;
         // English is built into the app; any other language travels with the page.
         if catalog.language != "en" {
-            shell = shell::with_catalog(&shell, &catalog.to_json())?;
+            shell = shell::with_data(&shell, crate::catalogs::ELEMENT_ID, &catalog.to_json())?;
+        }
+        if !editions.list.is_empty() {
+            shell = shell::with_data(&shell, gazette::editions::ELEMENT_ID, &editions.to_json())?;
         }
         // The shell's note that the site needs JavaScript is true of the bare
         // app only: a rendered page reads without it.
@@ -159,6 +177,7 @@ fn render(
     store: &Store,
     paths: &Paths,
     catalog: &'static Catalog,
+    editions: &Editions,
     url: &str,
     stands_for: &str,
 ) -> Result<String, String> {
@@ -168,11 +187,12 @@ fn render(
     let owner = Owner::new_root(Some(shared));
     let store = store.clone();
     let paths = paths.clone();
+    let editions = editions.clone();
     let request = url.to_owned();
     let body = run(owner.with(move || {
         provide_context(RequestUrl::new(&request));
         provide_context(meta_context);
-        let app = view! { <App paths initial=store live=false catalog /> };
+        let app = view! { <App paths initial=store live=false catalog editions /> };
         leptos::reactive::computed::ScopedFuture::new_untracked(app.to_html_stream_in_order().collect::<String>())
     }));
     let page = shell::with_page(&shell.html, &body, stands_for)?;
@@ -213,7 +233,7 @@ mod tests {
     #[test]
     fn renders_every_page_with_its_content_and_metadata() {
         let store = sample();
-        let pages = site(SHELL, &store, &Paths::new("/")).unwrap();
+        let pages = site(SHELL, &store, &Paths::new("/"), &Editions::single("/")).unwrap();
         assert_eq!(pages.len(), 1 + 2 + 8 + 24 + 1 + 1);
 
         let article = page(&pages, "articles/library-cat-mochi/index.html");
@@ -272,6 +292,7 @@ mod tests {
             &SHELL.replace("<base href=/>", "<base href=/news/>"),
             &sample(),
             &Paths::new("/news/"),
+            &Editions::single("/news/"),
         )
         .unwrap()
     }

@@ -17,7 +17,10 @@ use std::process::ExitCode;
 use gazette::paths::Paths;
 use gazette::store::Store;
 
-use crate::{archive, prerender, shell, site_files};
+use gazette::editions::Editions;
+use gazette::feed::Edition;
+
+use crate::{archive, editions, prerender, shell, site_files};
 
 /// What the page may load and run. Scripts only from the site (the app's
 /// JavaScript glue and its loader) plus compiling its WebAssembly; photos
@@ -38,25 +41,6 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
 
-    let feed_file = dir.join("feed.json");
-    let feed = if feed_file.exists() {
-        let options = archive::Options {
-            input: feed_file,
-            out: dir.to_owned(),
-            page_size: 50,
-            topic_page_size: archive::TOPIC_PAGE_SIZE,
-            feed_url: paths.feed(),
-            search: true,
-        };
-        Some(archive::lay_out(&options)?)
-    } else {
-        eprintln!(
-            "gazette: {} has no feed.json; the site will say the feed is missing until one is put there",
-            dir.display()
-        );
-        None
-    };
-
     let hardened = if html.contains("Content-Security-Policy") {
         // Published before: the shell is the bare app of its 404.html.
         let bare = std::fs::read_to_string(dir.join("404.html")).map_err(|e| {
@@ -65,7 +49,6 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
                 dir.display()
             )
         })?;
-        remove_prerendered_pages(dir)?;
         Hardened {
             html: bare,
             loader: None,
@@ -81,33 +64,106 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     write("_headers", &site_files::headers(&paths))?;
     write("_redirects", &site_files::redirects(&paths))?;
 
-    let Some(feed) = feed else {
+    if !dir.join("feed.json").exists() {
+        eprintln!(
+            "gazette: {} has no feed.json; the site will say the feed is missing until one is put there",
+            dir.display()
+        );
         write("404.html", &hardened.html)?;
         return Ok(ExitCode::SUCCESS);
-    };
-    let store = Store::from_feed(feed);
-    let started = std::time::Instant::now();
-    let pages = prerender::site(&hardened.html, &store, &paths)?;
-    for page in &pages {
-        write(&page.file, &page.html)?;
     }
-    let root = site_files::site_root(&store);
-    write("robots.txt", &site_files::robots(root.as_deref()))?;
-    match &root {
-        Some(root) => {
-            write("sitemap.xml", &site_files::sitemap(&store, &paths, root))?;
-            write("feed.xml", &site_files::rss(&store, &paths, root))?;
+    // The default edition's feed declares the others; each is linked to its
+    // translations, then laid out and prerendered under its own prefix.
+    let declared = declared_editions(&dir.join("feed.json"), &paths);
+    if declared.len() > 1 {
+        for fault in editions::link_translations(dir, &paths, &declared)? {
+            eprintln!("gazette: warning: {fault}");
         }
-        None => eprintln!(
-            "gazette: the feed has no home_page_url, so no sitemap.xml or feed.xml (both need absolute addresses)"
-        ),
     }
+    let one = [None];
+    let all: Vec<Option<&Edition>> = if declared.len() > 1 {
+        declared.iter().map(Some).collect()
+    } else {
+        one.to_vec()
+    };
+    let started = std::time::Instant::now();
+    let mut pages_written = 0;
+    let mut sitemaps = Vec::new();
+    for (index, edition) in all.iter().enumerate() {
+        let (folder, edition_paths) = match edition {
+            Some(edition) => (dir.join(&edition.prefix), editions::paths(&paths, edition)),
+            None => (dir.to_owned(), paths.clone()),
+        };
+        let feed_file = folder.join("feed.json");
+        if !feed_file.exists() {
+            eprintln!(
+                "gazette: warning: {} is declared but has no feed.json; skipped",
+                feed_file.display()
+            );
+            continue;
+        }
+        remove_prerendered_pages(&folder)?;
+        let feed = archive::lay_out(&archive::Options {
+            input: feed_file,
+            out: folder.clone(),
+            page_size: 50,
+            topic_page_size: archive::TOPIC_PAGE_SIZE,
+            feed_url: edition_paths.feed(),
+            search: true,
+        })?;
+        let store = Store::from_feed(feed);
+        let site_editions = match edition {
+            Some(_) => Editions {
+                list: declared.clone(),
+                current: index,
+                site_base: paths.home(),
+            },
+            None => Editions::single(&paths.home()),
+        };
+        let prefix = edition.map_or("", |e| e.prefix.as_str());
+        let pages = prerender::site(&hardened.html, &store, &edition_paths, &site_editions)?;
+        for page in &pages {
+            write(&format!("{prefix}{}", page.file), &page.html)?;
+        }
+        pages_written += pages.len();
+        match site_files::site_root(&store) {
+            Some(root) => {
+                write(
+                    &format!("{prefix}sitemap.xml"),
+                    &site_files::sitemap(&store, &edition_paths, &root, &site_editions),
+                )?;
+                write(&format!("{prefix}feed.xml"), &site_files::rss(&store, &edition_paths, &root))?;
+                sitemaps.push(format!("{root}sitemap.xml"));
+            }
+            None => eprintln!(
+                "gazette: {}the feed has no home_page_url, so no sitemap.xml or feed.xml (both need absolute addresses)",
+                if prefix.is_empty() { String::new() } else { format!("{prefix}: ") }
+            ),
+        }
+    }
+    write("robots.txt", &site_files::robots(&sitemaps))?;
     eprintln!(
-        "gazette: prerendered {} pages ({} ms)",
-        pages.len(),
+        "gazette: prerendered {pages_written} pages{} ({} ms)",
+        if all.len() > 1 {
+            format!(" in {} editions", all.len())
+        } else {
+            String::new()
+        },
         started.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The editions the default feed declares (`_gazette.editions`); none when
+/// it declares fewer than two or cannot be read.
+fn declared_editions(feed: &Path, paths: &Paths) -> Vec<Edition> {
+    let Ok(bytes) = std::fs::read(feed) else {
+        return Vec::new();
+    };
+    match gazette::feed::read_feed(&bytes, &paths.feed()) {
+        Ok(feed) if feed.site.editions.len() > 1 => feed.site.editions,
+        _ => Vec::new(),
+    }
 }
 
 /// Minifies the app's JavaScript glue and snippets with terser: Trunk's own

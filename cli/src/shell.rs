@@ -141,10 +141,17 @@ pub fn shell(index: &str) -> Result<String, String> {
                 el.remove_attribute("dir");
                 Ok(())
             }),
-            element!(format!("script#{}", crate::catalogs::ELEMENT_ID), |el: &mut Element| {
-                el.remove();
-                Ok(())
-            }),
+            element!(
+                format!(
+                    "script#{}, script#{}",
+                    crate::catalogs::ELEMENT_ID,
+                    gazette::editions::ELEMENT_ID
+                ),
+                |el: &mut Element| {
+                    el.remove();
+                    Ok(())
+                }
+            ),
             element!("div#app", |el: &mut Element| {
                 *roots.borrow_mut() += 1;
                 if el.has_attribute(gazette::takeover::PRERENDERED_ATTRIBUTE) {
@@ -193,14 +200,11 @@ pub fn bare(shell: &str, language: &str, direction: &str, title: &str) -> Result
     )
 }
 
-/// The shell carrying `catalog` (its JSON) for the app to read, as data
-/// that never runs (`type="application/json"`, which the Content Security
-/// Policy leaves alone).
-pub fn with_catalog(shell: &str, catalog: &str) -> Result<String, String> {
-    let island = format!(
-        r#"<script type="application/json" id="{}">{catalog}</script>"#,
-        crate::catalogs::ELEMENT_ID
-    );
+/// The shell carrying `json` for the app to read in the element `id`, as
+/// data that never runs (`type="application/json"`, which the Content
+/// Security Policy leaves alone): the catalog, the site's editions.
+pub fn with_data(shell: &str, id: &str, json: &str) -> Result<String, String> {
+    let island = format!(r#"<script type="application/json" id="{id}">{json}</script>"#);
     rewrite(
         shell,
         vec![element!("meta[charset]", |el: &mut Element| {
@@ -265,7 +269,7 @@ mod tests {
     #[test]
     fn the_bare_app_gets_its_title_language_and_catalog_without_a_head_tag() {
         let minified = "<!doctype html><html lang=en><meta charset=utf-8><base href=/><title>x</title></head><body><div id=app></div>";
-        let prepared = with_catalog(&shell(minified).unwrap(), r#"{"search":"بحث"}"#).unwrap();
+        let prepared = with_data(&shell(minified).unwrap(), "gazette-catalog", r#"{"search":"بحث"}"#).unwrap();
         let bare = bare(&prepared, "ar", "rtl", "<title>الصفحة غير موجودة</title>").unwrap();
         assert!(bare.contains(r#"<html lang="ar" dir="rtl">"#), "{bare}");
         assert_eq!(bare.matches("<title>").count(), 1);
@@ -273,7 +277,7 @@ mod tests {
         let head = &bare[..bare.find("</head>").unwrap()];
         assert!(head.contains(r#"<script type="application/json" id="gazette-catalog">{"search":"بحث"}</script>"#));
 
-        let again = with_catalog(&shell(&bare).unwrap(), "{}").unwrap();
+        let again = with_data(&shell(&bare).unwrap(), "gazette-catalog", "{}").unwrap();
         assert_eq!(again.matches("gazette-catalog").count(), 1, "{again}");
         assert!(!again.contains("<title>") && !again.contains("dir="));
     }

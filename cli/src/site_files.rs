@@ -2,6 +2,8 @@
 //! `robots.txt`, an RSS 2.0 copy of the feed, and the `_headers` and
 //! `_redirects` files that Netlify and Cloudflare Pages read.
 
+use gazette::editions::Editions;
+use gazette::feed::Timestamp;
 use gazette::paths::Paths;
 use gazette::store::Store;
 
@@ -67,45 +69,101 @@ fn absolute(paths: &Paths, root: &str, path: &str) -> String {
     )
 }
 
-/// Every page of the site, for search engines.
-pub fn sitemap(store: &Store, paths: &Paths, root: &str) -> String {
+/// A page's versions in the site's editions: (language, absolute URL).
+type Versions = Vec<(String, String)>;
+
+/// Every page of the edition, for search engines; in a site of several
+/// editions each page names its versions in the others (`hreflang`, with
+/// `x-default` for the default edition's).
+pub fn sitemap(store: &Store, paths: &Paths, root: &str, editions: &Editions) -> String {
     let newest = store.articles().first().and_then(|a| a.published);
-    let mut pages = vec![
-        (paths.home(), newest),
-        (paths.latest(), newest),
-        (paths.all_topics(), None),
+    // The site's address above every edition's prefix.
+    let prefix = editions.current().map_or("", |e| e.prefix.as_str());
+    let site_root = root.strip_suffix(prefix).unwrap_or(root);
+    let everywhere = |path: &str| -> Versions {
+        editions
+            .list
+            .iter()
+            .map(|e| (e.language.clone(), format!("{site_root}{}{path}", e.prefix)))
+            .collect()
+    };
+    let mut pages: Vec<(String, Option<Timestamp>, Versions)> = vec![
+        (paths.home(), newest, everywhere("")),
+        (paths.latest(), newest, everywhere("latest/")),
+        (paths.all_topics(), None, everywhere("topics/")),
     ];
     for topic in &store.site.topics {
         let latest = store.topic_articles(&topic.slug).next().and_then(|a| a.published);
-        pages.push((paths.topic(&topic.slug), latest));
+        pages.push((paths.topic(&topic.slug), latest, Vec::new()));
     }
     for article in store.articles() {
-        pages.push((paths.article(&article.slug), article.modified.or(article.published)));
-    }
-    xml_document(|xml| {
-        xml.create_element("urlset")
-            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
-            .write_inner_content(|xml| {
-                for (path, modified) in &pages {
-                    xml.create_element("url").write_inner_content(|xml| {
-                        text_element(xml, "loc", &absolute(paths, root, path))?;
-                        if let Some(modified) = modified {
-                            text_element(xml, "lastmod", &modified.to_string())?;
-                        }
-                        Ok(())
-                    })?;
+        let mut versions = Vec::new();
+        if let Some(current) = editions.current() {
+            for translation in &article.translations {
+                if let (Some(edition), Some(url)) = (editions.of_language(&translation.language), &translation.url) {
+                    let below = url
+                        .strip_prefix(&editions.site_base)
+                        .unwrap_or(url)
+                        .trim_start_matches('/');
+                    versions.push((edition.language.clone(), format!("{site_root}{below}")));
                 }
-                Ok(())
-            })?;
+            }
+            if !versions.is_empty() {
+                versions.push((
+                    current.language.clone(),
+                    absolute(paths, root, &paths.article(&article.slug)),
+                ));
+            }
+        }
+        pages.push((
+            paths.article(&article.slug),
+            article.modified.or(article.published),
+            versions,
+        ));
+    }
+    let default_language = editions.list.first().map(|e| e.language.clone());
+    xml_document(|xml| {
+        let mut urlset = xml
+            .create_element("urlset")
+            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+        if !editions.list.is_empty() {
+            urlset = urlset.with_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"));
+        }
+        urlset.write_inner_content(|xml| {
+            for (path, modified, versions) in &pages {
+                xml.create_element("url").write_inner_content(|xml| {
+                    text_element(xml, "loc", &absolute(paths, root, path))?;
+                    if let Some(modified) = modified {
+                        text_element(xml, "lastmod", &modified.to_string())?;
+                    }
+                    let default = versions.iter().find(|(l, _)| Some(l) == default_language.as_ref());
+                    let x_default = default.map(|(_, url)| ("x-default".to_owned(), url.clone()));
+                    for (language, href) in versions.iter().cloned().chain(x_default) {
+                        xml.create_element("xhtml:link")
+                            .with_attribute(("rel", "alternate"))
+                            .with_attribute(("hreflang", language.as_str()))
+                            .with_attribute(("href", href.as_str()))
+                            .write_empty()?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
         Ok(())
     })
 }
 
-pub fn robots(root: Option<&str>) -> String {
-    match root {
-        Some(root) => format!("User-agent: *\nAllow: /\n\nSitemap: {root}sitemap.xml\n"),
-        None => "User-agent: *\nAllow: /\n".to_owned(),
+/// `robots.txt`, naming the sitemap of every edition.
+pub fn robots(sitemaps: &[String]) -> String {
+    let mut out = "User-agent: *\nAllow: /\n".to_owned();
+    if !sitemaps.is_empty() {
+        out.push('\n');
     }
+    for sitemap in sitemaps {
+        out.push_str(&format!("Sitemap: {sitemap}\n"));
+    }
+    out
 }
 
 /// The newest stories as RSS 2.0, for readers that do not speak JSON Feed.
@@ -199,7 +257,7 @@ mod tests {
         let paths = Paths::new("/news/");
         let root = site_root(&store).unwrap();
         assert_eq!(root, "https://news.caldera.example.edu/");
-        let map = flat(&sitemap(&store, &paths, &root));
+        let map = flat(&sitemap(&store, &paths, &root, &Editions::single("/")));
         assert_eq!(
             map.matches("<url>").count(),
             1 + 2 + 8 + 24,
@@ -207,7 +265,8 @@ mod tests {
         );
         assert!(map.contains("<loc>https://news.caldera.example.edu/articles/library-cat-mochi/</loc><lastmod>2026-11-01T12:00:00+08:00</lastmod>"));
         assert!(map.contains("<loc>https://news.caldera.example.edu/topics/research/</loc>"));
-        assert!(robots(Some(&root)).ends_with("Sitemap: https://news.caldera.example.edu/sitemap.xml\n"));
+        assert!(robots(&[format!("{root}sitemap.xml")])
+            .ends_with("Sitemap: https://news.caldera.example.edu/sitemap.xml\n"));
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub struct Item {
     pub language: Option<String>,
     pub views: Option<u64>,
     pub credits: Vec<Credit>,
+    pub translations: Vec<Translation>,
     pub content: Content,
     pub gallery: Vec<Image>,
     /// JSON Feed `image`: the photo for cards, by URL.
@@ -102,6 +103,7 @@ pub fn article(item: Item, parser: &dyn HtmlParser, base: &str) -> Article {
         language: item.language,
         views: item.views,
         credits: item.credits,
+        translations: item.translations,
         body,
         photos,
         body_photos,

@@ -36,6 +36,30 @@ pub struct Site {
     pub topics_declared: bool,
     /// The static layout of a large archive (`_gazette.archive`), if any.
     pub archive: Option<Archive>,
+    /// The site's editions (`_gazette.editions`): one per language, the
+    /// default first; empty for a site in one language.
+    pub editions: Vec<Edition>,
+}
+
+/// One edition of a site: its stories in one language, under its own path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    /// A BCP 47 tag: `en`, `zh-Hans`, `ar`.
+    pub language: String,
+    /// Its name in its own language: "English", "中文", "العربية".
+    pub name: String,
+    /// Below the site's base: empty for the default edition, else `zh/`.
+    pub prefix: String,
+    /// `rtl` or `ltr`.
+    pub direction: String,
+}
+
+/// Another edition's version of a story, by the story's `id` or its URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub language: String,
+    pub id: Option<String>,
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +121,8 @@ pub struct Article {
     pub language: Option<String>,
     pub views: Option<u64>,
     pub credits: Vec<Credit>,
+    /// The same story in other editions.
+    pub translations: Vec<Translation>,
     /// The story's text as typed blocks, whatever form the feed gave it in.
     pub body: Vec<Block>,
     /// Every photo of the story, each once and numbered by its place here:

@@ -270,12 +270,13 @@ impl<'s> Reader<'s> {
         };
         let mut authors = self.authors(root, &top);
         authors.dedup();
-        let (topics, archive) = match extension {
+        let (topics, archive, editions) = match extension {
             Some(ext) => (
                 self.declared_topics(ext),
                 ext.get("archive").and_then(|a| self.archive(a)),
+                ext.get("editions").map(|e| self.editions(e)).unwrap_or_default(),
             ),
-            None => (Vec::new(), None),
+            None => (Vec::new(), None, Vec::new()),
         };
         Site {
             title,
@@ -289,7 +290,87 @@ impl<'s> Reader<'s> {
             topics,
             topics_declared: false,
             archive,
+            editions,
         }
+    }
+
+    /// `_gazette.editions`: each a language, a name and a path prefix (the
+    /// default edition's empty), at most one per prefix and per language.
+    fn editions(&mut self, node: &Node) -> Vec<Edition> {
+        let at = At::Root.key("_gazette");
+        let at = at.key("editions");
+        let Some(list) = node.as_array() else {
+            self.warn(
+                node,
+                &at,
+                ProblemKind::WrongType,
+                "should be an array of editions; ignored",
+            );
+            return Vec::new();
+        };
+        let mut editions: Vec<Edition> = Vec::new();
+        for (i, entry) in list.iter().enumerate() {
+            let entry_at = at.index(i);
+            let text = |key: &str| entry.get(key).and_then(Node::as_str).and_then(clean_text);
+            let (Some(language), Some(name)) = (text("lang"), text("name")) else {
+                self.warn(
+                    entry,
+                    &entry_at,
+                    ProblemKind::Malformed,
+                    "an edition needs a \"lang\" and a \"name\"; ignored",
+                );
+                continue;
+            };
+            let prefix = text("prefix").unwrap_or_default();
+            let prefix = prefix.trim_matches('/');
+            if !prefix.split('/').all(|segment| segment.is_empty() || is_slug(segment)) {
+                self.warn(
+                    entry,
+                    &entry_at.key("prefix"),
+                    ProblemKind::Malformed,
+                    "a prefix is a path such as \"zh\": lower-case letters, digits and hyphens; ignored",
+                );
+                continue;
+            }
+            let prefix = if prefix.is_empty() {
+                String::new()
+            } else {
+                format!("{prefix}/")
+            };
+            let direction = match text("dir").as_deref() {
+                Some("rtl") => "rtl",
+                Some("ltr") => "ltr",
+                _ => crate::text::direction_of(&language),
+            }
+            .to_owned();
+            if editions.iter().any(|e| e.prefix == prefix || e.language == language) {
+                self.warn(
+                    entry,
+                    &entry_at,
+                    ProblemKind::Malformed,
+                    "a second edition with this prefix or language; ignored",
+                );
+                continue;
+            }
+            editions.push(Edition {
+                language,
+                name,
+                prefix,
+                direction,
+            });
+        }
+        if !editions.is_empty() && !editions.iter().any(|e| e.prefix.is_empty()) {
+            self.warn(
+                node,
+                &at,
+                ProblemKind::Malformed,
+                "no edition has the empty prefix (the site's root); editions ignored",
+            );
+            return Vec::new();
+        }
+        // The default edition first, the others as declared.
+        editions.sort_by_key(|e| !e.prefix.is_empty());
+        editions
     }
 
     /// A text field outside a story: a wrong type is a warning, blank is absent.
@@ -752,6 +833,34 @@ impl<'s> Reader<'s> {
                     }
                 }
                 None => self.warn(node, &credits_at, ProblemKind::WrongType, "should be an array; ignored"),
+            }
+        }
+        if let Some(node) = ext.get("translations") {
+            let list_at = at.key("translations");
+            match node.as_array() {
+                Some(list) => {
+                    for (i, entry) in list.iter().enumerate() {
+                        let entry_at = list_at.index(i);
+                        let language = entry.get("lang").and_then(Node::as_str).and_then(clean_text);
+                        let id = entry.get("id").and_then(|id| match &id.value {
+                            crate::json::Value::Number(n) => Some((*n).to_owned()),
+                            _ => id.as_str().and_then(clean_text),
+                        });
+                        let url = self.url_field(entry, &entry_at, "url", UrlUse::Link);
+                        match language {
+                            Some(language) if id.is_some() || url.is_some() => {
+                                article.translations.push(Translation { language, id, url })
+                            }
+                            _ => self.warn(
+                                entry,
+                                &entry_at,
+                                ProblemKind::Malformed,
+                                "a translation needs a \"lang\" and an \"id\" or a \"url\"; ignored",
+                            ),
+                        }
+                    }
+                }
+                None => self.warn(node, &list_at, ProblemKind::WrongType, "should be an array; ignored"),
             }
         }
         if let Some(node) = ext.get("gallery") {

@@ -277,6 +277,16 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
+/// `rtl` for the languages written right to left, else `ltr` (by the
+/// primary subtag of a BCP 47 tag).
+pub fn direction_of(language: &str) -> &'static str {
+    let primary = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "ar" | "he" | "iw" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" | "syr" => "rtl",
+        _ => "ltr",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,5 +356,13 @@ mod tests {
         assert_eq!(group_thousands(0), "0");
         assert_eq!(group_thousands(1873), "1,873");
         assert_eq!(group_thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn right_to_left_languages_by_their_primary_tag() {
+        assert_eq!(direction_of("ar-EG"), "rtl");
+        assert_eq!(direction_of("he"), "rtl");
+        assert_eq!(direction_of("zh-Hans"), "ltr");
+        assert_eq!(direction_of(""), "ltr");
     }
 }

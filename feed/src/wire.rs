@@ -12,7 +12,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Author, Block, Cell, Credit, Feed, Image, Inline, Site, Topic};
+use crate::model::{Article, Author, Block, Cell, Credit, Edition, Feed, Image, Inline, Site, Topic};
 
 /// A JSON Feed document.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -66,6 +66,45 @@ pub struct FeedExtension {
     /// Where this document sits in a paged list (a topic's page file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<PageEntry>,
+    /// The site's editions, one per language, declared once in the default
+    /// edition's feed (`gazette build` copies the list into the others).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<EditionEntry>,
+}
+
+/// One edition: a language with its own feed at `{prefix}feed.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct EditionEntry {
+    /// A BCP 47 tag: `en`, `zh-Hans`, `ar`.
+    pub lang: String,
+    /// The edition's name in its own language: "English", "中文".
+    pub name: String,
+    /// Its path below the site's base, such as `zh/`; empty (or absent) for the default edition.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(regex(pattern = r"^([^\s/?#A-Z]+/)*$"))]
+    pub prefix: String,
+    /// `ltr` or `rtl`; by default, that of the language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<Direction>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+/// The same story in another edition, by its `id` there or its address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct TranslationEntry {
+    /// The other edition's language, as `_gazette.editions` names it.
+    pub lang: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The story's page in the other edition; `gazette build` fills it in from the `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -209,6 +248,9 @@ pub struct ItemExtension {
     /// More photos after those in the body.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gallery: Vec<ImageEntry>,
+    /// The same story in the site's other editions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<TranslationEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -433,11 +475,31 @@ impl FeedDocument {
             authors: site.authors.iter().map(AuthorEntry::from).collect(),
             author: None,
             next_url: feed.next_url.clone(),
-            gazette: site.topics_declared.then(|| FeedExtension {
-                topics: site.topics.iter().map(TopicEntry::from).collect(),
+            gazette: (site.topics_declared || !site.editions.is_empty()).then(|| FeedExtension {
+                topics: if site.topics_declared {
+                    site.topics.iter().map(TopicEntry::from).collect()
+                } else {
+                    Vec::new()
+                },
+                editions: site.editions.iter().map(EditionEntry::from).collect(),
                 ..FeedExtension::default()
             }),
             items: feed.articles.iter().map(|a| ItemEntry::from_article(a, site)).collect(),
+        }
+    }
+}
+
+impl From<&Edition> for EditionEntry {
+    fn from(edition: &Edition) -> EditionEntry {
+        EditionEntry {
+            lang: edition.language.clone(),
+            name: edition.name.clone(),
+            prefix: edition.prefix.clone(),
+            dir: Some(if edition.direction == "rtl" {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            }),
         }
     }
 }
@@ -525,6 +587,15 @@ impl ItemEntry {
                     .collect(),
                 body,
                 gallery: article.gallery().iter().map(ImageEntry::from).collect(),
+                translations: article
+                    .translations
+                    .iter()
+                    .map(|t| TranslationEntry {
+                        lang: t.language.clone(),
+                        id: t.id.clone(),
+                        url: t.url.clone(),
+                    })
+                    .collect(),
             }),
         }
     }

@@ -75,6 +75,7 @@ pub fn PageMeta(
         }
         PageKind::Website => ("website", website_json(&site_title, &description, &canonical), None),
     };
+    let alternates = alternates(&kind, &path, home);
     let twitter_card = if image.is_some() {
         "summary_large_image"
     } else {
@@ -84,6 +85,7 @@ pub fn PageMeta(
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />
         <Link rel="canonical" href=canonical.clone() />
+        {alternates.into_iter().map(|(language, href)| view! { <Link rel="alternate" hreflang=language href=href /> }).collect_view()}
         <Meta property="og:site_name" content=site_title />
         <Meta property="og:type" content=og_type />
         <Meta property="og:title" content=title.clone() />
@@ -103,6 +105,53 @@ pub fn PageMeta(
         {image_url.map(|url| view! { <Meta name="twitter:image" content=url /> })}
         <Script type_="application/ld+json">{json_ld}</Script>
     }
+}
+
+/// The same page in each of the site's editions, for `hreflang` links:
+/// (language, absolute URL) pairs, this page's own among them, and
+/// `x-default` for the default edition's. Front pages and lists exist in
+/// every edition at the same path; a story only where it names a
+/// translation. Empty for a site in one language.
+fn alternates(kind: &PageKind, path: &str, home: Option<&str>) -> Vec<(String, String)> {
+    let editions = crate::editions::use_editions();
+    let Some(current) = editions.current() else {
+        return Vec::new();
+    };
+    // The site's own address, above every edition's prefix.
+    let site_home = home.map(|home| home.strip_suffix(current.prefix.as_str()).unwrap_or(home));
+    let site_base = editions.site_base.as_str();
+    let mut pages: Vec<(String, String)> = match kind {
+        PageKind::Article { article, .. } => {
+            let mut pages = vec![(current.language.clone(), format!("{}{path}", editions.base()))];
+            for translation in &article.translations {
+                if let (Some(edition), Some(url)) = (editions.of_language(&translation.language), &translation.url) {
+                    pages.push((edition.language.clone(), url.clone()));
+                }
+            }
+            pages
+        }
+        PageKind::Collection { .. } => return Vec::new(),
+        PageKind::Website => editions
+            .list
+            .iter()
+            .map(|e| (e.language.clone(), format!("{site_base}{}{path}", e.prefix)))
+            .collect(),
+    };
+    if pages.len() < 2 {
+        return Vec::new();
+    }
+    let default = &editions.list[0];
+    if let Some((_, url)) = pages
+        .iter()
+        .find(|(language, _)| *language == default.language)
+        .cloned()
+    {
+        pages.push(("x-default".to_owned(), url));
+    }
+    pages
+        .into_iter()
+        .map(|(language, url)| (language, absolute(site_home, site_base, &url)))
+        .collect()
 }
 
 /// An absolute URL for link previews: the feed's `home_page_url` is the

@@ -37,7 +37,46 @@ pub fn RouteAnnouncer() -> impl IntoView {
             });
         }
     });
+    // A page loaded from another edition's link focuses its heading once the
+    // app's page is the one on screen.
+    Effect::new(move |done: Option<bool>| -> bool {
+        if done == Some(true) {
+            return true;
+        }
+        if !shell.is_live() {
+            return false;
+        }
+        if take_focus_request(&location.pathname.get_untracked()) {
+            request_animation_frame(focus_heading);
+        }
+        true
+    });
     view! { <p class="visually-hidden route-announcer" aria-live="polite" aria-atomic="true">{message}</p> }
+}
+
+/// The session key under which a page asks the next one to focus its heading.
+const FOCUS_REQUEST: &str = "gazette-focus-heading";
+
+/// Asks the page at `url` (loaded whole, as another edition is) to move
+/// focus to its heading once drawn, as a link followed in the app does.
+pub fn focus_heading_after_load(url: &str) {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    if let Some(storage) = window().session_storage().ok().flatten() {
+        let _ = storage.set_item(FOCUS_REQUEST, path);
+    }
+}
+
+/// Whether the page before asked this one, at `path`, to focus its heading;
+/// the request is used up either way.
+fn take_focus_request(path: &str) -> bool {
+    let Some(storage) = window().session_storage().ok().flatten() else {
+        return false;
+    };
+    let asked = storage.get_item(FOCUS_REQUEST).ok().flatten();
+    let _ = storage.remove_item(FOCUS_REQUEST);
+    asked.is_some_and(|asked| crate::feed::url::percent_decode(&asked) == crate::feed::url::percent_decode(path))
 }
 
 fn focus_heading() {

@@ -3,6 +3,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::catalog::use_catalog;
+use crate::editions::use_editions;
 use crate::newsroom::Newsroom;
 
 /// The masthead (site title and tagline from the feed), the topic
@@ -41,6 +42,7 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
 
     view! {
         <header class="site-header">
+            <EditionLinks />
             <div class="masthead">
                 <a class="site-title" href=home.clone()>
                     {move || match title() {
@@ -103,6 +105,35 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
             </nav>
         </header>
     }
+}
+
+/// The site's other editions, each named in its own language and linking
+/// to its front page. A full page load (`rel=external`): another edition is
+/// another feed and another language, which the app reads from its page.
+#[component]
+fn EditionLinks() -> impl IntoView {
+    let editions = use_editions();
+    let tr = crate::catalog::use_catalog();
+    let links: Vec<_> = editions
+        .others()
+        .map(|(edition, home)| {
+            view! {
+                <li>
+                    <a
+                        href=home.clone()
+                        hreflang=edition.language.clone()
+                        lang=edition.language.clone()
+                        dir=edition.direction.clone()
+                        rel="alternate external"
+                        on:click=move |_| crate::components::route_announcer::focus_heading_after_load(&home)
+                    >
+                        {edition.name.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect();
+    (!links.is_empty()).then(|| view! { <nav class="editions" aria-label=&*tr.editions><ul>{links}</ul></nav> })
 }
 
 fn search_input_value(ev: &leptos::ev::SubmitEvent) -> String {

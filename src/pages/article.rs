@@ -115,6 +115,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 <h1>{article.title.clone()}</h1>
                 {standfirst}
                 <ArticleMeta topics published=article.published views=article.views reading_minutes=article.reading_minutes />
+                <TranslationLinks article=article.clone() />
             </header>
             <div class="story-body">
                 <BodyBlocks blocks=article.body.clone() />
@@ -159,6 +160,43 @@ fn StoryFooter(article: Arc<Article>) -> impl IntoView {
             view! { <p class="original-link"><a href=url rel="noopener noreferrer">{&*tr.read_original}</a></p> }
         });
     view! { <footer class="story-footer">{authors}{credits}{original}</footer> }
+}
+
+/// "Read in 中文": the story in the site's other editions. Each is another
+/// edition's page, loaded whole (`rel=external`), its heading focused once it
+/// is drawn, as after any link followed inside the app.
+#[component]
+fn TranslationLinks(article: Arc<Article>) -> impl IntoView {
+    let tr = use_catalog();
+    let editions = crate::editions::use_editions();
+    let links: Vec<_> = article
+        .translations
+        .iter()
+        .filter_map(|t| {
+            let url = t.url.clone()?;
+            let edition = editions.of_language(&t.language)?;
+            let (name, name_lang) = match tr.language_name(&edition.language) {
+                Some(name) => (name.to_owned(), None),
+                None => (edition.name.clone(), Some(edition.language.clone())),
+            };
+            let (before, after) = tr.read_in.split_once("{language}").unwrap_or((&tr.read_in, ""));
+            let target = url.clone();
+            Some(view! {
+                <li>
+                    <a
+                        class="translation-link"
+                        href=url
+                        hreflang=edition.language.clone()
+                        rel="alternate external"
+                        on:click=move |_| crate::components::route_announcer::focus_heading_after_load(&target)
+                    >
+                        {before}<span lang=name_lang>{name}</span>{after}
+                    </a>
+                </li>
+            })
+        })
+        .collect();
+    (!links.is_empty()).then(|| view! { <ul class="translations">{links}</ul> })
 }
 
 /// The next newer and next older story.

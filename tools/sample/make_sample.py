@@ -415,7 +415,11 @@ def main():
         "icon": "images/icon-512.png",
         "favicon": "images/icon-64.png",
         "authors": [{"name": "Caldera University News Office"}],
-        "_gazette": {"topics": [{"slug": s, "name": n, "description": d} for s, n, d in TOPICS]},
+        "_gazette": {
+            "topics": [{"slug": s, "name": n, "description": d} for s, n, d in TOPICS],
+            # The Chinese edition (public/zh/feed.json) is written by hand, not by this script.
+            "editions": [{"lang": "en", "name": "English"}, {"lang": "zh-Hans", "name": "中文", "prefix": "zh/"}],
+        },
         "items": items,
     }
     (ROOT / "public" / "feed.json").write_text(json.dumps(feed, ensure_ascii=False, indent=2) + "\n")
