@@ -47,7 +47,7 @@ pub fn App(
         newsroom
             .site(|s| s.language.clone())
             .flatten()
-            .unwrap_or_else(|| tr.language.to_string())
+            .unwrap_or_else(|| tr.language().to_string())
     };
     let dir = move || direction_of(&lang());
     view! {

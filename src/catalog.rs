@@ -27,7 +27,7 @@ pub struct Plural {
 }
 
 impl Plural {
-    const fn english(one: &'static str, other: &'static str) -> Plural {
+    fn english(one: &'static str, other: &'static str) -> Plural {
         Plural {
             zero: None,
             one: Some(Cow::Borrowed(one)),
@@ -88,51 +88,84 @@ macro_rules! catalog {
         texts { $($text:ident: $english:expr,)* }
         plurals { $($plural:ident: ($one:expr, $other:expr),)* }
     ) => {
-        /// The interface's words in one language. Fields are the catalog's
-        /// keys; `{name}` in a text is filled in by [`fill`].
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct Catalog {
-            $(pub $text: Cow<'static, str>,)*
-            $(pub $plural: Plural,)*
-        }
+        /// The catalog's keys, each a place in its lists: one table of
+        /// words per language, not a field per key, so that reading a
+        /// catalog is one loop however many words it holds.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Clone, Copy)]
+        enum Text { $($text,)* }
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum Count { $($plural,)* }
 
+        const TEXT_KEYS: &[&str] = &[$(stringify!($text),)*];
+        const ENGLISH_TEXTS: &[&str] = &[$($english,)*];
+        const PLURAL_KEYS: &[&str] = &[$(stringify!($plural),)*];
+        const ENGLISH_PLURALS: &[(&str, &str)] = &[$(($one, $other),)*];
+
+        /// Each key, as the code asks for it: `tr.search()`.
         impl Catalog {
-            /// Every key, as the JSON catalogs spell them.
-            pub const KEYS: &'static [&'static str] = &[$(stringify!($text),)* $(stringify!($plural),)*];
-
-            /// The built-in catalog, and the fallback for a key another lacks.
-            pub fn english() -> Catalog {
-                Catalog {
-                    $($text: Cow::Borrowed($english),)*
-                    $($plural: Plural::english($one, $other),)*
-                }
-            }
-
-            fn entries(&self) -> Vec<(&'static str, Entry<'_>)> {
-                vec![
-                    $((stringify!($text), Entry::Text(&self.$text)),)*
-                    $((stringify!($plural), Entry::Plural(&self.$plural)),)*
-                ]
-            }
-
-            /// Sets `key` from a JSON value; false for a key or a value of
-            /// the wrong shape.
-            fn set(&mut self, key: &str, value: &Node) -> bool {
-                match key {
-                    $(stringify!($text) => match value.as_str() {
-                        Some(text) => self.$text = Cow::Owned(text.to_owned()),
-                        None => return false,
-                    },)*
-                    $(stringify!($plural) => match read_plural(value) {
-                        Some(plural) => self.$plural = plural,
-                        None => return false,
-                    },)*
-                    _ => return false,
-                }
-                true
-            }
+            $(pub fn $text(&self) -> &str {
+                &self.texts[Text::$text as usize]
+            })*
+            $(pub fn $plural(&self) -> &Plural {
+                &self.plurals[Count::$plural as usize]
+            })*
         }
     };
+}
+
+/// The interface's words in one language; `{name}` in a text is filled in
+/// by [`fill`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    texts: Vec<Cow<'static, str>>,
+    plurals: Vec<Plural>,
+}
+
+impl Catalog {
+    /// The built-in catalog, and the fallback for a key another lacks.
+    pub fn english() -> Catalog {
+        Catalog {
+            texts: ENGLISH_TEXTS.iter().map(|text| Cow::Borrowed(*text)).collect(),
+            plurals: ENGLISH_PLURALS
+                .iter()
+                .map(|(one, other)| Plural::english(one, other))
+                .collect(),
+        }
+    }
+
+    /// Every key, as the JSON catalogs spell them.
+    pub fn keys() -> impl Iterator<Item = &'static str> {
+        TEXT_KEYS.iter().chain(PLURAL_KEYS).copied()
+    }
+
+    fn entries(&self) -> Vec<(&'static str, Entry<'_>)> {
+        let texts = TEXT_KEYS
+            .iter()
+            .zip(&self.texts)
+            .map(|(key, text)| (*key, Entry::Text(text)));
+        let plurals = PLURAL_KEYS
+            .iter()
+            .zip(&self.plurals)
+            .map(|(key, plural)| (*key, Entry::Plural(plural)));
+        texts.chain(plurals).collect()
+    }
+
+    /// Sets `key` from a JSON value; false for a key or a value of the
+    /// wrong shape.
+    fn set(&mut self, key: &str, value: &Node) -> bool {
+        if let Some(i) = TEXT_KEYS.iter().position(|k| *k == key) {
+            let Some(text) = value.as_str() else { return false };
+            self.texts[i] = Cow::Owned(text.to_owned());
+        } else if let Some(i) = PLURAL_KEYS.iter().position(|k| *k == key) {
+            let Some(plural) = read_plural(value) else { return false };
+            self.plurals[i] = plural;
+        } else {
+            return false;
+        }
+        true
+    }
 }
 
 catalog! {
@@ -351,9 +384,7 @@ impl Catalog {
                 faults.unknown.push(key.to_string());
             }
         }
-        faults.missing = Catalog::KEYS
-            .iter()
-            .copied()
+        faults.missing = Catalog::keys()
             .filter(|key| !members.iter().any(|(k, _)| k == key))
             .collect();
         (catalog, faults)
@@ -410,11 +441,11 @@ impl Catalog {
     /// A number with the language's digits and thousands separator: "1,873".
     pub fn number(&self, n: u64) -> String {
         let plain = n.to_string();
-        let digits: Vec<char> = self.digits.chars().collect();
+        let digits: Vec<char> = self.digits().chars().collect();
         let mut out = String::with_capacity(plain.len() + plain.len() / 3);
         for (i, c) in plain.chars().enumerate() {
             if i > 0 && (plain.len() - i) % 3 == 0 {
-                out.push_str(&self.group_separator);
+                out.push_str(self.group_separator());
             }
             let d = c.to_digit(10).unwrap_or(0) as usize;
             out.push(digits.get(d).copied().unwrap_or(c));
@@ -425,7 +456,7 @@ impl Catalog {
     /// `plural`'s form for `n`, with `{n}` as the language writes the number.
     pub fn count(&self, plural: &Plural, n: u64) -> String {
         fill(
-            plural.form(plural_category(&self.language, n)),
+            plural.form(plural_category(self.language(), n)),
             &[("n", &self.number(n))],
         )
     }
@@ -433,13 +464,13 @@ impl Catalog {
     /// The day a story was published, in the calendar of the place that
     /// wrote it (the time zone of its timestamp, not the reader's).
     pub fn date(&self, date: &Timestamp) -> String {
-        let months = &self.months;
+        let months = self.months();
         let month = months
             .split('|')
             .nth(date.month.saturating_sub(1) as usize)
             .unwrap_or_default();
         fill(
-            &self.date_long,
+            self.date_long(),
             &[
                 ("month", month),
                 ("day", &self.number(date.day as u64)),
@@ -450,7 +481,7 @@ impl Catalog {
 
     /// A year, without a thousands separator.
     fn year(&self, year: i32) -> String {
-        let digits: Vec<char> = self.digits.chars().collect();
+        let digits: Vec<char> = self.digits().chars().collect();
         year.to_string()
             .chars()
             .map(|c| {
@@ -466,13 +497,13 @@ impl Catalog {
         if page.is_empty() || page == site {
             site.to_owned()
         } else {
-            fill(&self.page_title, &[("page", page), ("site", site)])
+            fill(self.page_title(), &[("page", page), ("site", site)])
         }
     }
 
     /// A quoted phrase, with the language's quotation marks.
     pub fn quoted(&self, text: &str) -> String {
-        format!("{}{text}{}", self.open_quote, self.close_quote)
+        format!("{}{text}{}", self.open_quote(), self.close_quote())
     }
 
     /// How this language names `language` (a BCP 47 tag), from its list of
@@ -480,7 +511,7 @@ impl Catalog {
     /// for a language it does not name.
     pub fn language_name(&self, language: &str) -> Option<&str> {
         let primary = language.split(['-', '_']).next().unwrap_or("");
-        self.language_names.split('|').find_map(|pair| {
+        self.language_names().split('|').find_map(|pair| {
             let (tag, name) = pair.split_once('=')?;
             tag.eq_ignore_ascii_case(primary).then_some(name)
         })
@@ -488,7 +519,7 @@ impl Catalog {
 
     /// Whether the language reads right to left.
     pub fn is_rtl(&self) -> bool {
-        self.direction == "rtl"
+        self.direction() == "rtl"
     }
 }
 
@@ -600,7 +631,7 @@ mod tests {
         for (language, text) in CATALOGS {
             let (catalog, faults) = Catalog::from_json(text);
             assert!(faults.is_empty(), "public/strings/{language}.json: {faults:?}");
-            assert_eq!(catalog.language, *language);
+            assert_eq!(catalog.language(), *language);
         }
     }
 
@@ -682,15 +713,11 @@ mod tests {
             }
         }
         let used = |key: &str| {
-            ["tr.", "self."].iter().any(|owner| {
-                let needle = format!("{owner}{key}");
-                source.match_indices(&needle).any(|(at, _)| {
-                    let after = source[at + needle.len()..].chars().next();
-                    !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
-                })
-            })
+            ["tr.", "self."]
+                .iter()
+                .any(|owner| source.contains(&format!("{owner}{key}()")))
         };
-        let unused: Vec<_> = Catalog::KEYS.iter().filter(|key| !used(key)).collect();
+        let unused: Vec<_> = Catalog::keys().filter(|key| !used(key)).collect();
         assert!(unused.is_empty(), "keys no code asks for: {unused:?}");
     }
 
@@ -708,18 +735,18 @@ mod tests {
         assert_eq!(en.number(1873), "1,873");
         assert_eq!(en.number(1_234_567), "1,234,567");
         assert_eq!(en.number(999), "999");
-        assert_eq!(en.count(&en.views, 1), "1 view");
-        assert_eq!(en.count(&en.views, 1873), "1,873 views");
+        assert_eq!(en.count(en.views(), 1), "1 view");
+        assert_eq!(en.count(en.views(), 1873), "1,873 views");
         let zh = catalog("zh-Hans");
-        assert_eq!(zh.count(&zh.views, 1), "1 次阅读");
-        assert_eq!(zh.count(&zh.views, 2), "2 次阅读");
+        assert_eq!(zh.count(zh.views(), 1), "1 次阅读");
+        assert_eq!(zh.count(zh.views(), 2), "2 次阅读");
         let ar = catalog("ar");
-        assert_eq!(ar.count(&ar.views, 1), "مشاهدة واحدة");
-        assert_eq!(ar.count(&ar.views, 2), "مشاهدتان");
-        assert_eq!(ar.count(&ar.views, 5), "5 مشاهدات");
-        assert_eq!(ar.count(&ar.views, 11), "11 مشاهدة");
-        assert_eq!(ar.count(&ar.views, 100), "100 مشاهدة");
-        assert_eq!(ar.count(&ar.views, 103), "103 مشاهدات");
+        assert_eq!(ar.count(ar.views(), 1), "مشاهدة واحدة");
+        assert_eq!(ar.count(ar.views(), 2), "مشاهدتان");
+        assert_eq!(ar.count(ar.views(), 5), "5 مشاهدات");
+        assert_eq!(ar.count(ar.views(), 11), "11 مشاهدة");
+        assert_eq!(ar.count(ar.views(), 100), "100 مشاهدة");
+        assert_eq!(ar.count(ar.views(), 103), "103 مشاهدات");
         assert!(ar.is_rtl() && !zh.is_rtl());
     }
 
@@ -738,8 +765,8 @@ mod tests {
     #[test]
     fn a_faulty_catalog_is_named_and_falls_back_to_english() {
         let (catalog, faults) = Catalog::from_json(r#"{"search": "Suche", "serch": "x", "views": "no plural"}"#);
-        assert_eq!(catalog.search, "Suche");
-        assert_eq!(catalog.close, "Close");
+        assert_eq!(catalog.search(), "Suche");
+        assert_eq!(catalog.close(), "Close");
         assert_eq!(faults.unknown, ["serch", "views"]);
         assert!(faults.missing.contains(&"close"));
         assert!(Catalog::from_json("[1]").1.malformed.is_some());

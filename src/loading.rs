@@ -45,13 +45,13 @@ impl LoadError {
     /// A short headline for the alert, in the reader's language.
     pub fn title<'c>(&self, tr: &'c Catalog) -> &'c str {
         match &self.kind {
-            LoadErrorKind::Network => &tr.feed_unreachable,
-            LoadErrorKind::Timeout => &tr.feed_timeout,
-            LoadErrorKind::Status(404) => &tr.feed_not_found,
-            LoadErrorKind::Status(_) => &tr.feed_server_error,
-            LoadErrorKind::Empty | LoadErrorKind::Html => &tr.feed_missing,
-            LoadErrorKind::Feed(FeedError::Json(e)) if e.kind == JsonErrorKind::UnexpectedEnd => &tr.feed_incomplete,
-            LoadErrorKind::Feed(_) => &tr.feed_unreadable,
+            LoadErrorKind::Network => tr.feed_unreachable(),
+            LoadErrorKind::Timeout => tr.feed_timeout(),
+            LoadErrorKind::Status(404) => tr.feed_not_found(),
+            LoadErrorKind::Status(_) => tr.feed_server_error(),
+            LoadErrorKind::Empty | LoadErrorKind::Html => tr.feed_missing(),
+            LoadErrorKind::Feed(FeedError::Json(e)) if e.kind == JsonErrorKind::UnexpectedEnd => tr.feed_incomplete(),
+            LoadErrorKind::Feed(_) => tr.feed_unreadable(),
         }
     }
 
@@ -61,21 +61,21 @@ impl LoadError {
     pub fn detail(&self, tr: &Catalog) -> String {
         let url = self.url.as_str();
         match &self.kind {
-            LoadErrorKind::Network => fill(&tr.detail_network, &[("url", url)]),
+            LoadErrorKind::Network => fill(tr.detail_network(), &[("url", url)]),
             LoadErrorKind::Timeout => fill(
-                &tr.detail_timeout,
+                tr.detail_timeout(),
                 &[("url", url), ("seconds", &tr.number(TIMEOUT_SECONDS as u64))],
             ),
             LoadErrorKind::Status(status) => fill(
-                &tr.detail_status,
+                tr.detail_status(),
                 &[("url", url), ("status", &format!("{status} {}", status_text(*status)))],
             ),
-            LoadErrorKind::Empty => fill(&tr.detail_empty, &[("url", url)]),
-            LoadErrorKind::Html => fill(&tr.detail_html, &[("url", url)]),
+            LoadErrorKind::Empty => fill(tr.detail_empty(), &[("url", url)]),
+            LoadErrorKind::Html => fill(tr.detail_html(), &[("url", url)]),
             LoadErrorKind::Feed(FeedError::Json(e)) => {
-                fill(&tr.detail_json, &[("url", url), ("error", &e.to_string())])
+                fill(tr.detail_json(), &[("url", url), ("error", &e.to_string())])
             }
-            LoadErrorKind::Feed(e) => fill(&tr.detail_feed, &[("url", url), ("error", &e.to_string())]),
+            LoadErrorKind::Feed(e) => fill(tr.detail_feed(), &[("url", url), ("error", &e.to_string())]),
         }
     }
 }

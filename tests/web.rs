@@ -120,6 +120,41 @@ async fn article_meta_shows_topic_date_views_and_reading_time() {
     assert!(text(&root).contains("3 min read"));
 }
 
+/// Components take their words from the catalog the app provides: the same
+/// metadata line in Chinese and in Arabic, and the viewer's keys reversed.
+#[wasm_bindgen_test]
+async fn components_speak_the_catalogs_language() {
+    use gazette::catalog::Catalog;
+    for (json, date, views, reading) in [
+        (
+            include_str!("../public/strings/zh-Hans.json"),
+            "2024年4月15日",
+            "1,873 次阅读",
+            "阅读约 3 分钟",
+        ),
+        (
+            include_str!("../public/strings/ar.json"),
+            "15 أبريل 2024",
+            "1,873 مشاهدة",
+            "مدة القراءة 3 د",
+        ),
+    ] {
+        let catalog = Catalog::from_json(json).0.leak();
+        let (root, _handle) = mount("/", move || {
+            provide_context(catalog);
+            view! { <ArticleMeta topics=vec![] published=Timestamp::parse("2024-04-15T23:30:00-07:00") views=Some(1873) reading_minutes=3 /> }
+        });
+        leptos::task::tick().await;
+        assert_eq!(select(&root, "time").text_content().as_deref(), Some(date));
+        assert!(text(&root).contains(views), "{}", text(&root));
+        assert!(text(&root).contains(reading), "{}", text(&root));
+        assert_eq!(
+            select(&root, "ul").get_attribute("aria-label").as_deref(),
+            Some(catalog.about_story())
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn figure_has_caption_credit_srcset_and_size() {
     let image = Image {

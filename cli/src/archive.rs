@@ -31,6 +31,7 @@ use crate::input;
 use crate::progress::Progress;
 use crate::search_index;
 
+#[derive(Clone)]
 pub struct Options {
     pub input: PathBuf,
     pub out: PathBuf,

@@ -38,11 +38,11 @@ mod tests {
 
     #[test]
     fn a_feed_language_chooses_its_catalog() {
-        assert_eq!(for_language(Some("zh-CN")).language, "zh-Hans");
-        assert_eq!(for_language(Some("ar-EG")).language, "ar");
-        assert_eq!(for_language(Some("en-GB")).language, "en");
-        assert_eq!(for_language(None).language, "en");
-        assert_eq!(for_language(Some("fr")).language, "en");
+        assert_eq!(for_language(Some("zh-CN")).language(), "zh-Hans");
+        assert_eq!(for_language(Some("ar-EG")).language(), "ar");
+        assert_eq!(for_language(Some("en-GB")).language(), "en");
+        assert_eq!(for_language(None).language(), "en");
+        assert_eq!(for_language(Some("fr")).language(), "en");
     }
 
     #[test]

@@ -36,6 +36,15 @@ pub fn paths(site: &Paths, edition: &Edition) -> Paths {
 /// translations linked both ways. Returns what could not be linked: each
 /// translation that names no story, as `file: items[i]: message`.
 pub fn link_translations(dir: &Path, site: &Paths, editions: &[Edition]) -> Result<Vec<String>, String> {
+    linked(dir, site, editions, true)
+}
+
+/// What [`link_translations`] would report, with nothing written.
+pub fn translation_faults(dir: &Path, site: &Paths, editions: &[Edition]) -> Result<Vec<String>, String> {
+    linked(dir, site, editions, false)
+}
+
+fn linked(dir: &Path, site: &Paths, editions: &[Edition], write: bool) -> Result<Vec<String>, String> {
     let mut feeds = Vec::new();
     for edition in editions {
         let file = feed_file(dir, edition);
@@ -61,7 +70,7 @@ pub fn link_translations(dir: &Path, site: &Paths, editions: &[Edition]) -> Resu
         });
     }
     let faults = link(&mut feeds);
-    for feed in &feeds {
+    for feed in feeds.iter().filter(|_| write) {
         let text = serde_json::to_string(&feed.source).map_err(|e| e.to_string())?;
         std::fs::write(&feed.file, text).map_err(|e| format!("cannot write {}: {e}", feed.file.display()))?;
     }

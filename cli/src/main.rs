@@ -91,7 +91,7 @@ fn main() -> ExitCode {
             page_size,
             topic_page_size,
             no_search,
-        } => archive::run(&archive::Options {
+        } => build_every_edition(archive::Options {
             input,
             out,
             page_size,
@@ -108,6 +108,36 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `gazette build`: the feed laid out, and when it declares editions, each
+/// edition's feed beside it (`{prefix}feed.json`) laid out under its prefix.
+fn build_every_edition(options: archive::Options) -> Result<ExitCode, String> {
+    let code = archive::run(&options)?;
+    let declared = std::fs::read(&options.input)
+        .ok()
+        .and_then(|bytes| gazette::feed::read_feed(&bytes, "/feed.json").ok())
+        .map(|feed| feed.site.editions)
+        .unwrap_or_default();
+    let source = options.input.parent().unwrap_or(std::path::Path::new(".")).to_owned();
+    for edition in declared.iter().filter(|e| !e.prefix.is_empty()) {
+        let input = source.join(&edition.prefix).join("feed.json");
+        if !input.exists() {
+            eprintln!(
+                "gazette: warning: the {} edition has no {}; skipped",
+                edition.language,
+                input.display()
+            );
+            continue;
+        }
+        archive::run(&archive::Options {
+            input,
+            out: options.out.join(&edition.prefix),
+            feed_url: format!("/{}feed.json", edition.prefix),
+            ..options.clone()
+        })?;
+    }
+    Ok(code)
 }
 
 #[cfg(test)]

@@ -101,7 +101,7 @@ impl Shell {
     fn new(index: &str, catalog: &Catalog, language: Option<&str>, editions: &Editions) -> Result<Shell, String> {
         let mut shell = shell::shell(index)?;
         // English is built into the app; any other language travels with the page.
-        if catalog.language != "en" {
+        if catalog.language() != "en" {
             shell = shell::with_data(&shell, crate::catalogs::ELEMENT_ID, &catalog.to_json())?;
         }
         if !editions.list.is_empty() {
@@ -110,11 +110,11 @@ impl Shell {
         // The shell's note that the site needs JavaScript is true of the bare
         // app only: a rendered page reads without it.
         let html = shell::without_noscript(&shell)?;
-        let language = language.unwrap_or(&catalog.language);
+        let language = language.unwrap_or(&catalog.language());
         // The title of the bare app until it draws the real one.
         let title = format!(
             "<title>{}</title>",
-            catalog.not_found.replace('&', "&amp;").replace('<', "&lt;")
+            catalog.not_found().replace('&', "&amp;").replace('<', "&lt;")
         );
         let bare = shell::bare(&shell, language, direction_of(language), &title)?;
         Ok(Shell { html, bare })

@@ -7,9 +7,24 @@ use gazette::feed::{read_feed, FeedError};
 
 pub fn run(path: &Path) -> Result<ExitCode, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let (report, ok) = report(&path.display().to_string(), &bytes);
+    let (mut report, ok) = report(&path.display().to_string(), &bytes);
+    report.push_str(&translations_report(path, &bytes)?);
     print!("{report}");
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// For the default feed of a site in several editions: each translation
+/// that names no story of its edition (the edition feeds are read beside it).
+fn translations_report(path: &Path, bytes: &[u8]) -> Result<String, String> {
+    let Ok(feed) = read_feed(bytes, "/feed.json") else {
+        return Ok(String::new());
+    };
+    if feed.site.editions.len() < 2 {
+        return Ok(String::new());
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let faults = crate::editions::translation_faults(dir, &gazette::paths::Paths::new("/"), &feed.site.editions)?;
+    Ok(faults.iter().map(|fault| format!("warning: {fault}\n")).collect())
 }
 
 /// The diagnostics for one feed, in the compiler-like form editors can jump
@@ -82,5 +97,25 @@ mod tests {
             text.contains("24 stories read, 0 left out, 0 warnings; 8 topics"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_translation_that_names_no_story_is_reported() {
+        let dir = std::env::temp_dir().join(format!("gazette-validate-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("zh")).unwrap();
+        let default = r#"{"title": "News", "_gazette": {"editions": [{"lang": "en", "name": "English"}, {"lang": "zh", "name": "中文", "prefix": "zh/"}]}, "items": [{"id": "a", "content_text": "A"}]}"#;
+        std::fs::write(dir.join("feed.json"), default).unwrap();
+        std::fs::write(
+            dir.join("zh/feed.json"),
+            r#"{"title": "新闻", "items": [{"id": "b", "content_text": "乙", "_gazette": {"translations": [{"lang": "en", "id": "gone"}]}}]}"#,
+        )
+        .unwrap();
+        let report = translations_report(&dir.join("feed.json"), default.as_bytes()).unwrap();
+        assert!(report.starts_with("warning: "), "{report}");
+        assert!(
+            report.contains("items[0]._gazette.translations[0]: names no story of the en edition"),
+            "{report}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

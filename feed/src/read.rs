@@ -369,7 +369,9 @@ impl<'s> Reader<'s> {
             return Vec::new();
         }
         // The default edition first, the others as declared.
-        editions.sort_by_key(|e| !e.prefix.is_empty());
+        if let Some(default) = editions.iter().position(|e| e.prefix.is_empty()) {
+            editions[..=default].rotate_right(1);
+        }
         editions
     }
 

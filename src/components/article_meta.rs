@@ -23,8 +23,8 @@ pub fn ArticleMeta(
         .collect_view();
     let date =
         published.map(|d| view! { <li class="meta-date"><time datetime=d.to_string()>{tr.date(&d)}</time></li> });
-    let views = views.map(|v| view! { <li class="meta-views">{tr.count(&tr.views, v)}</li> });
+    let views = views.map(|v| view! { <li class="meta-views">{tr.count(tr.views(), v)}</li> });
     let reading = reading_minutes
-        .map(|m| view! { <li class="meta-reading">{fill(&tr.min_read, &[("n", &tr.number(m as u64))])}</li> });
-    view! { <ul class="article-meta" aria-label=&*tr.about_story>{topics}{date}{views}{reading}</ul> }
+        .map(|m| view! { <li class="meta-reading">{fill(tr.min_read(), &[("n", &tr.number(m as u64))])}</li> });
+    view! { <ul class="article-meta" aria-label=tr.about_story()>{topics}{date}{views}{reading}</ul> }
 }

@@ -68,7 +68,7 @@ fn DataTable(table: Table) -> impl IntoView {
     });
     let rows = rows.into_iter().map(|cells| table_row(cells, "row")).collect_view();
     view! {
-        <div class="table-frame" role="region" tabindex="0" aria-label=label.unwrap_or_else(|| tr.table_region.to_string())>
+        <div class="table-frame" role="region" tabindex="0" aria-label=label.unwrap_or_else(|| tr.table_region().to_string())>
             <table>
                 {(!caption.is_empty()).then(|| view! { <caption>{inlines(caption)}</caption> })}
                 {head}

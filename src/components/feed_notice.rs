@@ -29,24 +29,24 @@ pub fn skipped_summary<'p>(tr: &Catalog, skipped: impl Iterator<Item = &'p Probl
     if count == 0 {
         return None;
     }
-    let what = tr.count(&tr.stories_not_shown, count);
+    let what = tr.count(tr.stories_not_shown(), count);
     let why = reasons
         .iter()
         .map(|(r, n)| format!("{} {r}", tr.number(*n)))
         .collect::<Vec<_>>()
-        .join(&tr.list_separator);
-    Some(fill(&tr.details_in_console, &[("what", &what), ("why", &why)]))
+        .join(tr.list_separator());
+    Some(fill(tr.details_in_console(), &[("what", &what), ("why", &why)]))
 }
 
 /// Why a story was left out, short enough to count.
 fn reason(tr: &Catalog, kind: ProblemKind) -> &str {
     match kind {
-        ProblemKind::NoId => &tr.skipped_without_id,
-        ProblemKind::NoContent => &tr.skipped_without_content,
-        ProblemKind::RepeatedId => &tr.skipped_repeated_id,
-        ProblemKind::WrongType => &tr.skipped_wrong_type,
-        ProblemKind::NotAnObject => &tr.skipped_not_object,
-        _ => &tr.skipped_malformed,
+        ProblemKind::NoId => tr.skipped_without_id(),
+        ProblemKind::NoContent => tr.skipped_without_content(),
+        ProblemKind::RepeatedId => tr.skipped_repeated_id(),
+        ProblemKind::WrongType => tr.skipped_wrong_type(),
+        ProblemKind::NotAnObject => tr.skipped_not_object(),
+        _ => tr.skipped_malformed(),
     }
 }
 

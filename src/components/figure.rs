@@ -97,7 +97,7 @@ pub fn PhotoLink(viewer: PhotoViewer, index: usize, children: Children) -> impl 
             }
         >
             {children()}
-            <span class="visually-hidden">{crate::catalog::fill(&tr.open_photo, &[("n", &tr.number(index as u64 + 1)), ("count", &tr.number(count as u64))])}</span>
+            <span class="visually-hidden">{crate::catalog::fill(tr.open_photo(), &[("n", &tr.number(index as u64 + 1)), ("count", &tr.number(count as u64))])}</span>
         </a>
     }
 }

@@ -250,10 +250,10 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
             let (n, of) = (tr.number(i as u64 + 1), tr.number(count as u64));
             let label = match &photo.caption {
                 Some(caption) => fill(
-                    &tr.viewer_thumb_caption,
+                    tr.viewer_thumb_caption(),
                     &[("n", &n), ("count", &of), ("caption", caption)],
                 ),
-                None => fill(&tr.viewer_thumb, &[("n", &n), ("count", &of)]),
+                None => fill(tr.viewer_thumb(), &[("n", &n), ("count", &of)]),
             };
             view! {
                 <li>
@@ -286,11 +286,11 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                 }
             }
         >
-            <h2 id="viewer-title" class="visually-hidden">{fill(&tr.viewer_title, &[("title", &title)])}</h2>
+            <h2 id="viewer-title" class="visually-hidden">{fill(tr.viewer_title(), &[("title", &title)])}</h2>
             <div class="viewer-bar">
                 <p class="viewer-position" aria-live="polite" aria-atomic="true">{current}</p>
-                <button node_ref=close_button type="button" class="viewer-button viewer-close" title=&*tr.close_hint on:click=move |_| viewer.act(ViewerAction::Close)>
-                    {&*tr.close}
+                <button node_ref=close_button type="button" class="viewer-button viewer-close" title=tr.close_hint() on:click=move |_| viewer.act(ViewerAction::Close)>
+                    {tr.close()}
                 </button>
             </div>
             // Focusable, so that the strip can be scrolled without a pointer too.
@@ -298,7 +298,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                 node_ref=track
                 class="viewer-track"
                 role="group"
-                aria-label=&*tr.photos_strip
+                aria-label=tr.photos_strip()
                 tabindex="0"
                 on:scrollend=on_scroll_end
                 on:pointerdown=on_track_pointerdown
@@ -309,23 +309,23 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                 <button
                     type="button"
                     class="viewer-button viewer-previous"
-                    title=fill(&tr.previous_photo, &[("key", if rtl { "→" } else { "←" })])
+                    title=fill(tr.previous_photo(), &[("key", if rtl { "→" } else { "←" })])
                     disabled=move || { index() == 0 }
                     on:click=move |_| viewer.act(ViewerAction::Previous)
                 >
-                    {&*tr.previous}
+                    {tr.previous()}
                 </button>
                 <button
                     type="button"
                     class="viewer-button viewer-next"
-                    title=fill(&tr.next_photo, &[("key", if rtl { "←" } else { "→" })])
+                    title=fill(tr.next_photo(), &[("key", if rtl { "←" } else { "→" })])
                     disabled=move || { index() + 1 >= count }
                     on:click=move |_| viewer.act(ViewerAction::Next)
                 >
-                    {&*tr.next}
+                    {tr.next()}
                 </button>
             </div>
-            <ul class="viewer-thumbs" aria-label=&*tr.all_photos>{thumbs}</ul>
+            <ul class="viewer-thumbs" aria-label=tr.all_photos()>{thumbs}</ul>
         </dialog>
     }
 }
@@ -334,7 +334,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
 fn photos_for_text(tr: &Catalog, viewer: PhotoViewer, count: usize) -> String {
     match viewer.index.get() {
         Some(i) => fill(
-            &tr.viewer_position,
+            tr.viewer_position(),
             &[("n", &tr.number(i as u64 + 1)), ("count", &tr.number(count as u64))],
         ),
         None => String::new(),
@@ -347,7 +347,7 @@ fn photos_for_text(tr: &Catalog, viewer: PhotoViewer, count: usize) -> String {
 fn Slide(photo: Image, index: usize, count: usize, near: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     let arrival = RwSignal::new(Arrival::Waiting);
     let tr = crate::catalog::use_catalog();
-    let missing = &*tr.photo_missing;
+    let missing = tr.photo_missing();
     let srcset = (!photo.variants.is_empty()).then(|| {
         photo
             .variants

@@ -19,7 +19,7 @@ pub fn LoadFailure(
         errors.with(|errors| {
             errors.iter().next().map(|(_, e)| match e.downcast_ref::<LoadError>() {
                 Some(load) => (load.title(tr).to_owned(), load.detail(tr)),
-                None => (tr.something_wrong.to_string(), e.to_string()),
+                None => (tr.something_wrong().to_string(), e.to_string()),
             })
         })
     };
@@ -53,7 +53,7 @@ fn RetryButton(shell: crate::page_shell::PageShell) -> impl IntoView {
     let tr = use_catalog();
     view! {
         <button type="button" class="button" on:click=move |_| shell.retry() disabled=move || shell.is_busy()>
-            {move || if shell.is_busy() { &*tr.trying_again } else { &*tr.try_again }}
+            {move || if shell.is_busy() { tr.trying_again() } else { tr.try_again() }}
         </button>
     }
 }
@@ -70,7 +70,7 @@ pub fn FailureBanner() -> impl IntoView {
             view! {
                 <section class="load-failure banner" role="alert">
                     <p class="alert-title">{title}</p>
-                    <p>{detail}{&*tr.shown_as_published}</p>
+                    <p>{detail}{tr.shown_as_published()}</p>
                     <RetryButton shell />
                 </section>
             }

@@ -13,8 +13,8 @@ pub fn LookingBack(newsroom: Newsroom) -> impl IntoView {
         newsroom.looking_at().map(|page| {
             view! {
                 <div class="looking-back" role="status">
-                    <p>{fill(&tr.looking_back, &[("page", &tr.number(page as u64))])}</p>
-                    <button type="button" class="button" on:click=move |_| newsroom.stop_looking()>{&*tr.stop}</button>
+                    <p>{fill(tr.looking_back(), &[("page", &tr.number(page as u64))])}</p>
+                    <button type="button" class="button" on:click=move |_| newsroom.stop_looking()>{tr.stop()}</button>
                 </div>
             }
         })
@@ -26,13 +26,13 @@ pub fn LookingBack(newsroom: Newsroom) -> impl IntoView {
 pub fn reach_phrase(tr: &Catalog, reach: &Reach) -> String {
     let back = reach
         .oldest
-        .map(|date| fill(&tr.reach_back_to, &[("date", &tr.date(&date))]))
+        .map(|date| fill(tr.reach_back_to(), &[("date", &tr.date(&date))]))
         .unwrap_or_default();
     fill(
-        &tr.reach,
+        tr.reach(),
         &[
-            ("stories", &tr.count(&tr.recent_stories, reach.stories as u64)),
-            ("pages", &tr.count(&tr.feed_pages, reach.pages as u64)),
+            ("stories", &tr.count(tr.recent_stories(), reach.stories as u64)),
+            ("pages", &tr.count(tr.feed_pages(), reach.pages as u64)),
             ("back", &back),
         ],
     )

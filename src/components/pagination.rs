@@ -34,17 +34,17 @@ pub fn Pagination(
         items.push(if n == current {
             view! { <li><a href=link(n) aria-current="page">{tr.number(n as u64)}</a></li> }.into_any()
         } else {
-            let label = fill(&tr.page_link, &[("page", &tr.number(n as u64))]);
+            let label = fill(tr.page_link(), &[("page", &tr.number(n as u64))]);
             view! { <li><a href=link(n) aria-label=label>{tr.number(n as u64)}</a></li> }.into_any()
         });
     }
     let prev =
-        (current > 1).then(|| view! { <a class="page-prev" href=link(current - 1) rel="prev">{&*tr.previous}</a> });
+        (current > 1).then(|| view! { <a class="page-prev" href=link(current - 1) rel="prev">{tr.previous()}</a> });
     let next =
-        (current < total).then(|| view! { <a class="page-next" href=link(current + 1) rel="next">{&*tr.next}</a> });
+        (current < total).then(|| view! { <a class="page-next" href=link(current + 1) rel="next">{tr.next()}</a> });
     Some(view! {
-        <nav class="pagination" aria-label=&*tr.pages>
-            <p class="page-status">{fill(&tr.page_status, &[("page", &tr.number(current as u64)), ("total", &tr.number(total as u64))])}</p>
+        <nav class="pagination" aria-label=tr.pages()>
+            <p class="page-status">{fill(tr.page_status(), &[("page", &tr.number(current as u64)), ("total", &tr.number(total as u64))])}</p>
             {prev}
             <ul>{items}</ul>
             {next}

@@ -117,7 +117,7 @@ pub fn SkipLink() -> impl IntoView {
                 skip_to_main();
             }
         >
-            {&*tr.skip_to_content}
+            {tr.skip_to_content()}
         </a>
     }
 }

@@ -61,7 +61,7 @@ pub fn SearchResultList(
         });
         return view! {
             <div class="search-state" id="search-results">
-                <p class="search-count">{tr.count(&tr.type_to_search, stories)}</p>
+                <p class="search-count">{tr.count(tr.type_to_search(), stories)}</p>
             </div>
         }
         .into_any();
@@ -75,13 +75,13 @@ pub fn SearchResultList(
             let further = newsroom.with_store(Store::has_older_pages).then(|| {
                 view! {
                     <button type="button" class="button button-quiet" on:click=move |_| newsroom.look_further()>
-                        {&*tr.search_older}
+                        {tr.search_older()}
                     </button>
                 }
             });
             view! {
                 <div class="search-note">
-                    <p>{fill(&tr.searched_not_all, &[("reach", &reach_phrase(tr, &reach))])}</p>
+                    <p>{fill(tr.searched_not_all(), &[("reach", &reach_phrase(tr, &reach))])}</p>
                     {further}
                 </div>
                 <LookingBack newsroom />
@@ -100,12 +100,12 @@ pub fn SearchResultList(
                 </li>
             }
         };
-        let mut links = vec![link(tr.all_topics.to_string(), all_count.max(results.total), None)];
+        let mut links = vec![link(tr.all_topics().to_string(), all_count.max(results.total), None)];
         for (slug, count) in &results.topic_counts {
             links.push(link(topic_name(slug), *count, Some(slug)));
         }
         view! {
-            <nav class="search-topics" aria-label=&*tr.filter_by_topic>
+            <nav class="search-topics" aria-label=tr.filter_by_topic()>
                 <ul>{links}</ul>
             </nav>
         }
@@ -113,12 +113,12 @@ pub fn SearchResultList(
 
     let nothing = (results.total == 0).then(|| {
         let everywhere = topic.as_ref().map(|_| {
-            view! { <li><a href=paths.search(&query)>{&*tr.search_all_topics}</a></li> }
+            view! { <li><a href=paths.search(&query)>{tr.search_all_topics()}</a></li> }
         });
         view! {
             <ul class="search-tips">
-                <li>{&*tr.tip_spelling}</li>
-                <li>{&*tr.tip_quotes}</li>
+                <li>{tr.tip_spelling()}</li>
+                <li>{tr.tip_quotes()}</li>
                 {everywhere}
             </ul>
         }
@@ -126,7 +126,7 @@ pub fn SearchResultList(
     let more = (results.hits.len() < results.total).then(|| {
         view! {
             <button type="button" class="search-more" on:click=move |_| show_more.run(())>
-                {fill(&tr.more_results, &[("shown", &tr.number(results.hits.len() as u64)), ("total", &tr.number(results.total as u64))])}
+                {fill(tr.more_results(), &[("shown", &tr.number(results.hits.len() as u64)), ("total", &tr.number(results.total as u64))])}
             </button>
         }
     });
@@ -156,12 +156,12 @@ pub fn count_message(tr: &Catalog, results: &SearchResults, query: &str, topic_n
         return String::new();
     }
     let within = topic_name
-        .map(|name| fill(&tr.in_topic, &[("topic", name)]))
+        .map(|name| fill(tr.in_topic(), &[("topic", name)]))
         .unwrap_or_default();
     let values = [("query", &*tr.quoted(query)), ("within", &within)];
     match results.total {
-        0 => fill(&tr.no_match, &values),
-        n => fill(&tr.count(&tr.stories_match, n as u64), &values),
+        0 => fill(tr.no_match(), &values),
+        n => fill(&tr.count(tr.stories_match(), n as u64), &values),
     }
 }
 

@@ -27,20 +27,20 @@ pub fn SiteFooter(newsroom: Newsroom) -> impl IntoView {
                             <p class="footer-title">{title}</p>
                             {tagline.map(|t| view! { <p class="footer-tagline">{t}</p> })}
                         </div>
-                        <nav aria-label=tr.all_topics.to_string()>
-                            <h2 class="footer-heading">{tr.footer_topics.to_string()}</h2>
+                        <nav aria-label=tr.all_topics().to_string()>
+                            <h2 class="footer-heading">{tr.footer_topics().to_string()}</h2>
                             <ul class="footer-topics">
                                 {topics.into_iter().map(|t| view! { <li><a href=paths.topic(&t.topic.slug)>{t.topic.name}</a></li> }).collect_view()}
-                                <li><a href=paths.all_topics()>{tr.all_topics.to_string()}</a></li>
-                                <li><a href=paths.latest()>{tr.latest_stories.to_string()}</a></li>
+                                <li><a href=paths.all_topics()>{tr.all_topics().to_string()}</a></li>
+                                <li><a href=paths.latest()>{tr.latest_stories().to_string()}</a></li>
                             </ul>
                         </nav>
                     </div>
                 }
             })}
             <p class="footer-small">
-                <a href=feed>{tr.json_feed.to_string()}</a>
-                {tr.published_with.to_string()}
+                <a href=feed>{tr.json_feed().to_string()}</a>
+                {tr.published_with().to_string()}
             </p>
         </footer>
     }

@@ -27,7 +27,7 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
     // The page of every topic, when the header cannot name them all.
     let more_topics = move || newsroom.with_store(|s| s.site.topics.len() > crate::store::FEATURED_TOPICS);
     let all_topics = paths.all_topics();
-    let all_topics_label = tr.all_topics.to_string();
+    let all_topics_label = tr.all_topics().to_string();
     let home = paths.home();
     let nav_paths = paths.clone();
     let current_path = move || location.pathname.get();
@@ -47,7 +47,7 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
                 <a class="site-title" href=home.clone()>
                     {move || match title() {
                         Some(t) => t.into_any(),
-                        None => view! { <span class="skeleton-text">{tr.site_title_loading.to_string()}</span> }.into_any(),
+                        None => view! { <span class="skeleton-text">{tr.site_title_loading().to_string()}</span> }.into_any(),
                     }}
                 </a>
                 {move || tagline().map(|t| view! { <p class="tagline">{t}</p> })}
@@ -61,25 +61,25 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
                     on:click=move |_| menu_open.update(|open| *open = !*open)
                 >
                     <span class="menu-icon" aria-hidden="true"></span>
-                    {tr.topics_button.to_string()}
+                    {tr.topics_button().to_string()}
                 </button>
-                <form class="search-form" role="search" aria-label=tr.site_search.to_string() action=paths.search("") method="get" on:submit=on_search>
-                    <label for="site-search" class="visually-hidden">{tr.search_stories.to_string()}</label>
+                <form class="search-form" role="search" aria-label=tr.site_search().to_string() action=paths.search("") method="get" on:submit=on_search>
+                    <label for="site-search" class="visually-hidden">{tr.search_stories().to_string()}</label>
                     <input
                         id="site-search"
                         type="search"
                         name="q"
-                        placeholder=tr.search_stories.to_string()
+                        placeholder=tr.search_stories().to_string()
                         autocomplete="off"
                         on:focus=move |_| newsroom.prepare_search()
                     />
-                    <button type="submit" class="search-button">{tr.search_button.to_string()}</button>
+                    <button type="submit" class="search-button">{tr.search_button().to_string()}</button>
                 </form>
             </div>
-            <nav id="topic-nav" class="topic-nav" class:open=move || menu_open.get() aria-label=tr.topics_nav.to_string()>
+            <nav id="topic-nav" class="topic-nav" class:open=move || menu_open.get() aria-label=tr.topics_nav().to_string()>
                 <ul>
                     <li>
-                        <a href=home.clone() aria-current=move || (current_path() == nav_paths.home()).then_some("page")>{tr.home.to_string()}</a>
+                        <a href=home.clone() aria-current=move || (current_path() == nav_paths.home()).then_some("page")>{tr.home().to_string()}</a>
                     </li>
                     <For each=topics key=|t| t.topic.slug.clone() let:featured>
                         {
@@ -133,7 +133,7 @@ fn EditionLinks() -> impl IntoView {
             }
         })
         .collect();
-    (!links.is_empty()).then(|| view! { <nav class="editions" aria-label=&*tr.editions><ul>{links}</ul></nav> })
+    (!links.is_empty()).then(|| view! { <nav class="editions" aria-label=tr.editions()><ul>{links}</ul></nav> })
 }
 
 fn search_input_value(ev: &leptos::ev::SubmitEvent) -> String {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 pub fn ListSkeleton(#[prop(default = 6)] cards: usize) -> impl IntoView {
     let tr = crate::catalog::use_catalog();
     view! {
-        <div class="skeleton" aria-busy="true" aria-label=&*tr.loading_stories>
+        <div class="skeleton" aria-busy="true" aria-label=tr.loading_stories()>
             <div class="skeleton-title"></div>
             <div class="card-grid">
                 {(0..cards).map(|_| view! {
@@ -25,7 +25,7 @@ pub fn ListSkeleton(#[prop(default = 6)] cards: usize) -> impl IntoView {
 pub fn ArticleSkeleton() -> impl IntoView {
     let tr = crate::catalog::use_catalog();
     view! {
-        <div class="skeleton article-skeleton" aria-busy="true" aria-label=&*tr.loading_story>
+        <div class="skeleton article-skeleton" aria-busy="true" aria-label=tr.loading_story()>
             <div class="skeleton-title"></div>
             <div class="skeleton-line short"></div>
             <div class="skeleton-photo"></div>

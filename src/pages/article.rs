@@ -76,7 +76,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
         let count = photos.len();
         view! {
             <section class="gallery" aria-labelledby="gallery-heading">
-                <h2 id="gallery-heading">{fill(&tr.photos_heading, &[("n", &tr.number(count as u64))])}</h2>
+                <h2 id="gallery-heading">{fill(tr.photos_heading(), &[("n", &tr.number(count as u64))])}</h2>
                 <ul class="gallery-grid">
                     {photos
                         .iter()
@@ -98,8 +98,8 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
     });
     let lightbox = (!photos.is_empty()).then(|| view! { <Lightbox photos title=article.title.clone() /> });
     let related_heading = topic.as_ref().map_or_else(
-        || tr.more_stories.to_string(),
-        |t| fill(&tr.more_from, &[("topic", &t.name)]),
+        || tr.more_stories().to_string(),
+        |t| fill(tr.more_from(), &[("topic", &t.name)]),
     );
     view! {
         <PageMeta
@@ -143,11 +143,11 @@ fn StoryFooter(article: Arc<Article>) -> impl IntoView {
     let tr = use_catalog();
     let names: Vec<String> = article.authors.iter().filter_map(|a| a.name.clone()).collect();
     let authors = (!names.is_empty())
-        .then(|| view! { <p class="byline">{fill(&tr.by, &[("names", &names.join(&tr.list_separator))])}</p> });
+        .then(|| view! { <p class="byline">{fill(tr.by(), &[("names", &names.join(tr.list_separator()))])}</p> });
     let credits = (!article.credits.is_empty()).then(|| {
         view! {
-            <ul class="credits" aria-label=&*tr.credits>
-                {article.credits.iter().map(|c| view! { <li><span class="credit-role">{fill(&tr.credit_role, &[("role", &c.role)])}</span>" "{c.name.clone()}</li> }).collect_view()}
+            <ul class="credits" aria-label=tr.credits()>
+                {article.credits.iter().map(|c| view! { <li><span class="credit-role">{fill(tr.credit_role(), &[("role", &c.role)])}</span>" "{c.name.clone()}</li> }).collect_view()}
             </ul>
         }
     });
@@ -157,7 +157,7 @@ fn StoryFooter(article: Arc<Article>) -> impl IntoView {
         .or_else(|| article.url.clone())
         .filter(|u| is_external(u))
         .map(|url| {
-            view! { <p class="original-link"><a href=url rel="noopener noreferrer">{&*tr.read_original}</a></p> }
+            view! { <p class="original-link"><a href=url rel="noopener noreferrer">{tr.read_original()}</a></p> }
         });
     view! { <footer class="story-footer">{authors}{credits}{original}</footer> }
 }
@@ -179,7 +179,7 @@ fn TranslationLinks(article: Arc<Article>) -> impl IntoView {
                 Some(name) => (name.to_owned(), None),
                 None => (edition.name.clone(), Some(edition.language.clone())),
             };
-            let (before, after) = tr.read_in.split_once("{language}").unwrap_or((&tr.read_in, ""));
+            let (before, after) = tr.read_in().split_once("{language}").unwrap_or((tr.read_in(), ""));
             let target = url.clone();
             Some(view! {
                 <li>
@@ -217,9 +217,9 @@ fn StoryNavigation(newer: Option<Arc<Article>>, older: Option<Arc<Article>>) -> 
     };
     let link2 = link.clone();
     Some(view! {
-        <nav class="story-nav" aria-label=&*tr.newer_older>
-            {older.map(|a| link(a, &tr.previous_story, "story-nav-older"))}
-            {newer.map(|a| link2(a, &tr.next_story, "story-nav-newer"))}
+        <nav class="story-nav" aria-label=tr.newer_older()>
+            {older.map(|a| link(a, tr.previous_story(), "story-nav-older"))}
+            {newer.map(|a| link2(a, tr.next_story(), "story-nav-newer"))}
         </nav>
     })
 }

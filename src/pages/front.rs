@@ -35,7 +35,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
         return view! {
             <Title text=site_title.clone() />
             <h1>{site_title}</h1>
-            <p class="empty-state">{&*tr.no_stories_yet}</p>
+            <p class="empty-state">{tr.no_stories_yet()}</p>
         }
         .into_any();
     };
@@ -44,15 +44,15 @@ fn FrontView(front: FrontData) -> impl IntoView {
     view! {
         <PageMeta title=site_title.clone() description path=String::new() kind=PageKind::Website publisher=newsroom.publisher() />
         <h1 class="visually-hidden">{site_title}</h1>
-        <section class="lead-story" aria-label=&*tr.top_story>
+        <section class="lead-story" aria-label=tr.top_story()>
             <StoryCard topic=newsroom.kicker(&lead) article=lead style=CardStyle::Lead level=2 eager=true />
         </section>
         <section class="front-section" aria-labelledby="latest-heading">
-            <h2 id="latest-heading" class="section-heading">{&*tr.latest}</h2>
+            <h2 id="latest-heading" class="section-heading">{tr.latest()}</h2>
             <div class="card-grid">
                 {latest.into_iter().enumerate().map(|(i, article)| view! { <StoryCard topic=newsroom.kicker(&article) article style=CardStyle::Standard eager={ i < 2 } row_on_phone={ i > 0 } /> }).collect_view()}
             </div>
-            <p class="more-link"><a href=paths.latest()>{&*tr.more_latest}</a></p>
+            <p class="more-link"><a href=paths.latest()>{tr.more_latest()}</a></p>
         </section>
         {sections.into_iter().map(|section| {
             let href = paths.topic(&section.topic.slug);
@@ -65,7 +65,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
                     <div class="card-grid">
                         {section.articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard row_on_phone={ i > 0 } /> }).collect_view()}
                     </div>
-                    <p class="more-link"><a href=href>{fill(&tr.more_from, &[("topic", &name)])}</a></p>
+                    <p class="more-link"><a href=href>{fill(tr.more_from(), &[("topic", &name)])}</a></p>
                 </section>
             }
         }).collect_view()}

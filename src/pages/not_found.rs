@@ -33,28 +33,28 @@ pub fn NotFound(
     let (title, heading, said) = match &reach {
         Some(reach) => {
             let (heading, said) = if what == "page" {
-                (&tr.page_further_back, &tr.not_reached_page)
+                (tr.page_further_back(), tr.not_reached_page())
             } else {
-                (&tr.story_further_back, &tr.not_reached_story)
+                (tr.story_further_back(), tr.not_reached_story())
             };
             (
-                &*tr.further_back,
-                &**heading,
+                tr.further_back(),
+                heading,
                 fill(said, &[("reach", &reach_phrase(tr, reach))]),
             )
         }
-        None => (&*tr.not_found, &*tr.not_found, tr.not_found_text.to_string()),
+        None => (tr.not_found(), tr.not_found(), tr.not_found_text().to_string()),
     };
     let further_shown = reach.is_some();
     let further = reach.map(|_| {
-        view! { <button type="button" class="button" on:click=move |_| newsroom.look_further()>{&*tr.look_further}</button> }
+        view! { <button type="button" class="button" on:click=move |_| newsroom.look_further()>{tr.look_further()}</button> }
     });
     view! {
         <Title text=move || tr.title(title, &newsroom.site_title_tracked()) />
         <section class="not-found">
             <h1>{heading}</h1>
             <p>{said}</p>
-            <p class="not-found-actions">{further}<a class="button" class:button-quiet=further_shown href=paths.home()>{&*tr.go_front}</a></p>
+            <p class="not-found-actions">{further}<a class="button" class:button-quiet=further_shown href=paths.home()>{tr.go_front()}</a></p>
             <BrowseTopics />
         </section>
     }
@@ -71,10 +71,10 @@ fn BrowseTopics() -> impl IntoView {
         let paths = paths.clone();
         (!topics.is_empty()).then(|| {
             view! {
-                <h2>{&*tr.browse_topic}</h2>
+                <h2>{tr.browse_topic()}</h2>
                 <ul class="topic-list">
                     {topics.into_iter().map(|t| view! { <li><a href=paths.topic(&t.topic.slug)>{t.topic.name}</a></li> }).collect_view()}
-                    <li><a href=paths.all_topics()>{&*tr.all_topics}</a></li>
+                    <li><a href=paths.all_topics()>{tr.all_topics()}</a></li>
                 </ul>
             }
         })

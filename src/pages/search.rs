@@ -112,9 +112,9 @@ pub fn SearchPage() -> impl IntoView {
         page_title(
             &newsroom,
             &if query.is_empty() {
-                tr.search.to_string()
+                tr.search().to_string()
             } else {
-                fill(&tr.search_for, &[("query", query)])
+                fill(tr.search_for(), &[("query", query)])
             },
         )
     };
@@ -135,9 +135,9 @@ pub fn SearchPage() -> impl IntoView {
     // Prerendered, the page is a shell that hosts serve for every search:
     // results are drawn in the browser.
     let (before, after) = tr
-        .search_needs_script
+        .search_needs_script()
         .split_once("{front_page}")
-        .unwrap_or((&tr.search_needs_script, ""));
+        .unwrap_or((tr.search_needs_script(), ""));
     let results_area = if IN_BROWSER {
         view! {
             <ErrorBoundary fallback=load_failure>
@@ -150,7 +150,7 @@ pub fn SearchPage() -> impl IntoView {
             <noscript>
                 <p class="search-needs-script">
                     {before}
-                    <a href=paths.home()>{&*tr.front_page}</a>
+                    <a href=paths.home()>{tr.front_page()}</a>
                     {after}
                 </p>
             </noscript>
@@ -163,10 +163,10 @@ pub fn SearchPage() -> impl IntoView {
         // Result lists change with the feed; the stories themselves are what to index.
         <Meta name="robots" content="noindex" />
         <header class="page-header">
-            <h1>{&*tr.search}</h1>
+            <h1>{tr.search()}</h1>
         </header>
-        <form class="search-page-form" role="search" aria-label=&*tr.search_stories action=paths.search("") method="get" on:submit=on_submit>
-            <label for="search-query">{&*tr.search_stories}</label>
+        <form class="search-page-form" role="search" aria-label=tr.search_stories() action=paths.search("") method="get" on:submit=on_submit>
+            <label for="search-query">{tr.search_stories()}</label>
             <div class="search-page-field">
                 <input
                     id="search-query"
@@ -185,10 +185,10 @@ pub fn SearchPage() -> impl IntoView {
                         }
                     }
                 />
-                <button type="submit" class="search-button">{&*tr.search_button}</button>
+                <button type="submit" class="search-button">{tr.search_button()}</button>
             </div>
             <p id="search-help" class="search-help">
-                {&*tr.search_help}
+                {tr.search_help()}
             </p>
         </form>
         // One live region that stays on the page, so each new count is announced.

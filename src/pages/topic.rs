@@ -90,7 +90,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
     let TopicData { topic, articles, page } = data;
     let heading = if page.number > 1 {
         fill(
-            &tr.topic_page_heading,
+            tr.topic_page_heading(),
             &[("topic", &topic.name), ("page", &tr.number(page.number as u64))],
         )
     } else {
@@ -98,8 +98,8 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
     };
     let description = match (&topic.description, latest) {
         (Some(description), _) => description.clone(),
-        (None, true) => tr.every_story.to_string(),
-        (None, false) => fill(&tr.latest_in, &[("topic", &topic.name)]),
+        (None, true) => tr.every_story().to_string(),
+        (None, false) => fill(tr.latest_in(), &[("topic", &topic.name)]),
     };
     let (first_page, first_path) = if latest {
         (paths.latest(), "latest/".to_owned())
@@ -110,7 +110,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
         )
     };
     let canonical_path = crate::paths::numbered_page(&first_path, page.number);
-    let count = tr.count(&tr.stories, page.total_stories);
+    let count = tr.count(tr.stories(), page.total_stories);
     view! {
         <PageMeta
             title=page_title(&newsroom, &heading)
@@ -125,7 +125,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
             <p class="page-count">{count}</p>
         </header>
         {if articles.is_empty() {
-            let empty = if latest { &*tr.no_stories_yet } else { &*tr.no_stories_in_topic };
+            let empty = if latest { tr.no_stories_yet() } else { tr.no_stories_in_topic() };
             view! { <p class="empty-state">{empty}</p> }.into_any()
         } else {
             view! {
@@ -145,23 +145,23 @@ fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
     let tr = use_catalog();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
-    let count = tr.count(&tr.topics_count, topics.len() as u64);
-    let description = fill(&tr.every_topic_of, &[("site", &newsroom.site_title())]);
+    let count = tr.count(tr.topics_count(), topics.len() as u64);
+    let description = fill(tr.every_topic_of(), &[("site", &newsroom.site_title())]);
     view! {
-        <PageMeta title=page_title(&newsroom, &tr.all_topics) description path="topics/".to_owned() kind=PageKind::Website publisher=newsroom.publisher() />
+        <PageMeta title=page_title(&newsroom, tr.all_topics()) description path="topics/".to_owned() kind=PageKind::Website publisher=newsroom.publisher() />
         <header class="page-header">
-            <h1>{&*tr.all_topics}</h1>
+            <h1>{tr.all_topics()}</h1>
             <p class="page-count">{count}</p>
         </header>
         {if topics.is_empty() {
-            view! { <p class="empty-state">{&*tr.no_topics}</p> }.into_any()
+            view! { <p class="empty-state">{tr.no_topics()}</p> }.into_any()
         } else {
             view! {
                 <ul class="all-topics">
                     {topics
                         .into_iter()
                         .map(|t| {
-                            let stories = tr.count(&tr.stories, t.stories);
+                            let stories = tr.count(tr.stories(), t.stories);
                             view! {
                                 <li>
                                     <a href=paths.topic(&t.topic.slug)>{t.topic.name}</a>
@@ -175,6 +175,6 @@ fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
             }
             .into_any()
         }}
-        <p class="more-link"><a href=paths.latest()>{&*tr.every_story_link}</a></p>
+        <p class="more-link"><a href=paths.latest()>{tr.every_story_link()}</a></p>
     }
 }

@@ -5,13 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DIST, ROOT, openPage, goLive, waitForPage } from './support.mjs';
+import { DIST, ROOT, launch, openPage, goLive, waitForPage } from './support.mjs';
+import { FONT_SETS, fontEnvironment, facesUsed } from './fonts.mjs';
+import { axe } from './axe.mjs';
 import { siteUnderTest } from './site-fixture.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SAMPLE = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
 
 /** The sample feed with enough Research stories for a second page. */
@@ -49,16 +48,6 @@ function chainPage(number) {
     title: SAMPLE.title,
     items: [{ id: `chain-${number}`, title: `Chained story ${number}`, content_text: 'Text.', date_published: new Date(Date.UTC(2026, 10, 20) - number * 3600_000).toISOString() }],
     ...(number < 60 ? { next_url: `chain-${number + 1}.json` } : {}),
-  });
-}
-
-/** Runs axe with every rule enabled; returns the violations, described. */
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    window.axe.configure({ rules: window.axe.getRules().map((r) => ({ id: r.ruleId, enabled: true })) });
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)).join(' | ')}`);
   });
 }
 
@@ -100,6 +89,14 @@ const STATES = [
     await page.waitForSelector('main .search-tips');
   }],
   ['not found', (page) => goLive(page, site.server.url('/no/such/page'))],
+  ['Chinese front page', (page) => goLive(page, site.server.url('/zh/'))],
+  ['Chinese article', (page) => goLive(page, site.server.url('/zh/articles/observatory-deep-sky-night/'))],
+  ['Chinese topic page', (page) => goLive(page, site.server.url('/zh/topics/research/'))],
+  ['Chinese not found', (page) => goLive(page, site.server.url('/zh/no/such/page'))],
+  ['Chinese search', async (page) => {
+    await goLive(page, site.server.url('/zh/search/?q=图书馆'));
+    await page.waitForSelector('main .search-result mark');
+  }],
   ['feed error', async (page) => {
     await page.route('**/feed.json', (r) => r.fulfill({ status: 500, body: '' }));
     await page.goto(site.bareServer.url('/articles/newer-than-the-build/'));
@@ -112,20 +109,59 @@ const STATES = [
   }],
 ];
 
-for (const scheme of ['light', 'dark']) {
-  for (const width of [390, 1280]) {
-    test(`no axe violation, every rule on: ${scheme}, ${width} px`, { timeout: 120_000 }, async () => {
-      const failures = [];
-      for (const [name, open] of STATES) {
-        const page = await openPage(site.browser, { viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
-        await open(page);
-        const violations = await axe(page);
-        if (violations.length) failures.push(`${name}:\n  ${violations.join('\n  ')}`);
+// Under each font set a reader's machine may have: a layout that passes
+// with one set of faces and not another is a defect (tests/e2e/fonts.mjs).
+for (const set of FONT_SETS) {
+  let browser;
+  test(`under the ${set.name} fonts (${set.standsFor}), Chromium draws with them`, async () => {
+    browser = await launch({ env: fontEnvironment(set) });
+    const page = await openPage(browser);
+    await goLive(page, site.server.url('/articles/library-cat-mochi/'));
+    const faces = { headline: await facesUsed(page, 'main h1'), text: await facesUsed(page, '.story-body p'), controls: await facesUsed(page, '.search-button') };
+    console.log(`${set.name}: ${JSON.stringify(faces)}`);
+    for (const [part, used] of Object.entries(faces)) {
+      assert.ok(used.some((face) => set.faces.test(face)), `${set.name}: ${part} drawn in ${used.join(', ')}`);
+    }
+    await page.context().close();
+  });
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [390, 1280]) {
+      test(`no axe violation, every rule on: ${set.name} fonts, ${scheme}, ${width} px`, { timeout: 180_000 }, async () => {
+        const failures = [];
+        for (const [name, open] of STATES) {
+          const page = await openPage(browser, { viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
+          await open(page);
+          const violations = await axe(page);
+          if (violations.length) failures.push(`${name}:\n  ${violations.join('\n  ')}`);
+          await page.context().close();
+        }
+        assert.deepEqual(failures, [], failures.join('\n'));
+      });
+    }
+  }
+  test(`every control that stands alone is 24 by 24 px by its own box: ${set.name} fonts`, async () => {
+    const small = [];
+    for (const width of [390, 1280]) {
+      for (const route of ['/', '/articles/observatory-deep-sky-night/', '/search/?q=library', '/topics/', '/no/such/page', '/zh/', '/zh/articles/library-cat-mochi/']) {
+        const page = await openPage(browser, { viewport: { width, height: 900 } });
+        await goLive(page, site.server.url(route));
+        small.push(...(await page.evaluate(() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]')]
+          .filter((el) => {
+            const box = el.getBoundingClientRect();
+            if (!box.width || !box.height || el.closest('.visually-hidden, .skip-link, dialog:not([open])')) return false;
+            // Links inside running text are exempt (WCAG 2.5.8, "inline").
+            if (el.tagName === 'A' && el.closest('.story-body p, .story-body li, figcaption, .standfirst, .original-link')) return false;
+            return box.height < 24 || box.width < 24;
+          })
+          .map((el) => `${location.pathname} ${innerWidth}px: ${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`))));
         await page.context().close();
       }
-      assert.deepEqual(failures, [], failures.join('\n'));
-    });
-  }
+    }
+    assert.deepEqual(small, [], `${set.name}: targets smaller than 24 by 24 by their own box`);
+  });
+  test(`the ${set.name} fonts' browser closes`, async () => {
+    await browser?.close();
+  });
 }
 
 test('landmarks, a skip link and one ordered heading outline on every page type', async () => {

@@ -9,11 +9,11 @@ import path from 'node:path';
 
 const CJK_AND_ARABIC = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/opentype/fonts-hosny-amiri'];
 
-/** Each set: its name, what it stands for, and its folders. */
+/** Each set: its name, what it stands for, its folders, and the faces Chromium should then draw with. */
 export const FONT_SETS = [
-  { name: 'dejavu', standsFor: 'a bare Linux machine (DejaVu)', dirs: ['/usr/share/fonts/truetype/dejavu'] },
-  { name: 'urw', standsFor: 'macOS and Windows readers with Palatino and Helvetica (URW base 35)', dirs: ['/usr/share/fonts/opentype/urw-base35'] },
-  { name: 'liberation', standsFor: 'Windows readers: Arial and Times New Roman metrics (Liberation)', dirs: ['/usr/share/fonts/truetype/liberation2'] },
+  { name: 'dejavu', standsFor: 'a bare Linux machine (DejaVu)', dirs: ['/usr/share/fonts/truetype/dejavu'], faces: /^DejaVu/ },
+  { name: 'urw', standsFor: 'macOS and Windows readers with Palatino and Helvetica (URW base 35)', dirs: ['/usr/share/fonts/opentype/urw-base35'], faces: /^(P052|Nimbus)/ },
+  { name: 'liberation', standsFor: 'Windows readers: Arial and Times New Roman metrics (Liberation)', dirs: ['/usr/share/fonts/truetype/liberation2'], faces: /^Liberation (Sans|Serif)/ },
 ];
 
 /**

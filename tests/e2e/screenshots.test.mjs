@@ -1,10 +1,14 @@
 // Screenshots of each page type on a phone and a desktop, for the README
-// and for a person to look at: docs/screenshots/{page}-{width}.jpg.
+// and for a person to look at: docs/screenshots/{page}-{width}.jpg, drawn
+// with the URW fonts (Palatino and Helvetica metrics, as on many readers'
+// machines) so that they are the same pictures on every machine that makes
+// them. Under the other font sets the same pages must not scroll sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, startServer, launch, openPage, goLive } from './support.mjs';
+import { FONT_SETS, fontEnvironment } from './fonts.mjs';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 const PAGES = {
@@ -13,6 +17,7 @@ const PAGES = {
   article: '/articles/library-cat-mochi/',
   'not-found': '/no/such/page',
   search: '/search/?q=library',
+  'article-zh': '/zh/articles/library-cat-mochi/',
 };
 const WIDTHS = [390, 1280];
 
@@ -22,7 +27,7 @@ let browser;
 before(async () => {
   mkdirSync(OUT, { recursive: true });
   server = await startServer();
-  browser = await launch();
+  browser = await launch({ env: fontEnvironment(FONT_SETS.find((set) => set.name === 'urw')) });
 });
 
 after(async () => {
@@ -47,4 +52,23 @@ for (const [name, route] of Object.entries(PAGES)) {
       await page.context().close();
     });
   }
+}
+
+for (const set of FONT_SETS.filter((set) => set.name !== 'urw')) {
+  test(`no page scrolls sideways with the ${set.name} fonts`, async () => {
+    const other = await launch({ env: fontEnvironment(set) });
+    try {
+      for (const [name, route] of Object.entries(PAGES)) {
+        for (const width of [320, ...WIDTHS]) {
+          const page = await openPage(other, { viewport: { width, height: 800 } });
+          await goLive(page, server.url(route));
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.equal(overflow, 0, `${name} at ${width} px scrolls sideways with the ${set.name} fonts`);
+          await page.context().close();
+        }
+      }
+    } finally {
+      await other.close();
+    }
+  });
 }
