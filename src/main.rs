@@ -23,7 +23,7 @@ fn main() {
     // A page of another edition than the one it was written for (a host's
     // 404.html for `/zh/…`): its catalog comes from the site's strings/.
     let wanted = language.as_deref().map(catalog::catalog_file);
-    if wanted.is_some_and(|wanted| wanted != catalog::catalog_file(&catalog.language())) {
+    if wanted.is_some_and(|wanted| wanted != catalog::catalog_file(catalog.language())) {
         let wanted = wanted.flatten();
         let url = wanted.map(|file| format!("{}strings/{file}.json", site.home()));
         wasm_bindgen_futures::spawn_local(async move {

@@ -110,7 +110,7 @@ impl Shell {
         // The shell's note that the site needs JavaScript is true of the bare
         // app only: a rendered page reads without it.
         let html = shell::without_noscript(&shell)?;
-        let language = language.unwrap_or(&catalog.language());
+        let language = language.unwrap_or(catalog.language());
         // The title of the bare app until it draws the real one.
         let title = format!(
             "<title>{}</title>",
