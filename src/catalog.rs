@@ -193,6 +193,7 @@ catalog! {
         latest_stories: "Latest stories",
         footer_topics: "Topics",
         json_feed: "JSON Feed",
+        needs_javascript: "This news site needs JavaScript to show this page. Its stories are also available as a {feed}.",
         editions: "Editions",
         read_in: "Read in {language}",
         language_names: "zh=中文|ar=العربية|en=English",
@@ -695,7 +696,10 @@ mod tests {
     #[test]
     fn every_key_is_used() {
         let mut source = String::new();
-        let mut folders = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut folders = vec![
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/cli/src")),
+        ];
         while let Some(folder) = folders.pop() {
             for entry in std::fs::read_dir(&folder).unwrap().flatten() {
                 let path = entry.path();

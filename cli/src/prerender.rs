@@ -44,7 +44,7 @@ pub fn site(shell: &str, store: &Store, paths: &Paths, editions: &Editions) -> R
         .map(|e| e.language.as_str())
         .or(store.site.language.as_deref());
     let catalog = crate::catalogs::for_language(language);
-    let shell = Shell::new(shell, catalog, language, editions)?;
+    let shell = Shell::new(shell, catalog, language, editions, paths)?;
     // Each page's address (percent-encoded, as browsers ask for it) and its
     // file (named in its own letters, as hosts look it up once decoded).
     let mut routes: Vec<(String, String)> = vec![
@@ -98,7 +98,13 @@ struct Shell {
 }
 
 impl Shell {
-    fn new(index: &str, catalog: &Catalog, language: Option<&str>, editions: &Editions) -> Result<Shell, String> {
+    fn new(
+        index: &str,
+        catalog: &Catalog,
+        language: Option<&str>,
+        editions: &Editions,
+        paths: &Paths,
+    ) -> Result<Shell, String> {
         let mut shell = shell::shell(index)?;
         // English is built into the app; any other language travels with the page.
         if catalog.language() != "en" {
@@ -106,6 +112,9 @@ impl Shell {
         }
         if !editions.list.is_empty() {
             shell = shell::with_data(&shell, gazette::editions::ELEMENT_ID, &editions.to_json())?;
+        }
+        if let Some(edition) = editions.current() {
+            shell = shell::for_edition(&shell, &edition.prefix)?;
         }
         // The shell's note that the site needs JavaScript is true of the bare
         // app only: a rendered page reads without it.
@@ -116,7 +125,20 @@ impl Shell {
             "<title>{}</title>",
             catalog.not_found().replace('&', "&amp;").replace('<', "&lt;")
         );
-        let bare = shell::bare(&shell, language, direction_of(language), &title)?;
+        let tr = catalog;
+        let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;");
+        let (before, after) = tr
+            .needs_javascript()
+            .split_once("{feed}")
+            .unwrap_or((tr.needs_javascript(), ""));
+        let noscript = format!(
+            r#"{}<a href="{}">{}</a>{}"#,
+            escape(before),
+            paths.feed(),
+            escape(tr.json_feed()),
+            escape(after)
+        );
+        let bare = shell::bare(&shell, language, direction_of(language), &title, &noscript)?;
         Ok(Shell { html, bare })
     }
 

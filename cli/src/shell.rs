@@ -181,10 +181,15 @@ pub fn without_noscript(shell: &str) -> Result<String, String> {
 
 /// The shell as the bare app (`404.html`): in the catalog's language and
 /// titled until the app draws the page the address names.
-pub fn bare(shell: &str, language: &str, direction: &str, title: &str) -> Result<String, String> {
+pub fn bare(shell: &str, language: &str, direction: &str, title: &str, noscript: &str) -> Result<String, String> {
     rewrite(
         shell,
         vec![
+            // What a reader without JavaScript is told, in the page's language.
+            element!("noscript", |el: &mut Element| {
+                el.set_inner_content(&format!(r#"<p class="noscript">{noscript}</p>"#), ContentType::Html);
+                Ok(())
+            }),
             element!("html", |el: &mut Element| {
                 el.set_attribute("lang", language).map_err(|e| e.to_string())?;
                 el.set_attribute("dir", direction).map_err(|e| e.to_string())?;
@@ -211,6 +216,30 @@ pub fn with_data(shell: &str, id: &str, json: &str) -> Result<String, String> {
             el.after(&island, ContentType::Html);
             Ok(())
         })],
+    )
+}
+
+/// The shell for the edition at `prefix` (`zh/`): the feeds it links to
+/// in its head are that edition's.
+pub fn for_edition(shell: &str, prefix: &str) -> Result<String, String> {
+    if prefix.is_empty() {
+        return Ok(shell.to_owned());
+    }
+    rewrite(
+        shell,
+        vec![element!(
+            r#"link[rel=alternate][type="application/feed+json"], link[rel=alternate][type="application/rss+xml"]"#,
+            |el: &mut Element| {
+                if let Some(href) = el
+                    .get_attribute("href")
+                    .filter(|h| !h.contains(':') && !h.starts_with('/'))
+                {
+                    el.set_attribute("href", &format!("{prefix}{href}"))
+                        .map_err(|e| e.to_string())?;
+                }
+                Ok(())
+            }
+        )],
     )
 }
 
@@ -270,7 +299,7 @@ mod tests {
     fn the_bare_app_gets_its_title_language_and_catalog_without_a_head_tag() {
         let minified = "<!doctype html><html lang=en><meta charset=utf-8><base href=/><title>x</title></head><body><div id=app></div>";
         let prepared = with_data(&shell(minified).unwrap(), "gazette-catalog", r#"{"search":"بحث"}"#).unwrap();
-        let bare = bare(&prepared, "ar", "rtl", "<title>الصفحة غير موجودة</title>").unwrap();
+        let bare = bare(&prepared, "ar", "rtl", "<title>الصفحة غير موجودة</title>", "x").unwrap();
         assert!(bare.contains(r#"<html lang="ar" dir="rtl">"#), "{bare}");
         assert_eq!(bare.matches("<title>").count(), 1);
         assert!(bare.contains("<title>الصفحة غير موجودة</title>"));

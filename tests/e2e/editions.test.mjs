@@ -144,6 +144,12 @@ test('hreflang alternates name every version and x-default, in each head and eac
   assert.match(sitemap, /<loc>https:\/\/news\.caldera\.example\.edu\/zh\/articles\/library-cat-mochi\/<\/loc>[\s\S]*?hreflang="en" href="https:\/\/news\.caldera\.example\.edu\/articles\/library-cat-mochi\/"/);
   assert.match(readFileSync(path.join(DIST, 'robots.txt'), 'utf8'), /Sitemap: https:\/\/news\.caldera\.example\.edu\/zh\/sitemap\.xml/);
   assert.match(readFileSync(path.join(DIST, 'zh/feed.xml'), 'utf8'), /<language>zh-Hans<\/language>|卡尔德拉大学新闻/);
+  // The bare app an edition's unknown addresses get says in its language what it needs.
+  const bare = readFileSync(path.join(DIST, 'zh/404.html'), 'utf8');
+  assert.match(bare, /<html lang="zh-Hans" dir="ltr">/);
+  assert.match(bare, /<title>找不到页面<\/title>/);
+  assert.match(bare, /<link title="JSON Feed" href="?zh\/feed.json"? rel=alternate/);
+  assert.match(bare, /本新闻网站需要 JavaScript 才能显示这个页面。所有报道也可以通过<a href="\/zh\/feed.json">JSON Feed<\/a>阅读。/);
 });
 
 test('an edition\'s address the build did not prerender is drawn in that edition\'s language', async () => {
