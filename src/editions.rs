@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::feed::json::{self, Node};
+use crate::feed::text::same_language;
 use crate::feed::Edition;
 
 /// The id of the element a page carries its site's editions in.
@@ -74,41 +75,10 @@ impl Editions {
     /// The edition of `language` (a tag as a translation names it: `zh`
     /// finds `zh-Hans`).
     pub fn of_language(&self, language: &str) -> Option<&Edition> {
-        let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         self.list
             .iter()
             .find(|e| e.language.eq_ignore_ascii_case(language))
-            .or_else(|| self.list.iter().find(|e| primary(&e.language) == primary(language)))
-    }
-
-    /// The list as the page carries it.
-    pub fn to_json(&self) -> String {
-        let mut out = String::from("[");
-        for (i, edition) in self.list.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push('{');
-            for (j, (key, value)) in [
-                ("lang", &edition.language),
-                ("name", &edition.name),
-                ("prefix", &edition.prefix),
-                ("dir", &edition.direction),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                if j > 0 {
-                    out.push(',');
-                }
-                let _ = json::write_string(&mut out, key);
-                out.push(':');
-                let _ = json::write_string(&mut out, value);
-            }
-            out.push('}');
-        }
-        out.push(']');
-        out.replace("</", "<\\/")
+            .or_else(|| self.list.iter().find(|e| same_language(&e.language, language)))
     }
 
     /// The list a page carries; entries it cannot read are left out.
@@ -184,13 +154,5 @@ mod tests {
         assert_eq!(editions.of_language("zh").map(|e| e.prefix.as_str()), Some("zh/"));
         assert_eq!(editions.of_language("ZH-hans").map(|e| e.prefix.as_str()), Some("zh/"));
         assert!(editions.of_language("fr").is_none());
-    }
-
-    #[test]
-    fn the_list_survives_the_page() {
-        let editions = Editions::for_path(sample(), "/", "/");
-        let json = editions.to_json();
-        assert_eq!(Editions::list_from_json(&json), sample());
-        assert!(Editions::list_from_json("not json").is_empty());
     }
 }

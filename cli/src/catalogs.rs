@@ -16,20 +16,27 @@ const CATALOGS: &[(&str, &str)] = &[
 /// catalog in.
 pub const ELEMENT_ID: &str = gazette::catalog::ELEMENT_ID;
 
-/// The catalog for a feed's `language` (a BCP 47 tag): Chinese for `zh`,
-/// `zh-CN` and the like, Arabic for `ar-*`, English for anything else.
+/// The catalog for a feed's `language` (a BCP 47 tag), as the app would
+/// choose it ([`catalog::catalog_file`]): Chinese for `zh`, `zh-CN` and the
+/// like, Arabic for `ar-*`, English for anything else.
 pub fn for_language(language: Option<&str>) -> &'static Catalog {
-    static READ: [OnceLock<&'static Catalog>; 2] = [OnceLock::new(), OnceLock::new()];
-    let primary = language
-        .and_then(|l| l.split(['-', '_']).next())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let index = match primary.as_str() {
-        "zh" => 0,
-        "ar" => 1,
-        _ => return catalog::english(),
+    static READ: [OnceLock<&'static Catalog>; CATALOGS.len()] = [const { OnceLock::new() }; CATALOGS.len()];
+    let Some(file) = language.and_then(catalog::catalog_file) else {
+        return catalog::english();
     };
-    READ[index].get_or_init(|| Catalog::from_json(CATALOGS[index].1).0.leak())
+    match CATALOGS.iter().position(|(name, _)| *name == file) {
+        Some(index) => READ[index].get_or_init(|| Catalog::from_json(CATALOGS[index].1).0.leak()),
+        None => catalog::english(),
+    }
+}
+
+/// The catalog a page in `language` carries for the app: the catalog file
+/// itself, compacted; none for English, which the app has built in.
+pub fn page_data(language: Option<&str>) -> Option<String> {
+    let file = language.and_then(catalog::catalog_file)?;
+    let (_, text) = CATALOGS.iter().find(|(name, _)| *name == file)?;
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    Some(crate::shell::script_json(&value))
 }
 
 #[cfg(test)]
@@ -43,6 +50,18 @@ mod tests {
         assert_eq!(for_language(Some("en-GB")).language(), "en");
         assert_eq!(for_language(None).language(), "en");
         assert_eq!(for_language(Some("fr")).language(), "en");
+    }
+
+    #[test]
+    fn a_page_carries_its_catalog_and_the_app_reads_it_back() {
+        assert_eq!(page_data(Some("en")), None);
+        for language in ["zh-CN", "ar"] {
+            let data = page_data(Some(language)).unwrap();
+            assert!(!data.contains("</") && !data.contains('\n'));
+            let (read, faults) = Catalog::from_json(&data);
+            assert!(faults.is_empty(), "{faults:?}");
+            assert_eq!(&read, for_language(Some(language)));
+        }
     }
 
     #[test]

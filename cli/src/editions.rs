@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use gazette::feed::html5::Html5ever;
+use gazette::feed::text::same_language;
 use gazette::feed::{json, read_parsed, Edition};
 use gazette::paths::{encode_segment, Paths};
 use serde_json::{Map, Value};
@@ -120,7 +121,7 @@ fn link(feeds: &mut [EditionFeed]) -> Vec<String> {
             };
             for (t, translation) in list.iter().enumerate() {
                 let lang = translation["lang"].as_str().unwrap_or_default();
-                let target = feeds.iter().position(|f| languages_match(&f.edition.language, lang));
+                let target = feeds.iter().position(|f| same_language(&f.edition.language, lang));
                 let found = match (
                     target,
                     translation["id"]
@@ -183,7 +184,7 @@ fn link(feeds: &mut [EditionFeed]) -> Vec<String> {
         let language = &languages[found.edition];
         let entry = list
             .iter_mut()
-            .find(|t| t["lang"].as_str().is_some_and(|l| languages_match(l, language)));
+            .find(|t| t["lang"].as_str().is_some_and(|l| same_language(l, language)));
         match entry {
             Some(entry) => {
                 if let Some(entry) = entry.as_object_mut() {
@@ -195,13 +196,6 @@ fn link(feeds: &mut [EditionFeed]) -> Vec<String> {
         }
     }
     faults
-}
-
-/// Whether two language tags name the same edition: equal, or equal in
-/// their primary subtag (`zh` and `zh-Hans`).
-fn languages_match(a: &str, b: &str) -> bool {
-    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    a.eq_ignore_ascii_case(b) || primary(a) == primary(b)
 }
 
 /// The address of story `slug` of the edition at prefix `to`, relative to

@@ -12,6 +12,7 @@ use futures::StreamExt;
 use gazette::app::App;
 use gazette::catalog::{direction_of, Catalog};
 use gazette::editions::Editions;
+use gazette::feed::wire::EditionEntry;
 use gazette::paths::Paths;
 use gazette::store::Store;
 use gazette::takeover::ANY_QUERY;
@@ -107,11 +108,12 @@ impl Shell {
     ) -> Result<Shell, String> {
         let mut shell = shell::shell(index)?;
         // English is built into the app; any other language travels with the page.
-        if catalog.language() != "en" {
-            shell = shell::with_data(&shell, crate::catalogs::ELEMENT_ID, &catalog.to_json())?;
+        if let Some(data) = crate::catalogs::page_data(language) {
+            shell = shell::with_data(&shell, crate::catalogs::ELEMENT_ID, &data)?;
         }
         if !editions.list.is_empty() {
-            shell = shell::with_data(&shell, gazette::editions::ELEMENT_ID, &editions.to_json())?;
+            let list: Vec<EditionEntry> = editions.list.iter().map(EditionEntry::from).collect();
+            shell = shell::with_data(&shell, gazette::editions::ELEMENT_ID, &shell::script_json(&list))?;
         }
         if let Some(edition) = editions.current() {
             shell = shell::for_edition(&shell, &edition.prefix)?;
@@ -299,7 +301,7 @@ mod tests {
         let missing = page(&pages, "404.html");
         assert!(missing.contains("<div id=app></div>") && !missing.contains(gazette::takeover::PRERENDERED_ATTRIBUTE));
         assert!(
-            missing.contains("This site needs JavaScript."),
+            missing.contains("This news site needs JavaScript to show this page."),
             "the bare app says what it needs"
         );
         assert!(

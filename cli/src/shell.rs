@@ -205,6 +205,11 @@ pub fn bare(shell: &str, language: &str, direction: &str, title: &str, noscript:
     )
 }
 
+/// `value` as JSON that can sit inside a `<script>`: `</` never appears.
+pub fn script_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default().replace("</", "<\\/")
+}
+
 /// The shell carrying `json` for the app to read in the element `id`, as
 /// data that never runs (`type="application/json"`, which the Content
 /// Security Policy leaves alone): the catalog, the site's editions.

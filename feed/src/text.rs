@@ -277,11 +277,20 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
+/// The primary subtag of a BCP 47 tag, lower-cased: `zh` for `zh-Hans`.
+pub fn primary_language(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// Whether two language tags name the same language: `zh` and `zh-Hans`.
+pub fn same_language(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || primary_language(a) == primary_language(b)
+}
+
 /// `rtl` for the languages written right to left, else `ltr` (by the
 /// primary subtag of a BCP 47 tag).
 pub fn direction_of(language: &str) -> &'static str {
-    let primary = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    match primary.as_str() {
+    match primary_language(language).as_str() {
         "ar" | "he" | "iw" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" | "syr" => "rtl",
         _ => "ltr",
     }
