@@ -205,6 +205,18 @@ pub fn mark_document_live() {
     }
 }
 
+/// Now, in seconds since 1970: the reader's clock in the browser, the
+/// build machine's when prerendering.
+pub fn now_unix_seconds() -> i64 {
+    if IN_BROWSER {
+        (js_sys::Date::now() / 1000.0) as i64
+    } else {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    }
+}
+
 /// A mark on the page's performance timeline, for measurements.
 pub fn mark_timeline(name: &str) {
     if let Some(performance) = window().performance() {

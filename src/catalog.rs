@@ -178,6 +178,7 @@ catalog! {
         group_separator: ",",
         months: "January|February|March|April|May|June|July|August|September|October|November|December",
         date_long: "{month} {day}, {year}",
+        date_and_time: "{date}, {time}",
         list_separator: ", ",
         page_title: "{page} – {site}",
 
@@ -230,6 +231,7 @@ catalog! {
         credits: "Credits",
         credit_role: "{role}:",
         read_original: "Read on the publisher's site",
+        updated: "Updated {date}",
         newer_older: "Newer and older stories",
         previous_story: "Previous story",
         next_story: "Next story",
@@ -323,6 +325,8 @@ catalog! {
         recent_stories: ("the most recent story", "the {n} most recent stories"),
         feed_pages: ("{n} page of the feed", "{n} pages of the feed"),
         stories_not_shown: ("{n} story in the feed could not be shown", "{n} stories in the feed could not be shown"),
+        corrections_heading: ("Correction", "Corrections"),
+        story_age: ("This story is more than {n} year old.", "This story is more than {n} years old."),
     }
 }
 
@@ -433,11 +437,29 @@ impl Catalog {
         )
     }
 
+    /// The time of day on the 24-hour clock, in the zone of the timestamp
+    /// (the newsroom's, not the reader's): "16:45".
+    pub fn time(&self, date: &Timestamp) -> String {
+        self.in_digits(&format!("{:02}:{:02}", date.hour, date.minute))
+    }
+
+    /// A date and its time of day: "November 24, 2026, 16:45".
+    pub fn date_time(&self, date: &Timestamp) -> String {
+        fill(
+            self.date_and_time(),
+            &[("date", &self.date(date)), ("time", &self.time(date))],
+        )
+    }
+
     /// A year, without a thousands separator.
     fn year(&self, year: i32) -> String {
+        self.in_digits(&year.to_string())
+    }
+
+    /// `text` with its ASCII digits in the language's own.
+    fn in_digits(&self, text: &str) -> String {
         let digits: Vec<char> = self.digits().chars().collect();
-        year.to_string()
-            .chars()
+        text.chars()
             .map(|c| {
                 c.to_digit(10)
                     .and_then(|d| digits.get(d as usize).copied())

@@ -30,6 +30,7 @@ pub struct Item {
     pub views: Option<u64>,
     pub credits: Vec<Credit>,
     pub translations: Vec<Translation>,
+    pub corrections: Vec<Correction>,
     pub content: Content,
     pub gallery: Vec<Image>,
     /// JSON Feed `image`: the photo for cards, by URL.
@@ -104,6 +105,7 @@ pub fn article(item: Item, parser: &dyn HtmlParser, base: &str) -> Article {
         views: item.views,
         credits: item.credits,
         translations: item.translations,
+        corrections: item.corrections,
         body,
         photos,
         body_photos,

@@ -54,6 +54,13 @@ pub struct Edition {
     pub direction: String,
 }
 
+/// A correction to a story: when it was made, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    pub date: Option<Timestamp>,
+    pub text: String,
+}
+
 /// Another edition's version of a story, by the story's `id` or its URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Translation {
@@ -123,6 +130,8 @@ pub struct Article {
     pub credits: Vec<Credit>,
     /// The same story in other editions.
     pub translations: Vec<Translation>,
+    /// What was put right since it was published, in the feed's order.
+    pub corrections: Vec<Correction>,
     /// The story's text as typed blocks, whatever form the feed gave it in.
     pub body: Vec<Block>,
     /// Every photo of the story, each once and numbered by its place here:

@@ -865,6 +865,27 @@ impl<'s> Reader<'s> {
                 None => self.warn(node, &list_at, ProblemKind::WrongType, "should be an array; ignored"),
             }
         }
+        if let Some(node) = ext.get("corrections") {
+            let list_at = at.key("corrections");
+            match node.as_array() {
+                Some(list) => {
+                    for (i, entry) in list.iter().enumerate() {
+                        let text = entry.get("text").and_then(Node::as_str).and_then(clean_text);
+                        let date = entry.get("date").and_then(Node::as_str).and_then(Timestamp::parse);
+                        match text {
+                            Some(text) => article.corrections.push(Correction { date, text }),
+                            None => self.warn(
+                                entry,
+                                &list_at.index(i),
+                                ProblemKind::Malformed,
+                                "a correction needs its \"text\"; ignored",
+                            ),
+                        }
+                    }
+                }
+                None => self.warn(node, &list_at, ProblemKind::WrongType, "should be an array; ignored"),
+            }
+        }
         if let Some(node) = ext.get("gallery") {
             let gallery_at = at.key("gallery");
             match node.as_array() {

@@ -251,6 +251,17 @@ pub struct ItemExtension {
     /// The same story in the site's other editions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub translations: Vec<TranslationEntry>,
+    /// What was put right after publication, shown at the end of the story.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<CorrectionEntry>,
+}
+
+/// A correction: when it was made (RFC 3339) and what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CorrectionEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -587,6 +598,14 @@ impl ItemEntry {
                     .collect(),
                 body,
                 gallery: article.gallery().iter().map(ImageEntry::from).collect(),
+                corrections: article
+                    .corrections
+                    .iter()
+                    .map(|c| CorrectionEntry {
+                        date: c.date.map(|d| d.to_string()),
+                        text: c.text.clone(),
+                    })
+                    .collect(),
                 translations: article
                     .translations
                     .iter()

@@ -110,17 +110,19 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
             publisher=newsroom.publisher()
         />
         <article class="story" lang=article.language.clone() dir=article.language.as_deref().map(direction_of)>
+            <AgeNote published=article.published />
             <header class="story-header">
                 {kicker}
                 <h1>{article.title.clone()}</h1>
                 {standfirst}
-                <ArticleMeta topics published=article.published views=article.views reading_minutes=article.reading_minutes />
+                <ArticleMeta topics published=article.published modified=article.modified views=article.views reading_minutes=article.reading_minutes />
                 <TranslationLinks article=article.clone() />
             </header>
             <div class="story-body">
                 <BodyBlocks blocks=article.body.clone() />
             </div>
             {grid}
+            <Corrections corrections=article.corrections.clone() />
             <StoryFooter article=article.clone() />
         </article>
         {lightbox}
@@ -162,6 +164,38 @@ fn StoryFooter(article: Arc<Article>) -> impl IntoView {
     view! { <footer class="story-footer">{authors}{credits}{original}</footer> }
 }
 
+/// A story two years old or more says so first, so an old report is not
+/// read as news (as the Guardian's age warning does).
+#[component]
+fn AgeNote(published: Option<crate::feed::Timestamp>) -> impl IntoView {
+    const YEAR: i64 = 31_556_952; // 365.2425 days
+    let tr = use_catalog();
+    let years = published.map_or(0, |p| (crate::browser::now_unix_seconds() - p.unix_seconds()) / YEAR);
+    (years >= 2).then(|| view! { <p class="age-note" role="note">{tr.count(tr.story_age(), years as u64)}</p> })
+}
+
+/// What was put right after publication, at the end of the story.
+#[component]
+fn Corrections(corrections: Vec<crate::feed::Correction>) -> impl IntoView {
+    let tr = use_catalog();
+    (!corrections.is_empty()).then(|| {
+        let heading = tr.count(tr.corrections_heading(), corrections.len() as u64);
+        view! {
+            <aside class="corrections" aria-labelledby="corrections-heading">
+                <h2 id="corrections-heading">{heading}</h2>
+                <ul>
+                    {corrections.into_iter().map(|c| view! {
+                        <li>
+                            {c.date.map(|d| view! { <time datetime=d.to_string()>{tr.date(&d)}</time>" " })}
+                            {c.text}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </aside>
+        }
+    })
+}
+
 /// "Read in 中文": the story in the site's other editions. Each is another
 /// edition's page, loaded whole (`rel=external`), its heading focused once it
 /// is drawn, as after any link followed inside the app.
@@ -190,7 +224,7 @@ fn TranslationLinks(article: Arc<Article>) -> impl IntoView {
                         rel="alternate external"
                         on:click=move |_| crate::components::route_announcer::focus_heading_after_load(&target)
                     >
-                        {before}<span lang=name_lang>{name}</span>{after}
+                        {(!before.is_empty()).then_some(before)}<span lang=name_lang>{name}</span>{(!after.is_empty()).then_some(after)}
                     </a>
                 </li>
             })

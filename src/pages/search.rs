@@ -149,9 +149,9 @@ pub fn SearchPage() -> impl IntoView {
         view! {
             <noscript>
                 <p class="search-needs-script">
-                    {before}
+                    {(!before.is_empty()).then_some(before)}
                     <a href=paths.home()>{tr.front_page()}</a>
-                    {after}
+                    {(!after.is_empty()).then_some(after)}
                 </p>
             </noscript>
             <ListSkeleton />

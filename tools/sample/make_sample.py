@@ -403,6 +403,10 @@ def main():
         }
         if gallery:
             item["_gazette"]["gallery"] = gallery
+        if "modified" in story:
+            item["date_modified"] = story["modified"]
+        if "corrections" in story:
+            item["_gazette"]["corrections"] = [{"date": d, "text": t} for d, t in story["corrections"]]
         items.append(item)
     items.sort(key=lambda i: i["date_published"], reverse=True)
     feed = {

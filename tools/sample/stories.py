@@ -27,6 +27,8 @@ STORIES = [
         "slug": "year-of-global-partnerships",
         "topic": "university-news",
         "date": "2026-11-24T10:00:00+08:00",
+        # Updated that afternoon, once the working groups were named.
+        "modified": "2026-11-24T16:45:00+08:00",
         "views": 1873,
         "title": "Caldera launches its Year of Global Partnerships",
         "summary": "Deans and department heads met to turn a year-long push for international teaching and research into concrete plans.",
@@ -80,6 +82,7 @@ STORIES = [
         "slug": "retina-model-early-signs",
         "topic": "research",
         "date": "2026-11-20T08:00:00+08:00",
+        "corrections": [('2026-11-21T09:30:00+08:00', 'An earlier version of this story said the model was tested at three hospitals. It was tested at two hospitals and one community clinic.')],
         "views": 4120,
         "title": "Eye-imaging model spots early signs of retinal disease",
         "summary": "A model trained on 40,000 scans flags the first changes of diabetic retinopathy months before a routine check would.",
@@ -389,7 +392,8 @@ STORIES = [
     {
         "slug": "climate-resilient-cities-network",
         "topic": "world",
-        "date": "2026-09-18T09:00:00+08:00",
+        # From the archive: old enough for the age note.
+        "date": "2024-09-18T09:00:00+08:00",
         "views": 1188,
         "title": "Caldera joins a global network on climate-resilient cities",
         "summary": "Twenty universities will share data and field sites to study how cities cope with heat and flooding.",
@@ -405,7 +409,7 @@ STORIES = [
     {
         "slug": "lisbon-summer-school",
         "topic": "world",
-        "date": "2026-09-05T13:00:00+08:00",
+        "date": "2023-09-05T13:00:00+08:00",
         "views": 905,
         "title": "Thirty students head to Lisbon for a summer school on the sea",
         "summary": "A three-week course on coastal engineering and ocean policy, taught with a Portuguese partner.",

@@ -1,0 +1,62 @@
+// What tells a reader how far to trust a story: when it was updated, what
+// was corrected, and how old it is. The same with JavaScript on and off.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, goLive, realProblems } from './support.mjs';
+import { siteUnderTest } from './site-fixture.mjs';
+
+const site = siteUnderTest();
+
+/** Opens `route` live (the app's page) or as prerendered HTML with JavaScript off. */
+async function open(route, javaScript) {
+  const page = await openPage(site.browser, { javaScriptEnabled: javaScript });
+  if (javaScript) await goLive(page, site.server.url(route));
+  else await page.goto(site.server.url(route));
+  return page;
+}
+
+for (const javaScript of [true, false]) {
+  const how = javaScript ? 'live' : 'with JavaScript off';
+
+  test(`a story updated after publication says when, beside its date and in its JSON-LD (${how})`, async () => {
+    const page = await open('/articles/year-of-global-partnerships/', javaScript);
+    const updated = page.locator('.article-meta .meta-updated');
+    assert.equal(await updated.textContent(), 'Updated November 24, 2026, 16:45');
+    assert.equal(await updated.locator('time').getAttribute('datetime'), '2026-11-24T16:45:00+08:00');
+    const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').first().textContent());
+    assert.equal(ld.dateModified, '2026-11-24T16:45:00+08:00');
+    // A story never modified, or modified within five minutes, says nothing.
+    await page.goto(site.server.url('/articles/library-cat-mochi/'));
+    if (javaScript) await page.waitForSelector('html[data-gazette=live]');
+    assert.equal(await page.locator('.meta-updated').count(), 0);
+    if (javaScript) assert.deepEqual(realProblems(page), []);
+    await page.context().close();
+  });
+
+  test(`a correction closes the story it corrects (${how})`, async () => {
+    const page = await open('/articles/retina-model-early-signs/', javaScript);
+    const corrections = page.locator('article .corrections');
+    assert.equal(await corrections.locator('h2').textContent(), 'Correction');
+    assert.equal(await corrections.getAttribute('aria-labelledby'), 'corrections-heading');
+    assert.match(await corrections.locator('li').textContent(), /^November 21, 2026 An earlier version of this story said the model was tested at three hospitals\./);
+    assert.equal(await corrections.locator('time').getAttribute('datetime'), '2026-11-21T09:30:00+08:00');
+    // After the story's text and photos, before its credits.
+    assert.equal(await page.evaluate(() => {
+      const aside = document.querySelector('article .corrections');
+      return aside.previousElementSibling.matches('.story-body, .gallery') && aside.nextElementSibling.matches('.story-footer');
+    }), true);
+    await page.context().close();
+  });
+
+  test(`a story two years old or more says how old it is, before anything else (${how})`, async () => {
+    const page = await open('/articles/lisbon-summer-school/', javaScript);
+    const years = Math.floor((Date.now() - Date.parse('2023-09-05T13:00:00+08:00')) / (365.2425 * 86_400_000));
+    const note = page.locator('article > .age-note');
+    assert.equal(await note.getAttribute('role'), 'note');
+    assert.equal(await note.textContent(), `This story is more than ${years} years old.`);
+    assert.equal(await page.evaluate(() => document.querySelector('article').firstElementChild.className), 'age-note');
+    await page.goto(site.server.url('/articles/year-of-global-partnerships/'));
+    assert.equal(await page.locator('.age-note').count(), 0, 'a recent story carries no note');
+    await page.context().close();
+  });
+}
