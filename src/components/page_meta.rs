@@ -29,6 +29,9 @@ pub enum PageKind {
 pub fn PageMeta(
     /// The whole `<title>`.
     title: String,
+    /// The page's own name, for link previews (`og:title`): a story's
+    /// headline without the site's name, which `og:site_name` carries.
+    headline: String,
     description: String,
     /// The page's path below the site root, such as `articles/x/`.
     path: String,
@@ -50,6 +53,12 @@ pub fn PageMeta(
         PageKind::Website => site_image,
     };
     let image_url = image.as_ref().map(|i| absolute(home, &base, &i.url));
+    // Structured data names the photo at its largest, as search engines ask
+    // (at least 1,200 px wide where the feed has such a width).
+    let largest_url = image.as_ref().map(|i| match i.variants.last() {
+        Some(widest) if i.width.is_none_or(|w| widest.width > w) => absolute(home, &base, &widest.url),
+        _ => absolute(home, &base, &i.url),
+    });
     let (og_type, json_ld, article_tags) = match &kind {
         PageKind::Article { article, topic } => {
             let tags = (
@@ -58,7 +67,7 @@ pub fn PageMeta(
             );
             (
                 "article",
-                news_article_json(article, topic.as_ref(), &site_title, &canonical, image_url.as_deref()),
+                news_article_json(article, topic.as_ref(), &site_title, &canonical, largest_url.as_deref()),
                 Some(tags),
             )
         }
@@ -85,10 +94,12 @@ pub fn PageMeta(
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />
         <Link rel="canonical" href=canonical.clone() />
+        // Search engines may show the page's photo large.
+        <Meta name="robots" content="max-image-preview:large" />
         {alternates.into_iter().map(|(language, href)| view! { <Link rel="alternate" hreflang=language href=href /> }).collect_view()}
         <Meta property="og:site_name" content=site_title />
         <Meta property="og:type" content=og_type />
-        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:title" content=headline.clone() />
         <Meta property="og:description" content=description.clone() />
         <Meta property="og:url" content=canonical.clone() />
         {image_url.clone().map(|url| view! { <Meta property="og:image" content=url /> })}
@@ -100,7 +111,7 @@ pub fn PageMeta(
             {section.map(|s| view! { <Meta property="article:section" content=s /> })}
         })}
         <Meta name="twitter:card" content=twitter_card />
-        <Meta name="twitter:title" content=title />
+        <Meta name="twitter:title" content=headline />
         <Meta name="twitter:description" content=description />
         {image_url.map(|url| view! { <Meta name="twitter:image" content=url /> })}
         <Script type_="application/ld+json">{json_ld}</Script>

@@ -31,6 +31,10 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
     let home = paths.home();
     let nav_paths = paths.clone();
     let current_path = move || location.pathname.get();
+    // The search page has a search box of its own, which follows typing;
+    // a second one beside it would not.
+    let search_page = paths.search("");
+    let on_search_page = move || current_path().trim_end_matches('/') == search_page.trim_end_matches('/');
 
     let navigate = use_navigate();
     let search_paths = paths.clone();
@@ -63,7 +67,7 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
                     <span class="menu-icon" aria-hidden="true"></span>
                     {tr.topics_button().to_string()}
                 </button>
-                <form class="search-form" role="search" aria-label=tr.site_search().to_string() action=paths.search("") method="get" on:submit=on_search>
+                <form class="search-form" role="search" aria-label=tr.site_search().to_string() action=paths.search("") method="get" on:submit=on_search hidden=on_search_page>
                     <label for="site-search" class="visually-hidden">{tr.search_stories().to_string()}</label>
                     <input
                         id="site-search"

@@ -104,6 +104,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
     view! {
         <PageMeta
             title=page_title(&newsroom, &article.title)
+            headline=article.title.clone()
             description
             path=format!("articles/{}/", crate::paths::encode_segment(&article.slug))
             kind=PageKind::Article { article: article.clone(), topic: topic.clone() }

@@ -42,7 +42,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
     let latest = front.latest;
     let sections = front.sections;
     view! {
-        <PageMeta title=site_title.clone() description path=String::new() kind=PageKind::Website publisher=newsroom.publisher() />
+        <PageMeta title=site_title.clone() headline=site_title.clone() description path=String::new() kind=PageKind::Website publisher=newsroom.publisher() />
         <h1 class="visually-hidden">{site_title}</h1>
         <section class="lead-story" aria-label=tr.top_story()>
             <StoryCard topic=newsroom.kicker(&lead) article=lead style=CardStyle::Lead level=2 eager=true />

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::catalog::{fill, use_catalog};
 use crate::components::reach_phrase;
@@ -51,6 +51,7 @@ pub fn NotFound(
     });
     view! {
         <Title text=move || tr.title(title, &newsroom.site_title_tracked()) />
+        <Meta name="robots" content="noindex, max-image-preview:large" />
         <section class="not-found">
             <h1>{heading}</h1>
             <p>{said}</p>

@@ -161,7 +161,7 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <Title text=title />
         // Result lists change with the feed; the stories themselves are what to index.
-        <Meta name="robots" content="noindex" />
+        <Meta name="robots" content="noindex, max-image-preview:large" />
         <header class="page-header">
             <h1>{tr.search()}</h1>
         </header>

@@ -114,6 +114,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
     view! {
         <PageMeta
             title=page_title(&newsroom, &heading)
+            headline=heading.clone()
             description
             path=canonical_path
             kind=PageKind::Collection { topic: topic.clone(), articles: articles.clone() }
@@ -148,7 +149,7 @@ fn AllTopicsView(topics: Vec<TopicCount>) -> impl IntoView {
     let count = tr.count(tr.topics_count(), topics.len() as u64);
     let description = fill(tr.every_topic_of(), &[("site", &newsroom.site_title())]);
     view! {
-        <PageMeta title=page_title(&newsroom, tr.all_topics()) description path="topics/".to_owned() kind=PageKind::Website publisher=newsroom.publisher() />
+        <PageMeta title=page_title(&newsroom, tr.all_topics()) headline=tr.all_topics().to_owned() description path="topics/".to_owned() kind=PageKind::Website publisher=newsroom.publisher() />
         <header class="page-header">
             <h1>{tr.all_topics()}</h1>
             <p class="page-count">{count}</p>

@@ -148,3 +148,21 @@ test('clear empty, no-result and more-results states', async () => {
   assert.deepEqual(realProblems(page), []);
   await page.context().close();
 });
+
+test('the search page has one search box: the header\'s steps aside there, prerendered and live', async () => {
+  for (const javaScriptEnabled of [true, false]) {
+    const page = await openPage(site.browser, { javaScriptEnabled });
+    if (javaScriptEnabled) await goLive(page, site.server.url('/search/?q=moon'));
+    else await page.goto(site.server.url('/search/?q=moon'));
+    assert.equal(await page.locator('input[type=search]:visible').count(), 1);
+    assert.equal(await page.locator('#search-query').isVisible(), true);
+    assert.equal(await page.locator('header .search-form').isHidden(), true);
+    if (javaScriptEnabled) {
+      // Everywhere else the header's box is back.
+      await page.locator('.site-title').click();
+      await page.waitForSelector('.lead-story');
+      assert.equal(await page.locator('#site-search').isVisible(), true);
+    }
+    await page.context().close();
+  }
+});

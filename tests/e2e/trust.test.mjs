@@ -60,3 +60,26 @@ for (const javaScript of [true, false]) {
     await page.context().close();
   });
 }
+
+test('link previews read the headline alone, search engines may show photos large, structured data names the largest photo', async () => {
+  const page = await openPage(site.browser, { javaScriptEnabled: false });
+  const meta = (selector) => page.locator(selector).first().getAttribute('content');
+  await page.goto(site.server.url('/articles/year-of-global-partnerships/'));
+  assert.equal(await meta('meta[property="og:title"]'), 'Caldera launches its Year of Global Partnerships');
+  assert.equal(await meta('meta[name="twitter:title"]'), 'Caldera launches its Year of Global Partnerships');
+  assert.equal(await meta('meta[property="og:site_name"]'), 'Caldera University News');
+  assert.match(await page.title(), / – Caldera University News$/, 'the page title keeps the site name');
+  const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').first().textContent());
+  assert.deepEqual(ld.image, ['https://news.caldera.example.edu/images/partnerships-hall-1440.jpg']);
+  for (const route of ['/', '/topics/research/', '/topics/', '/latest/', '/articles/library-cat-mochi/', '/search/', '/zh/']) {
+    await page.goto(site.server.url(route));
+    assert.match(await meta('meta[name="robots"]'), /max-image-preview:large/, route);
+  }
+  await page.context().close();
+  // The app's own head says the same once it has taken over.
+  const live = await openPage(site.browser);
+  await goLive(live, site.server.url('/articles/year-of-global-partnerships/'));
+  assert.equal(await live.locator('meta[property="og:title"]').getAttribute('content'), 'Caldera launches its Year of Global Partnerships');
+  assert.equal(await live.locator('meta[name="robots"]').count(), 1);
+  await live.context().close();
+});
