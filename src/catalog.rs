@@ -207,6 +207,7 @@ catalog! {
         more_latest: "More of the latest stories",
         more_from: "More from {topic}",
         more_stories: "More stories",
+        most_read: "Most read",
         no_stories_yet: "There are no stories in the feed yet.",
         no_stories_in_topic: "No stories in this topic yet.",
         topic_page_heading: "{topic}, page {page}",

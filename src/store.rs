@@ -191,6 +191,26 @@ impl Store {
             .collect();
     }
 
+    /// The `n` stories read most (by `_gazette.views`), most first; ties
+    /// go to the newer story. Stories without a count are not ranked.
+    pub fn most_read(&self, n: usize) -> Vec<Arc<Article>> {
+        // Ten picks from a few hundred stories: picked one by one, with no
+        // sort to carry in the wasm. The list is newest first, so on a tie
+        // the earlier position wins.
+        let mut taken = vec![false; self.articles.len()];
+        let mut chosen = Vec::with_capacity(n);
+        for _ in 0..n {
+            let best = (0..self.articles.len())
+                .filter(|&i| !taken[i])
+                .filter_map(|i| self.articles[i].views.map(|views| (views, std::cmp::Reverse(i))))
+                .max();
+            let Some((_, std::cmp::Reverse(i))) = best else { break };
+            taken[i] = true;
+            chosen.push(self.articles[i].clone());
+        }
+        chosen
+    }
+
     pub fn articles(&self) -> &[Arc<Article>] {
         &self.articles
     }
@@ -573,6 +593,24 @@ mod tests {
         assert_eq!(slugs, ["new", "mid", "old", "r24"]);
         assert_eq!(s.articles().last().unwrap().slug, "undated");
         assert!(s.complete);
+    }
+
+    #[test]
+    fn the_most_read_stories_most_first_ties_to_the_newer() {
+        let feed = read_feed(
+            br#"{"title": "T", "items": [
+                {"id": "a", "content_text": "a", "date_published": "2026-01-05T00:00:00Z", "_gazette": {"views": 5}},
+                {"id": "b", "content_text": "b", "date_published": "2026-01-04T00:00:00Z", "_gazette": {"views": 9}},
+                {"id": "c", "content_text": "c", "date_published": "2026-01-03T00:00:00Z"},
+                {"id": "d", "content_text": "d", "date_published": "2026-01-02T00:00:00Z", "_gazette": {"views": 5}}
+            ]}"#,
+            "/feed.json",
+        )
+        .unwrap();
+        let store = Store::from_feed(feed);
+        let ids = |n| store.most_read(n).iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(10), ["b", "a", "d"]);
+        assert_eq!(ids(2), ["b", "a"]);
     }
 
     #[test]

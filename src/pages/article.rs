@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::catalog::{direction_of, fill, use_catalog};
 use crate::components::{
-    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LookingBack, PageKind, PageMeta, Photo, PhotoLink,
-    PhotoViewer, StoryCard,
+    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LookingBack, MostRead, PageKind, PageMeta, Photo,
+    PhotoLink, PhotoViewer, StoryCard,
 };
 use crate::feed::url::is_external;
 use crate::feed::Article;
@@ -136,6 +136,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 </div>
             </section>
         })}
+        <MostRead articles=newsroom.with_store(|s| s.most_read(super::front::MOST_READ)) />
     }
 }
 

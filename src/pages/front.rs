@@ -3,11 +3,14 @@ use leptos_meta::Title;
 
 use super::load_failure;
 use crate::catalog::{fill, use_catalog};
-use crate::components::{CardStyle, ListSkeleton, PageKind, PageMeta, StoryCard};
+use crate::components::{CardStyle, ListSkeleton, MostRead, PageKind, PageMeta, StoryCard};
 use crate::newsroom::{use_newsroom, FrontPage as FrontData};
 use crate::page_shell::declare_page_drawn;
 
 /// `/`: the lead story, the latest stories, then a section per topic.
+/// How many stories the most-read list holds.
+pub const MOST_READ: usize = 10;
+
 #[component]
 pub fn FrontPage() -> impl IntoView {
     let newsroom = use_newsroom();
@@ -54,6 +57,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
             </div>
             <p class="more-link"><a href=paths.latest()>{tr.more_latest()}</a></p>
         </section>
+        <MostRead articles=newsroom.with_store(|s| s.most_read(MOST_READ)) />
         {sections.into_iter().map(|section| {
             let href = paths.topic(&section.topic.slug);
             let heading_id = format!("section-{}", section.topic.slug);

@@ -83,3 +83,26 @@ test('link previews read the headline alone, search engines may show photos larg
   assert.equal(await live.locator('meta[name="robots"]').count(), 1);
   await live.context().close();
 });
+
+test('the ten stories read most, most first, on the front page and after every story, with JavaScript on and off', async () => {
+  const { readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { DIST } = await import('./support.mjs');
+  const feed = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
+  const expected = feed.items
+    .filter((i) => i._gazette?.views != null)
+    .map((i, n) => ({ title: i.title, views: i._gazette.views, n }))
+    .sort((a, b) => b.views - a.views || a.n - b.n)
+    .slice(0, 10)
+    .map((i) => i.title);
+  for (const javaScript of [true, false]) {
+    for (const route of ['/', '/articles/lisbon-summer-school/']) {
+      const page = await open(route, javaScript);
+      const list = page.locator('.most-read ol');
+      assert.equal(await page.locator('#most-read-heading').textContent(), 'Most read');
+      assert.deepEqual(await list.locator('li > a').allTextContents(), expected, `${route} ${javaScript ? 'live' : 'prerendered'}`);
+      assert.equal(await list.locator('li').first().locator('.most-read-views').textContent(), '9,812 views');
+      await page.context().close();
+    }
+  }
+});
