@@ -205,6 +205,37 @@ pub fn mark_document_live() {
     }
 }
 
+/// How a link was shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    /// The browser's own share sheet took it (or the reader closed it).
+    Natively,
+    /// Copied to the clipboard, where the browser has no share sheet.
+    Copied,
+    Failed,
+}
+
+/// Shares `url` (this page's, or one of its photos') with the Web Share
+/// API where the browser has it, else copies it: no third party involved.
+pub async fn share_link(title: &str, url: &str) -> Shared {
+    let navigator = window().navigator();
+    let has_share = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
+    if has_share {
+        let data = web_sys::ShareData::new();
+        data.set_title(title);
+        data.set_url(url);
+        // A reader who closes the sheet has not failed to share.
+        let _ = wasm_bindgen_futures::JsFuture::from(navigator.share_with_data(&data)).await;
+        return Shared::Natively;
+    }
+    let copied = wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(url)).await;
+    if copied.is_ok() {
+        Shared::Copied
+    } else {
+        Shared::Failed
+    }
+}
+
 /// Now, in seconds since 1970: the reader's clock in the browser, the
 /// build machine's when prerendering.
 pub fn now_unix_seconds() -> i64 {

@@ -2,6 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::catalog::{fill, Catalog};
+use crate::components::ShareButton;
 use crate::feed::Image;
 use crate::gallery::{self, ViewerAction};
 
@@ -234,7 +235,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
         .iter()
         .cloned()
         .enumerate()
-        .map(|(i, photo)| view! { <Slide photo index=i count near=move || near(i) /> })
+        .map(|(i, photo)| view! { <Slide photo index=i count near=move || near(i) title=title.clone() /> })
         .collect_view();
     let thumbs = photos
         .iter()
@@ -344,7 +345,14 @@ fn photos_for_text(tr: &Catalog, viewer: PhotoViewer, count: usize) -> String {
 /// One photo of the strip: a spinner until it arrives, a placeholder with
 /// its caption if it cannot.
 #[component]
-fn Slide(photo: Image, index: usize, count: usize, near: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
+fn Slide(
+    photo: Image,
+    index: usize,
+    count: usize,
+    near: impl Fn() -> bool + Send + Sync + 'static,
+    /// The story's headline, for sharing the photo.
+    title: String,
+) -> impl IntoView {
     let arrival = RwSignal::new(Arrival::Waiting);
     let tr = crate::catalog::use_catalog();
     let missing = tr.photo_missing();
@@ -390,6 +398,11 @@ fn Slide(photo: Image, index: usize, count: usize, near: impl Fn() -> bool + Sen
             <figcaption>
                 {caption.map(|c| view! { <span class="caption">{c}</span> })}
                 {credit.map(|c| view! { <span class="credit">{c}</span> })}
+                <ShareButton
+                    title
+                    fragment=gallery::fragment(index)
+                    label=fill(tr.share_photo(), &[("n", &tr.number(index as u64 + 1))])
+                />
             </figcaption>
         </figure>
     }

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::catalog::{direction_of, fill, use_catalog};
 use crate::components::{
     ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LookingBack, MostRead, PageKind, PageMeta, Photo,
-    PhotoLink, PhotoViewer, StoryCard,
+    PhotoLink, PhotoViewer, ShareButton, StoryCard,
 };
 use crate::feed::url::is_external;
 use crate::feed::Article;
@@ -118,6 +118,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 {standfirst}
                 <ArticleMeta topics published=article.published modified=article.modified views=article.views reading_minutes=article.reading_minutes />
                 <TranslationLinks article=article.clone() />
+                <ShareButton title=article.title.clone() />
             </header>
             <div class="story-body">
                 <BodyBlocks blocks=article.body.clone() />

@@ -106,3 +106,42 @@ test('the ten stories read most, most first, on the front page and after every s
     }
   }
 });
+
+test('share a story or one of its photos: the share sheet where there is one, else the link copied and announced', async () => {
+  const url = site.server.url('/articles/observatory-deep-sky-night/');
+  // Chromium on Linux has no share sheet: the link is copied.
+  const page = await openPage(site.browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  await goLive(page, url);
+  await page.locator('.story-header .share-button').click();
+  await page.waitForFunction(() => document.querySelector('.story-header .share-status').textContent === 'Link copied');
+  assert.equal(await page.locator('.story-header .share-status').getAttribute('aria-live'), 'polite');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  // A photo's own address, from the viewer.
+  await page.locator('.photo-open').nth(1).click();
+  await page.waitForSelector('dialog.viewer[open]');
+  const photoShare = page.locator('.viewer-slide').nth(1).locator('.share-button');
+  assert.equal(await photoShare.getAttribute('aria-label'), 'Share photo 2');
+  await photoShare.click();
+  await page.waitForFunction(() => document.querySelectorAll('.viewer-slide')[1].querySelector('.share-status').textContent === 'Link copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${url}#photo-2`);
+  assert.deepEqual(realProblems(page), []);
+  await page.context().close();
+
+  // Where the browser has a share sheet, it gets the headline and the address.
+  const sheet = await openPage(site.browser);
+  await sheet.addInitScript(() => {
+    navigator.share = async (data) => { window.__shared = data; };
+  });
+  await goLive(sheet, url);
+  await sheet.locator('.story-header .share-button').click();
+  await sheet.waitForFunction(() => window.__shared);
+  assert.deepEqual(await sheet.evaluate(() => window.__shared), { title: 'Photos: a deep-sky night at the university observatory', url });
+  await sheet.context().close();
+
+  // Without JavaScript there is nothing to press.
+  const still = await openPage(site.browser, { javaScriptEnabled: false });
+  await still.goto(url);
+  assert.equal(await still.locator('.story-header .share-button').isVisible(), false);
+  await still.context().close();
+});
