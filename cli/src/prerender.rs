@@ -328,7 +328,7 @@ mod tests {
         assert!(search.contains("<div id=app data-prerendered=\"/news/search/?*\">"));
         assert!(search.contains("<h1>Search</h1>"));
         assert!(search.contains("<title>Search – Caldera University News</title>"));
-        assert!(search.contains(r#"<meta name="robots" content="noindex">"#));
+        assert!(search.contains(r#"<meta name="robots" content="noindex, max-image-preview:large">"#));
         // Without JavaScript the form still works as a form; the page says what it needs.
         assert!(search.contains(r#"action="/news/search/""#) && search.contains(r#"name="q""#));
         assert!(search.contains("<noscript>"), "a note for readers without JavaScript");
