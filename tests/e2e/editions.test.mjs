@@ -54,7 +54,7 @@ function wordsOf(html) {
     meta: text('.article-meta li'),
     translations: text('.translation-link'),
     editions: text('.editions a'),
-    buttons: text('header button'),
+    buttons: text('.site-header button'),
     footer: text('.site-footer h2, .site-footer li a'),
     navigation: text('.story-nav-label'),
   };

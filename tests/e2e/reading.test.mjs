@@ -36,7 +36,7 @@ test('an article loads directly with its metadata, photos and credits', async ()
   assert.match(meta, /November 24, 2026/);
   assert.match(meta, /1,873 views/);
   assert.match(meta, /min read/);
-  assert.equal(await page.locator('.article-meta time').getAttribute('datetime'), '2026-11-24T10:00:00+08:00');
+  assert.equal(await page.locator('.article-meta .meta-date time').getAttribute('datetime'), '2026-11-24T10:00:00+08:00');
   assert.ok((await page.locator('article figure img').count()) >= 2);
   for (const img of await page.locator('article figure img').all()) {
     assert.ok(await img.getAttribute('width'), 'every photo has a width');
