@@ -64,6 +64,7 @@ pub fn App(
                     <Route path=path!("/topics") view=|| view! { <ListPage kind=ListKind::AllTopics /> } />
                     <Route path=path!("/topics/:slug") view=|| view! { <ListPage kind=ListKind::Topic /> } />
                     <Route path=path!("/latest") view=|| view! { <ListPage kind=ListKind::Latest /> } />
+                    <Route path=path!("/people/:slug") view=|| view! { <ListPage kind=ListKind::Person /> } />
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                     <Route path=path!("/search") view=SearchPage />
                 </FlatRoutes>

@@ -216,6 +216,8 @@ catalog! {
         every_topic_of: "Every topic of {site}, with how many stories each holds.",
         no_topics: "The feed names no topics.",
         every_story_link: "Every story, newest first",
+        stories_by: "Stories by {name}, and those crediting them, newest first.",
+        more_about: "More about {name}",
 
         // Pagination.
         pages: "Pages",

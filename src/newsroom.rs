@@ -19,7 +19,7 @@ use crate::pagefind;
 use crate::paths::Paths;
 use crate::search::{search_articles, search_texts, SearchResults};
 pub use crate::store::Lookup;
-use crate::store::{Answer, ArticleContext, Publisher, Reach, Section, Store, TopicPage};
+use crate::store::{Answer, ArticleContext, PersonPage, Publisher, Reach, Section, Store, TopicPage};
 
 /// How many pages of a feed chained by `next_url` the app follows to find a
 /// story before it asks the reader whether to look further back: the bound
@@ -210,6 +210,18 @@ impl Newsroom {
             |s, feed| match feed.page {
                 Some(info) => s.add_topic_page(&slug, feed, info),
                 None => s.topic_page(&slug, page),
+            },
+        )
+        .await
+    }
+
+    /// One page of the stories a person wrote or is credited in.
+    pub async fn person_page(self, slug: String, page: u32) -> Result<Lookup<PersonPage>, LoadError> {
+        self.settle(
+            |s| s.find_person_page(&slug, page),
+            |s, feed| match feed.page {
+                Some(info) => s.add_person_page(&slug, feed, info),
+                None => s.person_page(&slug, page),
             },
         )
         .await

@@ -58,6 +58,11 @@ impl Paths {
         numbered_page(&self.topic(slug), page)
     }
 
+    /// Someone's page: the stories they wrote or are credited in.
+    pub fn person(&self, slug: &str) -> String {
+        format!("{}people/{}/", self.base, encode_segment(slug))
+    }
+
     /// The page listing every topic.
     pub fn all_topics(&self) -> String {
         format!("{}topics/", self.base)

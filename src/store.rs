@@ -7,12 +7,20 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-use crate::feed::{Article, Feed, PageInfo, Problem, Site, Topic};
+use crate::feed::{Article, Feed, PageInfo, Person, Problem, Site, Topic};
 
 /// The articles of one page of a topic, newest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicPage {
     pub topic: Topic,
+    pub articles: Vec<Arc<Article>>,
+    pub page: PageInfo,
+}
+
+/// One page of the stories someone wrote or is credited in, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonPage {
+    pub person: Person,
     pub articles: Vec<Arc<Article>>,
     pub page: PageInfo,
 }
@@ -118,6 +126,8 @@ pub struct Store {
     pub problems: Vec<Problem>,
     /// Topic pages fetched one by one from a paged archive, by (topic, page).
     archive_pages: HashMap<(String, u32), TopicPage>,
+    /// People's pages fetched from a paged archive, by (person, page).
+    person_pages: HashMap<(String, u32), PersonPage>,
 }
 
 pub const TOPIC_PAGE_SIZE: usize = 12;
@@ -194,6 +204,22 @@ impl Store {
     /// The `n` stories read most (by `_gazette.views`), most first; ties
     /// go to the newer story. Stories without a count are not ranked.
     pub fn most_read(&self, n: usize) -> Vec<Arc<Article>> {
+        // A paged archive ranks its stories once, when it is built.
+        if let Some(archive) = self.site.archive.as_ref().filter(|a| !a.most_read.is_empty()) {
+            return archive
+                .most_read
+                .iter()
+                .take(n)
+                .map(|ranked| {
+                    Arc::new(Article {
+                        slug: ranked.slug.clone(),
+                        title: ranked.title.clone(),
+                        views: Some(ranked.views),
+                        ..Article::default()
+                    })
+                })
+                .collect();
+        }
         // Ten picks from a few hundred stories: picked one by one, with no
         // sort to carry in the wasm. The list is newest first, so on a tie
         // the earlier position wins.
@@ -296,6 +322,28 @@ impl Store {
             None => Answer::FurtherBack {
                 held: held.filter(|held| !held.articles.is_empty()),
             },
+        }
+    }
+
+    /// Page `page` of the stories of the person `slug`, or where to read it.
+    pub fn find_person_page(&self, slug: &str, page: u32) -> Answer<PersonPage> {
+        let held = self.person_page(slug, page);
+        if let Some(held) = &held {
+            if self.complete || held.articles.len() >= TOPIC_PAGE_SIZE || held.page.number < held.page.total_pages {
+                return Answer::Known(Lookup::Found(held.clone()));
+            }
+        }
+        if self.complete {
+            return Answer::Known(held.map_or(Lookup::Missing, Lookup::Found));
+        }
+        let file = self.site.archive.as_ref().and_then(|a| a.person_page_url.as_ref());
+        match file {
+            Some(template) => Answer::InFile(
+                template
+                    .replace("{person}", &crate::paths::encode_segment(slug))
+                    .replace("{page}", &page.to_string()),
+            ),
+            None => Answer::FurtherBack { held },
         }
     }
 
@@ -428,6 +476,91 @@ impl Store {
                 total_stories: total_stories as u64,
             },
         })
+    }
+
+    /// Who the person `slug` is, from the first story read that names them:
+    /// their name as a byline or credit gives it, their URL and avatar as
+    /// any byline of theirs does.
+    pub fn person(&self, slug: &str) -> Option<Person> {
+        let mut person: Option<Person> = None;
+        for article in self.articles.iter().filter(|a| a.involves(slug)) {
+            let found = person.get_or_insert_with(|| Person {
+                slug: slug.to_owned(),
+                ..Person::default()
+            });
+            for author in article.authors.iter().filter(|a| a.slug.as_deref() == Some(slug)) {
+                if found.name.is_empty() {
+                    found.name = author.name.clone().unwrap_or_default();
+                }
+                found.url = found.url.take().or_else(|| author.url.clone());
+                found.avatar = found.avatar.take().or_else(|| author.avatar.clone());
+            }
+            if found.name.is_empty() {
+                if let Some(credit) = article.credits.iter().find(|c| c.slug == slug) {
+                    found.name = credit.name.clone();
+                }
+            }
+        }
+        person
+    }
+
+    /// Everyone named in a byline or a credit of the stories read, in order
+    /// of their newest story.
+    pub fn people(&self) -> Vec<String> {
+        let mut slugs: Vec<String> = Vec::new();
+        for article in &self.articles {
+            let named = article
+                .authors
+                .iter()
+                .filter_map(|a| a.slug.as_deref())
+                .chain(article.credits.iter().map(|c| c.slug.as_str()));
+            for slug in named {
+                if !slug.is_empty() && !slugs.iter().any(|s| s == slug) {
+                    slugs.push(slug.to_owned());
+                }
+            }
+        }
+        slugs
+    }
+
+    /// One page of a person's stories, `None` for someone no story read
+    /// names, or a page out of range.
+    pub fn person_page(&self, slug: &str, page: u32) -> Option<PersonPage> {
+        if let Some(fetched) = self.person_pages.get(&(slug.to_owned(), page)) {
+            return Some(fetched.clone());
+        }
+        let person = self.person(slug)?;
+        let theirs = || self.articles.iter().filter(|a| a.involves(slug));
+        let total_stories = theirs().count();
+        let total_pages = total_stories.div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
+        if page == 0 || page > total_pages {
+            return None;
+        }
+        let articles = theirs()
+            .skip((page as usize - 1) * TOPIC_PAGE_SIZE)
+            .take(TOPIC_PAGE_SIZE)
+            .cloned()
+            .collect();
+        Some(PersonPage {
+            person,
+            articles,
+            page: PageInfo {
+                number: page,
+                total_pages,
+                total_stories: total_stories as u64,
+            },
+        })
+    }
+
+    /// Records a page of a person's stories fetched from a paged archive.
+    pub fn add_person_page(&mut self, slug: &str, feed: Feed, page: PageInfo) -> Option<PersonPage> {
+        let slugs: Vec<String> = feed.articles.iter().map(|a| a.slug.clone()).collect();
+        self.add_articles(feed.articles);
+        let person = self.person(slug)?;
+        let articles = slugs.iter().filter_map(|s| self.article(s).cloned()).collect();
+        let found = PersonPage { person, articles, page };
+        self.person_pages.insert((slug.to_owned(), page.number), found.clone());
+        Some(found)
     }
 
     /// One page of every story read, newest first; page 1 exists even empty.
@@ -611,6 +744,78 @@ mod tests {
         let ids = |n| store.most_read(n).iter().map(|a| a.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(10), ["b", "a", "d"]);
         assert_eq!(ids(2), ["b", "a"]);
+    }
+
+    #[test]
+    fn people_from_bylines_and_credits_with_their_stories() {
+        let feed = read_feed(
+            r#"{"version": "1.1", "title": "T", "items": [
+                {"id": "a", "content_text": "a", "date_published": "2026-01-05T00:00:00Z",
+                 "authors": [{"name": "Ann Lee"}], "_gazette": {"credits": [{"role": "Draft", "name": "Bo Chen"}]}},
+                {"id": "b", "content_text": "b", "date_published": "2026-01-04T00:00:00Z",
+                 "authors": [{"name": "Ann Lee", "url": "https://ann.example/", "avatar": "https://ann.example/a.jpg"}]},
+                {"id": "c", "content_text": "c", "date_published": "2026-01-03T00:00:00Z",
+                 "authors": [{"url": "https://nameless.example/"}], "_gazette": {"credits": [{"role": "Photos", "name": "李娜"}]}}
+            ]}"#
+            .as_bytes(),
+            "/feed.json",
+        )
+        .unwrap();
+        let store = Store::from_feed(feed);
+        assert_eq!(store.people(), ["ann-lee", "bo-chen", "李娜"]);
+        // The name from the newest story, the URL and avatar from any byline.
+        let ann = store.person("ann-lee").unwrap();
+        assert_eq!(ann.name, "Ann Lee");
+        assert_eq!(ann.url.as_deref(), Some("https://ann.example/"));
+        assert_eq!(ann.avatar.as_deref(), Some("https://ann.example/a.jpg"));
+        assert_eq!(store.person("李娜").unwrap().name, "李娜");
+        assert!(store.person("nobody").is_none());
+        let page = store.person_page("ann-lee", 1).unwrap();
+        assert_eq!(
+            page.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!(page.page.total_stories, 2);
+        assert!(store.person_page("ann-lee", 2).is_none());
+        assert!(matches!(
+            store.find_person_page("bo-chen", 1),
+            Answer::Known(Lookup::Found(_))
+        ));
+        assert!(matches!(
+            store.find_person_page("nobody", 1),
+            Answer::Known(Lookup::Missing)
+        ));
+    }
+
+    #[test]
+    fn a_paged_archive_names_its_people_pages_and_its_most_read() {
+        let feed = read_feed(
+            br#"{"version": "1.1", "title": "T", "next_url": "feed-2.json", "_gazette": {"archive": {
+                "total_items": 500, "article_url": "articles/{slug}.json",
+                "topic_page_url": "topics/{topic}/page-{page}.json", "topic_page_size": 12,
+                "person_page_url": "people/{person}/page-{page}.json",
+                "most_read": [{"slug": "big", "title": "The big one", "views": 900}, {"slug": "bad"}]}},
+              "items": [{"id": "a", "content_text": "a", "authors": [{"name": "Ann Lee"}]}]}"#,
+            "/news/feed.json",
+        )
+        .unwrap();
+        assert!(
+            feed.problems.iter().any(|p| p.path == "_gazette.archive.most_read[1]"),
+            "{:?}",
+            feed.problems
+        );
+        let store = Store::from_feed(feed);
+        // Someone not among the stories held may still be in the archive.
+        assert_eq!(
+            store.find_person_page("bo-chen", 2),
+            Answer::InFile("/news/people/bo-chen/page-2.json".to_owned())
+        );
+        let ranked = store.most_read(10);
+        assert_eq!(ranked.len(), 1);
+        assert_eq!(
+            (ranked[0].slug.as_str(), ranked[0].title.as_str(), ranked[0].views),
+            ("big", "The big one", Some(900))
+        );
     }
 
     #[test]

@@ -5,11 +5,14 @@
 //! docs/feed-format.md, "Large archives"):
 //!
 //! - `feed.json`: the newest stories, the topics with their counts, and
-//!   `_gazette.archive` naming the other files; `next_url` chains the rest;
+//!   `_gazette.archive` naming the other files and listing the most read;
+//!   `next_url` chains the rest;
 //! - `feed-N.json`: the rest of the feed, page by page (beside `feed.json`,
 //!   so relative URLs in the stories mean the same in every page);
 //! - `articles/{slug}.json`: one story each;
 //! - `topics/{topic}/page-N.json`: one page of a topic, with `_gazette.page`;
+//! - `people/{person}/page-N.json`: one page of the stories someone wrote
+//!   or is credited in;
 //! - `sections.json`: the newest stories of every topic, for the front page.
 //!
 //! Stories are copied as the feed wrote them, plus `_gazette.slug` and
@@ -22,7 +25,7 @@ use std::time::Instant;
 
 use gazette::feed::html5::Html5ever;
 use gazette::feed::json;
-use gazette::feed::wire::{ArchiveEntry, FeedExtension, PageEntry, TopicEntry};
+use gazette::feed::wire::{ArchiveEntry, FeedExtension, PageEntry, RankedEntry, TopicEntry};
 use gazette::feed::{read_parsed, Article, Feed, FeedError};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -187,6 +190,20 @@ pub fn layout(
             by_topic.entry(topic.as_str()).or_default().push(position);
         }
     }
+    let mut by_person: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (position, (article, _)) in stories.iter().enumerate() {
+        let named = article
+            .authors
+            .iter()
+            .filter_map(|a| a.slug.as_deref())
+            .chain(article.credits.iter().map(|c| c.slug.as_str()));
+        for person in named.filter(|p| !p.is_empty()) {
+            let theirs = by_person.entry(person).or_default();
+            if theirs.last() != Some(&position) {
+                theirs.push(position);
+            }
+        }
+    }
     let topics = topic_entries(feed, &by_topic);
     let extension = |archive: Option<ArchiveEntry>, page: Option<PageEntry>| FeedExtension {
         topics: topics.clone(),
@@ -244,6 +261,8 @@ pub fn layout(
         topic_page_size: topic_page_size as u32,
         sections_url: Some("sections.json".to_owned()),
         search_url: search_url.map(str::to_owned),
+        person_page_url: Some("people/{person}/page-{page}.json".to_owned()),
+        most_read: most_read(&stories),
     };
     let plain = extension(None, None);
     for page in 1..=feed_pages {
@@ -292,6 +311,25 @@ pub fn layout(
             ));
         }
     }
+    for (person, positions) in &by_person {
+        let pages = positions.len().div_ceil(topic_page_size).max(1);
+        for page in 1..=pages {
+            let chunk = positions
+                .iter()
+                .copied()
+                .skip((page - 1) * topic_page_size)
+                .take(topic_page_size);
+            let info = PageEntry {
+                number: page as u32,
+                total_pages: pages as u32,
+                total_items: positions.len() as u64,
+            };
+            files.push((
+                format!("people/{person}/page-{page}.json"),
+                document(&head, &extension(None, Some(info)), &mut chunk.into_iter(), None),
+            ));
+        }
+    }
     let mut newest: Vec<usize> = feed
         .site
         .topics
@@ -313,6 +351,29 @@ pub fn layout(
         document(&head, &plain, &mut newest.into_iter(), None),
     ));
     files
+}
+
+/// How many stories the archive's most-read list names.
+const MOST_READ: usize = 10;
+
+/// The stories with the most views, most first (ties to the newer), so that
+/// the site shows them without reading every story.
+fn most_read(stories: &[(&Article, Value)]) -> Vec<RankedEntry> {
+    let mut ranked: Vec<(usize, u64)> = stories
+        .iter()
+        .enumerate()
+        .filter_map(|(position, (article, _))| Some((position, article.views?)))
+        .collect();
+    ranked.sort_by_key(|&(position, views)| (std::cmp::Reverse(views), position));
+    ranked
+        .into_iter()
+        .take(MOST_READ)
+        .map(|(position, views)| RankedEntry {
+            slug: stories[position].0.slug.clone(),
+            title: stories[position].0.title.clone(),
+            views,
+        })
+        .collect()
 }
 
 /// The site's topics with their story counts: in the order a feed declares
@@ -364,6 +425,7 @@ mod tests {
         let items: Vec<Value> = (0..n)
             .map(|i| {
                 let topic = ["Art", "Research", "Campus Life"][i % 3];
+                let author = ["Ann Lee", "Bo Chen"][i % 2];
                 serde_json::json!({
                     "id": format!("s{i}"),
                     "title": format!("Story {i}"),
@@ -371,6 +433,8 @@ mod tests {
                     "image": format!("images/p{i}.jpg"),
                     "date_published": format!("2026-01-01T{:02}:00:00Z", i % 24),
                     "tags": [topic],
+                    "authors": [{ "name": author }],
+                    "_gazette": { "views": i * 10 },
                 })
             })
             .collect();
@@ -444,7 +508,22 @@ mod tests {
 
         let sections = read("sections.json");
         assert_eq!(sections.articles.len(), 9, "three per topic");
-        assert_eq!(files.len(), 3 + 30 + 9 + 1);
+        // Each person's stories, a page at a time, named in the main feed.
+        assert_eq!(
+            archive.person_page_url.as_deref(),
+            Some("/people/{person}/page-{page}.json")
+        );
+        let theirs = read("people/ann-lee/page-2.json");
+        assert_eq!(
+            theirs.page.map(|p| (p.number, p.total_pages, p.total_stories)),
+            Some((2, 4, 15))
+        );
+        assert!(theirs.articles.iter().all(|a| a.involves("ann-lee")));
+        // The most read, ranked once for the whole archive.
+        let ranked: Vec<(&str, u64)> = archive.most_read.iter().map(|r| (r.slug.as_str(), r.views)).collect();
+        assert_eq!(ranked.len(), 10);
+        assert_eq!(ranked[..2], [("story-29", 290), ("story-28", 280)]);
+        assert_eq!(files.len(), 3 + 30 + 9 + 8 + 1);
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub struct Page {
 pub const MAX_STORY_PAGES: usize = 2_000;
 
 /// The pages of the site: the front page, the lists of every story and
-/// every topic, each topic's first page, every story the store holds (up
+/// every topic, each topic's first page, each person's first page, every story the store holds (up
 /// to [`MAX_STORY_PAGES`]), the search page's shell, and `404.html`.
 pub fn site(shell: &str, store: &Store, paths: &Paths, editions: &Editions) -> Result<Vec<Page>, String> {
     // An edition's language is the one its declaration names; a site of one
@@ -55,6 +55,9 @@ pub fn site(shell: &str, store: &Store, paths: &Paths, editions: &Editions) -> R
     ];
     for topic in &store.site.topics {
         routes.push((paths.topic(&topic.slug), format!("topics/{}/index.html", topic.slug)));
+    }
+    for person in store.people() {
+        routes.push((paths.person(&person), format!("people/{person}/index.html")));
     }
     for article in store.articles().iter().take(MAX_STORY_PAGES) {
         routes.push((
@@ -258,7 +261,8 @@ mod tests {
     fn renders_every_page_with_its_content_and_metadata() {
         let store = sample();
         let pages = site(SHELL, &store, &Paths::new("/"), &Editions::single("/")).unwrap();
-        assert_eq!(pages.len(), 1 + 2 + 8 + 24 + 1 + 1);
+        // Front, the two lists, 8 topics, 19 people, 24 stories, search, 404.
+        assert_eq!(pages.len(), 1 + 2 + 8 + 19 + 24 + 1 + 1);
 
         let article = page(&pages, "articles/library-cat-mochi/index.html");
         assert!(article.contains("<div id=app data-prerendered=\"/articles/library-cat-mochi/\">"));
@@ -296,6 +300,29 @@ mod tests {
         let topic = page(&pages, "topics/research/index.html");
         assert!(topic.contains("<h1>Research</h1>"));
         assert!(topic.contains(r#""@type":"CollectionPage""#));
+        assert!(
+            topic.contains(r#"href="/topics/research/feed.json""#)
+                && topic.contains(r#"href="/topics/research/feed.xml""#),
+            "the topic's own feeds"
+        );
+
+        // Bylines and credits lead to people's pages; authors are Persons.
+        let story = page(&pages, "articles/retina-model-early-signs/index.html");
+        assert!(story.contains(
+            r#"<p class="byline">By <a href="/people/amara-okafor/" class="person-link">Amara OKAFOR</a>, "#
+        ));
+        assert!(story.contains(
+            r#"<span class="credit-role">Draft:</span> <a href="/people/wang-hao/" class="person-link">WANG Hao</a>"#
+        ));
+        assert!(story.contains(r#"{"@type":"Person","name":"Amara OKAFOR","url":"https://news.caldera.example.edu/people/amara-okafor/","sameAs":"https://news.caldera.example.edu/staff/amara-okafor/"}"#));
+        let person = page(&pages, "people/amara-okafor/index.html");
+        assert!(person.contains("<h1>Amara OKAFOR</h1>"));
+        assert!(person.contains(r#"src="/images/avatar-amara-okafor.svg""#));
+        assert!(
+            person.contains(r#""@type":"CollectionPage""#)
+                && person.contains(r#""about":{"@type":"Person","name":"Amara OKAFOR""#)
+        );
+        assert!(person.contains("6 stories"));
         let front = page(&pages, "index.html");
         assert!(front.contains("Caldera launches its Year of Global Partnerships"));
         let missing = page(&pages, "404.html");

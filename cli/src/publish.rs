@@ -121,6 +121,12 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             None => Editions::single(&paths.home()),
         };
         let prefix = edition.map_or("", |e| e.prefix.as_str());
+        for topic in &store.site.topics {
+            write(
+                &format!("{prefix}topics/{}/feed.json", topic.slug),
+                &site_files::topic_json_feed(&store, &edition_paths, topic),
+            )?;
+        }
         let pages = prerender::site(&hardened.html, &store, &edition_paths, &site_editions)?;
         for page in &pages {
             write(&format!("{prefix}{}", page.file), &page.html)?;
@@ -133,7 +139,18 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
                     &site_files::sitemap(&store, &edition_paths, &root, &site_editions),
                 )?;
                 write(&format!("{prefix}feed.xml"), &site_files::rss(&store, &edition_paths, &root))?;
+                write(
+                    &format!("{prefix}sitemap-news.xml"),
+                    &site_files::news_sitemap(&store, &edition_paths, &root, build_time()),
+                )?;
+                for topic in &store.site.topics {
+                    write(
+                        &format!("{prefix}topics/{}/feed.xml", topic.slug),
+                        &site_files::topic_rss(&store, &edition_paths, &root, topic),
+                    )?;
+                }
                 sitemaps.push(format!("{root}sitemap.xml"));
+                sitemaps.push(format!("{root}sitemap-news.xml"));
             }
             None => eprintln!(
                 "gazette: {}the feed has no home_page_url, so no sitemap.xml or feed.xml (both need absolute addresses)",
@@ -211,22 +228,37 @@ fn minify_scripts(dir: &Path) {
     }
 }
 
-/// Removes the pages an earlier publish prerendered for stories and topics,
-/// so that a story taken out of the feed leaves no page behind.
+/// Removes the pages (and topic feeds) an earlier publish wrote for stories,
+/// topics and people, so that a story taken out of the feed leaves no page behind.
 fn remove_prerendered_pages(dir: &Path) -> Result<(), String> {
-    for section in ["articles", "topics"] {
+    for section in ["articles", "topics", "people"] {
         let Ok(entries) = std::fs::read_dir(dir.join(section)) else {
             continue;
         };
         for entry in entries.flatten() {
-            let page = entry.path().join("index.html");
-            if page.is_file() {
-                std::fs::remove_file(&page).map_err(|e| format!("cannot remove {}: {e}", page.display()))?;
-                let _ = std::fs::remove_dir(entry.path());
+            for file in ["index.html", "feed.json", "feed.xml"] {
+                let written = entry.path().join(file);
+                if written.is_file() {
+                    std::fs::remove_file(&written).map_err(|e| format!("cannot remove {}: {e}", written.display()))?;
+                }
             }
+            let _ = std::fs::remove_dir(entry.path());
         }
     }
     Ok(())
+}
+
+/// The moment the site is built, in seconds since 1970: `SOURCE_DATE_EPOCH`
+/// when set (for reproducible builds), else now.
+fn build_time() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        })
 }
 
 /// The `href` of the page's `<base>`: the public URL Trunk built for.

@@ -1,9 +1,11 @@
 //! The files a static site carries besides its pages: `sitemap.xml`,
-//! `robots.txt`, an RSS 2.0 copy of the feed, and the `_headers` and
+//! `sitemap-news.xml`, `robots.txt`, an RSS 2.0 copy of the feed, a JSON
+//! Feed and an RSS feed per topic, and the `_headers` and
 //! `_redirects` files that Netlify and Cloudflare Pages read.
 
 use gazette::editions::Editions;
-use gazette::feed::Timestamp;
+use gazette::feed::wire::FeedDocument;
+use gazette::feed::{Article, Feed, Site, Timestamp, Topic};
 use gazette::paths::Paths;
 use gazette::store::Store;
 
@@ -18,7 +20,10 @@ const RSS_STORIES: usize = 50;
 /// The site's public address, with a trailing slash: the feed's
 /// `home_page_url`. Sitemaps and RSS need absolute URLs.
 pub fn site_root(store: &Store) -> Option<String> {
-    let home = store.site.home_page_url.as_deref()?;
+    site_root_of(store.site.home_page_url.as_deref()?)
+}
+
+fn site_root_of(home: &str) -> Option<String> {
     home.starts_with("http")
         .then(|| format!("{}/", home.trim_end_matches('/')))
 }
@@ -96,6 +101,14 @@ pub fn sitemap(store: &Store, paths: &Paths, root: &str, editions: &Editions) ->
         let latest = store.topic_articles(&topic.slug).next().and_then(|a| a.published);
         pages.push((paths.topic(&topic.slug), latest, Vec::new()));
     }
+    for person in store.people() {
+        let latest = store
+            .articles()
+            .iter()
+            .find(|a| a.involves(&person))
+            .and_then(|a| a.published);
+        pages.push((paths.person(&person), latest, Vec::new()));
+    }
     for article in store.articles() {
         let mut versions = Vec::new();
         if let Some(current) = editions.current() {
@@ -169,27 +182,91 @@ pub fn robots(sitemaps: &[String]) -> String {
 /// The newest stories as RSS 2.0, for readers that do not speak JSON Feed.
 pub fn rss(store: &Store, paths: &Paths, root: &str) -> String {
     let site = &store.site;
+    let channel = Channel {
+        title: &site.title,
+        link: root.to_owned(),
+        description: site.tagline.as_deref().unwrap_or(&site.title),
+        self_url: absolute(paths, root, &paths.asset("feed.xml")),
+        articles: store.articles().iter().take(RSS_STORIES).collect(),
+    };
+    rss_channel(store, paths, root, &channel)
+}
+
+/// One topic's newest stories as RSS 2.0, so a reader can follow one topic.
+pub fn topic_rss(store: &Store, paths: &Paths, root: &str, topic: &Topic) -> String {
+    let title = format!("{} – {}", topic.name, store.site.title);
+    let channel = Channel {
+        title: &title,
+        link: absolute(paths, root, &paths.topic(&topic.slug)),
+        description: topic.description.as_deref().unwrap_or(&title),
+        self_url: absolute(paths, root, &format!("{}feed.xml", paths.topic(&topic.slug))),
+        articles: store.topic_articles(&topic.slug).take(RSS_STORIES).collect(),
+    };
+    rss_channel(store, paths, root, &channel)
+}
+
+/// One topic's newest stories as a JSON Feed, beside its page
+/// (`topics/{slug}/feed.json`), with the site's topics so a reader of it
+/// names them as the site does.
+pub fn topic_json_feed(store: &Store, paths: &Paths, topic: &Topic) -> String {
+    let site = &store.site;
+    let page = paths.topic(&topic.slug);
+    let root = site.home_page_url.as_deref().and_then(site_root_of);
+    let at = |path: &str| root.as_deref().map(|root| absolute(paths, root, path));
+    let feed = Feed {
+        site: Site {
+            title: format!("{} – {}", topic.name, site.title),
+            tagline: topic.description.clone().or_else(|| site.tagline.clone()),
+            home_page_url: at(&page),
+            feed_url: at(&format!("{page}feed.json")),
+            archive: None,
+            editions: Vec::new(),
+            ..site.clone()
+        },
+        articles: store
+            .topic_articles(&topic.slug)
+            .take(RSS_STORIES)
+            .map(|a| (**a).clone())
+            .collect(),
+        ..Feed::default()
+    };
+    let mut text = serde_json::to_string_pretty(&FeedDocument::from_feed(&feed)).expect("a feed document is JSON");
+    text.push('\n');
+    text
+}
+
+/// What an RSS channel carries.
+struct Channel<'a> {
+    title: &'a str,
+    link: String,
+    description: &'a str,
+    self_url: String,
+    articles: Vec<&'a std::sync::Arc<Article>>,
+}
+
+fn rss_channel(store: &Store, paths: &Paths, root: &str, channel: &Channel) -> String {
+    let site = &store.site;
     xml_document(|xml| {
         xml.create_element("rss")
             .with_attribute(("version", "2.0"))
             .with_attribute(("xmlns:atom", "http://www.w3.org/2005/Atom"))
             .write_inner_content(|xml| {
                 xml.create_element("channel").write_inner_content(|xml| {
-                    text_element(xml, "title", &site.title)?;
-                    text_element(xml, "link", root)?;
-                    text_element(xml, "description", site.tagline.as_deref().unwrap_or(&site.title))?;
+                    text_element(xml, "title", channel.title)?;
+                    text_element(xml, "link", &channel.link)?;
+                    text_element(xml, "description", channel.description)?;
                     xml.create_element("atom:link")
-                        .with_attribute(("href", absolute(paths, root, &paths.asset("feed.xml")).as_str()))
+                        .with_attribute(("href", channel.self_url.as_str()))
                         .with_attribute(("rel", "self"))
                         .with_attribute(("type", "application/rss+xml"))
                         .write_empty()?;
                     if let Some(language) = &site.language {
                         text_element(xml, "language", language)?;
                     }
-                    if let Some(date) = store.articles().first().and_then(|a| a.published) {
+                    if let Some(date) = channel.articles.first().and_then(|a| a.published) {
                         text_element(xml, "lastBuildDate", &date.rfc2822())?;
                     }
-                    for article in store.articles().iter().take(RSS_STORIES) {
+                    for article in &channel.articles {
                         xml.create_element("item").write_inner_content(|xml| {
                             text_element(xml, "title", &article.title)?;
                             text_element(xml, "link", &absolute(paths, root, &paths.article(&article.slug)))?;
@@ -214,6 +291,66 @@ pub fn rss(store: &Store, paths: &Paths, root: &str) -> String {
             })?;
         Ok(())
     })
+}
+
+/// How far back a news sitemap reaches: Google News reads the stories of
+/// the last two days from it.
+const NEWS_WINDOW_SECONDS: i64 = 2 * 24 * 60 * 60;
+
+/// `sitemap-news.xml`: the stories published in the two days before `now`
+/// (seconds since 1970), with the publication's name and language, for
+/// news search engines.
+pub fn news_sitemap(store: &Store, paths: &Paths, root: &str, now: i64) -> String {
+    let site = &store.site;
+    let language = news_language(site.language.as_deref());
+    let recent: Vec<_> = store
+        .articles()
+        .iter()
+        .filter(|a| {
+            a.published
+                .is_some_and(|p| (0..=NEWS_WINDOW_SECONDS).contains(&(now - p.unix_seconds())))
+        })
+        .collect();
+    xml_document(|xml| {
+        xml.create_element("urlset")
+            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+            .with_attribute(("xmlns:news", "http://www.google.com/schemas/sitemap-news/0.9"))
+            .write_inner_content(|xml| {
+                for article in &recent {
+                    xml.create_element("url").write_inner_content(|xml| {
+                        text_element(xml, "loc", &absolute(paths, root, &paths.article(&article.slug)))?;
+                        xml.create_element("news:news").write_inner_content(|xml| {
+                            xml.create_element("news:publication").write_inner_content(|xml| {
+                                text_element(xml, "news:name", &site.title)?;
+                                text_element(xml, "news:language", &language)?;
+                                Ok(())
+                            })?;
+                            if let Some(date) = article.published {
+                                text_element(xml, "news:publication_date", &date.to_string())?;
+                            }
+                            text_element(xml, "news:title", &article.title)?;
+                            Ok(())
+                        })?;
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    })
+}
+
+/// The language as Google News names it: ISO 639 codes, except Chinese,
+/// which it names `zh-cn` (Simplified) or `zh-tw` (Traditional).
+fn news_language(tag: Option<&str>) -> String {
+    let tag = tag.unwrap_or("en").to_ascii_lowercase();
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next().unwrap_or("en");
+    if language == "zh" {
+        let traditional = tag.contains("hant") || tag.ends_with("-tw") || tag.ends_with("-hk");
+        return if traditional { "zh-tw" } else { "zh-cn" }.to_owned();
+    }
+    language.to_owned()
 }
 
 /// Response headers for Netlify and Cloudflare Pages: the security headers a
@@ -260,9 +397,10 @@ mod tests {
         let map = flat(&sitemap(&store, &paths, &root, &Editions::single("/")));
         assert_eq!(
             map.matches("<url>").count(),
-            1 + 2 + 8 + 24,
-            "with the lists of every story and topic"
+            1 + 2 + 8 + 19 + 24,
+            "with the lists of every story and topic, and everyone's page"
         );
+        assert!(map.contains("<loc>https://news.caldera.example.edu/people/amara-okafor/</loc>"));
         assert!(map.contains("<loc>https://news.caldera.example.edu/articles/library-cat-mochi/</loc><lastmod>2026-11-01T12:00:00+08:00</lastmod>"));
         assert!(map.contains("<loc>https://news.caldera.example.edu/topics/research/</loc>"));
         assert!(robots(&[format!("{root}sitemap.xml")])
@@ -282,6 +420,66 @@ mod tests {
         assert!(feed.contains("<pubDate>Tue, 24 Nov 2026 10:00:00 +0800</pubDate>"));
         assert!(feed.contains("<category>University News</category>"));
         assert_eq!(xml_escape("a < b & \"c\"\u{1}"), "a &lt; b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn the_news_sitemap_holds_the_last_two_days() {
+        let store = sample();
+        let paths = Paths::new("/");
+        let root = "https://news.caldera.example.edu/";
+        // Nine hours after the newest story (2026-11-24T10:00+08:00): it and
+        // the one of 2026-11-22T20:00 are in, the rest are older.
+        let now = Timestamp::parse("2026-11-24T19:00:00+08:00").unwrap().unix_seconds();
+        let news = flat(&news_sitemap(&store, &paths, root, now));
+        assert_eq!(news.matches("<url>").count(), 2, "{news}");
+        assert!(news.contains(r#"xmlns:news="http://www.google.com/schemas/sitemap-news/0.9""#));
+        assert!(news.contains(
+            "<url><loc>https://news.caldera.example.edu/articles/year-of-global-partnerships/</loc><news:news>\
+             <news:publication><news:name>Caldera University News</news:name><news:language>en</news:language></news:publication>\
+             <news:publication_date>2026-11-24T10:00:00+08:00</news:publication_date>\
+             <news:title>Caldera launches its Year of Global Partnerships</news:title></news:news></url>"
+        ));
+        // Nothing new, nothing listed; a story dated ahead of the build is not news yet.
+        let later = now + 30 * 24 * 3600;
+        assert_eq!(
+            flat(&news_sitemap(&store, &paths, root, later))
+                .matches("<url>")
+                .count(),
+            0
+        );
+        let before = Timestamp::parse("2026-11-24T09:00:00+08:00").unwrap().unix_seconds();
+        assert!(!news_sitemap(&store, &paths, root, before).contains("year-of-global-partnerships"));
+        assert_eq!(news_language(Some("zh-Hans")), "zh-cn");
+        assert_eq!(news_language(Some("zh-TW")), "zh-tw");
+        assert_eq!(news_language(Some("en-GB")), "en");
+    }
+
+    #[test]
+    fn each_topic_has_its_own_feeds() {
+        let store = sample();
+        let paths = Paths::new("/");
+        let root = "https://news.caldera.example.edu/";
+        let research = store.topic("research").unwrap().clone();
+        let rss = topic_rss(&store, &paths, root, &research);
+        assert_eq!(rss.matches("<item>").count(), store.topic_articles("research").count());
+        assert!(rss.contains("<title>Research – Caldera University News</title>"));
+        assert!(
+            rss.contains(r#"<atom:link href="https://news.caldera.example.edu/topics/research/feed.xml" rel="self""#)
+        );
+        assert!(rss.contains("<link>https://news.caldera.example.edu/topics/research/</link>"));
+
+        let json = topic_json_feed(&store, &paths, &research);
+        let feed = read_feed(json.as_bytes(), "/topics/research/feed.json").unwrap();
+        assert!(feed.problems.is_empty(), "{:?}", feed.problems);
+        assert_eq!(feed.site.title, "Research – Caldera University News");
+        assert_eq!(
+            feed.site.feed_url.as_deref(),
+            Some("https://news.caldera.example.edu/topics/research/feed.json")
+        );
+        let slugs: Vec<&str> = feed.articles.iter().map(|a| a.slug.as_str()).collect();
+        let expected: Vec<&str> = store.topic_articles("research").map(|a| a.slug.as_str()).collect();
+        assert_eq!(slugs, expected, "the topic's stories, newest first");
+        assert!(feed.articles.iter().all(|a| a.in_topic("research")));
     }
 
     #[test]

@@ -86,6 +86,14 @@ pub fn article(item: Item, parser: &dyn HtmlParser, base: &str) -> Article {
     };
     let mut text = String::new();
     push_blocks_text(&body, &mut text);
+    let mut authors = item.authors;
+    for author in &mut authors {
+        author.slug = author.name.as_deref().map(slugify).filter(|s| !s.is_empty());
+    }
+    let mut credits = item.credits;
+    for credit in &mut credits {
+        credit.slug = slugify(&credit.name);
+    }
     let title = item
         .title
         .unwrap_or_else(|| derived_title(item.summary.as_deref().unwrap_or(&text)));
@@ -98,12 +106,12 @@ pub fn article(item: Item, parser: &dyn HtmlParser, base: &str) -> Article {
         external_url: item.external_url,
         published: item.published,
         modified: item.modified,
-        authors: item.authors,
+        authors,
         topics: item.topics,
         tags: item.tags,
         language: item.language,
         views: item.views,
-        credits: item.credits,
+        credits,
         translations: item.translations,
         corrections: item.corrections,
         body,

@@ -95,6 +95,10 @@ pub struct Archive {
     /// A Pagefind index of every story (the folder holding `pagefind.js`),
     /// so that search covers the archive without downloading it.
     pub search_url: Option<String>,
+    /// One JSON Feed per page of a person's stories, e.g. `people/{person}/page-{page}.json`.
+    pub person_page_url: Option<String>,
+    /// The stories read most across the archive, most first.
+    pub most_read: Vec<RankedStory>,
 }
 
 /// Position of this document in a paged list.
@@ -239,13 +243,38 @@ pub struct Author {
     pub name: Option<String>,
     pub url: Option<String>,
     pub avatar: Option<String>,
+    /// Their page's segment, `/people/{slug}`, made from the name by
+    /// ingest; `None` for an author known only by a URL.
+    pub slug: Option<String>,
 }
 
 /// A newsroom credit such as "Draft: XU Ke".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Credit {
     pub role: String,
     pub name: String,
+    /// Their page's segment, `/people/{slug}`, made from the name by ingest
+    /// (empty for a name with no letters or digits, which gets no page).
+    pub slug: String,
+}
+
+/// Someone named in a byline or a credit, with the stories they are in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Person {
+    pub slug: String,
+    pub name: String,
+    /// Their own page, from the feed's author object.
+    pub url: Option<String>,
+    pub avatar: Option<String>,
+}
+
+/// A story among the most read, as a paged archive lists them
+/// (`_gazette.archive.most_read`) so that no page reads every story to rank them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankedStory {
+    pub slug: String,
+    pub title: String,
+    pub views: u64,
 }
 
 /// What kind of fault a [`Problem`] is, so that a reader can be told how
@@ -304,6 +333,11 @@ impl Article {
 
     pub fn in_topic(&self, slug: &str) -> bool {
         self.topics.iter().any(|t| t == slug)
+    }
+
+    /// Whether the person `slug` wrote the story or is in its credits.
+    pub fn involves(&self, slug: &str) -> bool {
+        self.authors.iter().any(|a| a.slug.as_deref() == Some(slug)) || self.credits.iter().any(|c| c.slug == slug)
     }
 
     /// The photo for cards and link previews.

@@ -490,6 +490,8 @@ impl<'s> Reader<'s> {
                     .filter(|n| (1..=1000).contains(n))? as u32,
                 sections_url: template("sections_url"),
                 search_url: template("search_url"),
+                person_page_url: template("person_page_url").filter(|t| t.contains("{person}") && t.contains("{page}")),
+                most_read: Vec::new(),
             })
         })();
         let Some(archive) = archive else {
@@ -512,8 +514,45 @@ impl<'s> Reader<'s> {
                 .search_url
                 .as_deref()
                 .and_then(|u| safe_url(u, self.base, UrlUse::Resource)),
+            person_page_url: archive.person_page_url.as_deref().map(|t| self.template_url(t)),
+            most_read: node
+                .get("most_read")
+                .map(|list| self.ranked_stories(list))
+                .unwrap_or_default(),
             ..archive
         })
+    }
+
+    /// `_gazette.archive.most_read`: each entry a slug, a headline and a
+    /// view count; a malformed one is left out and named.
+    fn ranked_stories(&mut self, list: &Node) -> Vec<RankedStory> {
+        let root = At::Root;
+        let extension = root.key("_gazette");
+        let archive = extension.key("archive");
+        let at = archive.key("most_read");
+        let Some(entries) = list.as_array() else {
+            self.warn(
+                list,
+                &at,
+                ProblemKind::WrongType,
+                format!("should be an array, found {}; ignored", list.kind()),
+            );
+            return Vec::new();
+        };
+        let mut ranked = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let text = |key: &str| entry.get(key).and_then(Node::as_str).and_then(clean_text);
+            match (text("slug"), text("title"), entry.get("views").and_then(Node::as_u64)) {
+                (Some(slug), Some(title), Some(views)) => ranked.push(RankedStory { slug, title, views }),
+                _ => self.warn(
+                    entry,
+                    &at.index(i),
+                    ProblemKind::Malformed,
+                    "a most-read entry needs a \"slug\", a \"title\" and whole-number \"views\"; ignored",
+                ),
+            }
+        }
+        ranked
     }
 
     /// Resolves a URL template against the feed, keeping its `{…}` placeholders.
@@ -594,6 +633,7 @@ impl<'s> Reader<'s> {
             name: self.text_field(node, at, "name"),
             url: self.url_field(node, at, "url", UrlUse::Link),
             avatar: self.url_field(node, at, "avatar", UrlUse::Image),
+            slug: None,
         };
         if author.name.is_none() && author.url.is_none() {
             self.warn(
@@ -824,7 +864,11 @@ impl<'s> Reader<'s> {
                         let role = entry.get("role").and_then(Node::as_str).and_then(clean_text);
                         let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
                         match (role, name) {
-                            (Some(role), Some(name)) => article.credits.push(Credit { role, name }),
+                            (Some(role), Some(name)) => article.credits.push(Credit {
+                                role,
+                                name,
+                                slug: String::new(),
+                            }),
                             _ => self.warn(
                                 entry,
                                 &credits_at.index(i),

@@ -134,6 +134,22 @@ pub struct ArchiveEntry {
     /// The folder of a Pagefind index of every story.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_url: Option<String>,
+    /// One page of a person's stories, with `{person}` and `{page}`: `people/{person}/page-{page}.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_page_url: Option<String>,
+    /// The stories read most across the archive, most first, so that no page
+    /// reads every story to rank them (`gazette build` writes it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub most_read: Vec<RankedEntry>,
+}
+
+/// A story among the most read: its address, headline and view count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RankedEntry {
+    /// The story's segment of `/articles/{slug}`.
+    pub slug: String,
+    pub title: String,
+    pub views: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

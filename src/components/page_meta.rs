@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
 
 use crate::feed::json::write_string;
-use crate::feed::{Article, Topic};
+use crate::feed::{Article, Person, Topic};
 use crate::paths::use_paths;
 use crate::store::Publisher;
 
@@ -17,6 +17,11 @@ pub enum PageKind {
     },
     Collection {
         topic: Topic,
+        articles: Vec<Arc<Article>>,
+    },
+    /// A person's page: the stories they wrote or are credited in.
+    Person {
+        person: Person,
         articles: Vec<Arc<Article>>,
     },
 }
@@ -50,6 +55,14 @@ pub fn PageMeta(
     let image = match &kind {
         PageKind::Article { article, .. } => article.card_image().cloned(),
         PageKind::Collection { articles, .. } => articles.iter().find_map(|a| a.card_image().cloned()),
+        PageKind::Person { person, articles } => person
+            .avatar
+            .clone()
+            .map(|url| crate::feed::Image {
+                url,
+                ..Default::default()
+            })
+            .or_else(|| articles.iter().find_map(|a| a.card_image().cloned())),
         PageKind::Website => site_image,
     };
     let image_url = image.as_ref().map(|i| absolute(home, &base, &i.url));
@@ -65,26 +78,55 @@ pub fn PageMeta(
                 article.published.map(|d| d.to_string()),
                 topic.as_ref().map(|t| t.name.clone()),
             );
+            let person_url = |slug: &str| absolute(home, &base, &paths.person(slug));
             (
                 "article",
-                news_article_json(article, topic.as_ref(), &site_title, &canonical, largest_url.as_deref()),
+                news_article_json(
+                    article,
+                    topic.as_ref(),
+                    &site_title,
+                    &canonical,
+                    largest_url.as_deref(),
+                    &person_url,
+                ),
                 Some(tags),
             )
         }
-        PageKind::Collection { topic, articles } => {
+        PageKind::Collection { articles, .. } | PageKind::Person { articles, .. } => {
             let urls: Vec<String> = articles
                 .iter()
                 .map(|a| absolute(home, &base, &paths.article(&a.slug)))
                 .collect();
+            let about = match &kind {
+                PageKind::Person { person, .. } => person_json(&person.name, Some(&canonical), person.url.as_deref()),
+                PageKind::Collection { topic, .. } => quoted(&topic.name),
+                _ => unreachable!(),
+            };
             (
                 "website",
-                collection_json(&title, &description, &canonical, topic, &urls),
+                collection_json(&title, &description, &canonical, &about, &urls),
                 None,
             )
         }
         PageKind::Website => ("website", website_json(&site_title, &description, &canonical), None),
     };
     let alternates = alternates(&kind, &path, home);
+    // A topic's own feeds, written beside its page when the site is
+    // published (RSS only where the feed gives the site's address).
+    let topic_feeds = match &kind {
+        PageKind::Collection { topic, .. } if !topic.slug.is_empty() => {
+            let page = paths.topic(&topic.slug);
+            let named = format!("{} – {site_title}", topic.name);
+            let rss = home.is_some_and(|h| h.starts_with("http")).then(|| {
+                view! { <Link rel="alternate" type_="application/rss+xml" title=format!("{named} (RSS)") href=format!("{page}feed.xml") /> }
+            });
+            Some(view! {
+                <Link rel="alternate" type_="application/feed+json" title=named href=format!("{page}feed.json") />
+                {rss}
+            })
+        }
+        _ => None,
+    };
     let twitter_card = if image.is_some() {
         "summary_large_image"
     } else {
@@ -97,6 +139,7 @@ pub fn PageMeta(
         // Search engines may show the page's photo large.
         <Meta name="robots" content="max-image-preview:large" />
         {alternates.into_iter().map(|(language, href)| view! { <Link rel="alternate" hreflang=language href=href /> }).collect_view()}
+        {topic_feeds}
         <Meta property="og:site_name" content=site_title />
         <Meta property="og:type" content=og_type />
         <Meta property="og:title" content=headline.clone() />
@@ -141,7 +184,7 @@ fn alternates(kind: &PageKind, path: &str, home: Option<&str>) -> Vec<(String, S
             }
             pages
         }
-        PageKind::Collection { .. } => return Vec::new(),
+        PageKind::Collection { .. } | PageKind::Person { .. } => return Vec::new(),
         PageKind::Website => editions
             .list
             .iter()
@@ -224,6 +267,7 @@ fn news_article_json(
     site: &str,
     canonical: &str,
     image: Option<&str>,
+    person_url: &dyn Fn(&str) -> String,
 ) -> String {
     let mut object = JsonObject::new("NewsArticle")
         .field("headline", &article.title)
@@ -243,11 +287,14 @@ fn news_article_json(
     if let Some(topic) = topic {
         object = object.field("articleSection", &topic.name);
     }
+    // Each author as a Person whose page on this site lists their stories.
     let authors: Vec<String> = article
         .authors
         .iter()
-        .filter_map(|a| a.name.as_ref())
-        .map(|name| format!("{{\"@type\":\"Organization\",\"name\":{}}}", quoted(name)))
+        .filter_map(|a| {
+            let page = a.slug.as_deref().map(person_url);
+            Some(person_json(a.name.as_deref()?, page.as_deref(), a.url.as_deref()))
+        })
         .collect();
     if !authors.is_empty() {
         object = object.raw("author", &format!("[{}]", authors.join(",")));
@@ -260,7 +307,21 @@ fn news_article_json(
         .end()
 }
 
-fn collection_json(title: &str, description: &str, canonical: &str, topic: &Topic, urls: &[String]) -> String {
+/// A schema.org `Person`: their page here as `url`, their own page as `sameAs`.
+fn person_json(name: &str, page: Option<&str>, own: Option<&str>) -> String {
+    let mut object = format!("{{\"@type\":\"Person\",\"name\":{}", quoted(name));
+    if let Some(page) = page {
+        object.push_str(&format!(",\"url\":{}", quoted(page)));
+    }
+    if let Some(own) = own {
+        object.push_str(&format!(",\"sameAs\":{}", quoted(own)));
+    }
+    object.push('}');
+    object
+}
+
+/// `about` is JSON: the topic's name, or the person the page is about.
+fn collection_json(title: &str, description: &str, canonical: &str, about: &str, urls: &[String]) -> String {
     let items: Vec<String> = urls
         .iter()
         .enumerate()
@@ -276,7 +337,7 @@ fn collection_json(title: &str, description: &str, canonical: &str, topic: &Topi
         .field("name", title)
         .field("description", description)
         .field("url", canonical)
-        .field("about", &topic.name)
+        .raw("about", about)
         .raw(
             "mainEntity",
             &format!("{{\"@type\":\"ItemList\",\"itemListElement\":[{}]}}", items.join(",")),
@@ -323,7 +384,7 @@ mod tests {
             title: "</script><script>alert(1)</script>".into(),
             ..Article::default()
         };
-        let json = news_article_json(&article, None, "Site", "https://x.edu/a/", None);
+        let json = news_article_json(&article, None, "Site", "https://x.edu/a/", None, &|s| s.to_owned());
         assert!(!json.contains("</script>"));
         assert!(json.starts_with(
             "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"\\u003c/script>"

@@ -146,13 +146,34 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
 #[component]
 fn StoryFooter(article: Arc<Article>) -> impl IntoView {
     let tr = use_catalog();
-    let names: Vec<String> = article.authors.iter().filter_map(|a| a.name.clone()).collect();
-    let authors = (!names.is_empty())
-        .then(|| view! { <p class="byline">{fill(tr.by(), &[("names", &names.join(tr.list_separator()))])}</p> });
+    let paths = use_paths();
+    // Each name leads to the page of that person's stories.
+    let person = move |name: &str, slug: &str| {
+        if slug.is_empty() {
+            name.to_owned().into_any()
+        } else {
+            view! { <a class="person-link" href=paths.person(slug)>{name.to_owned()}</a> }.into_any()
+        }
+    };
+    let named: Vec<(&str, &str)> = article
+        .authors
+        .iter()
+        .filter_map(|a| Some((a.name.as_deref()?, a.slug.as_deref().unwrap_or_default())))
+        .collect();
+    let authors = (!named.is_empty()).then(|| {
+        let (before, after) = tr.by().split_once("{names}").unwrap_or((tr.by(), ""));
+        let last = named.len() - 1;
+        let names = named
+            .iter()
+            .enumerate()
+            .map(|(i, (name, slug))| view! { {person(name, slug)}{(i < last).then(|| tr.list_separator())} })
+            .collect_view();
+        view! { <p class="byline">{before}{names}{(!after.is_empty()).then_some(after)}</p> }
+    });
     let credits = (!article.credits.is_empty()).then(|| {
         view! {
             <ul class="credits" aria-label=tr.credits()>
-                {article.credits.iter().map(|c| view! { <li><span class="credit-role">{fill(tr.credit_role(), &[("role", &c.role)])}</span>" "{c.name.clone()}</li> }).collect_view()}
+                {article.credits.iter().map(|c| view! { <li><span class="credit-role">{fill(tr.credit_role(), &[("role", &c.role)])}</span>" "{person(&c.name, &c.slug)}</li> }).collect_view()}
             </ul>
         }
     });

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod front;
 pub mod not_found;
+pub mod person;
 pub mod search;
 pub mod topic;
 

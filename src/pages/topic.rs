@@ -34,6 +34,8 @@ pub enum ListKind {
     /// `/topics/`: every topic with how many stories it holds, the largest
     /// first (or in the order the feed declares them).
     AllTopics,
+    /// `/people/{slug}?page=N`: the stories someone wrote or is credited in.
+    Person,
 }
 
 /// A list of stories or of topics, a page at a time.
@@ -57,6 +59,13 @@ pub fn ListPage(kind: ListKind) -> impl IntoView {
             let found = match kind {
                 ListKind::Topic => newsroom.topic_page(slug, page).await?,
                 ListKind::Latest => newsroom.latest_page(page).await?,
+                ListKind::Person => {
+                    return Ok(match newsroom.person_page(slug, page).await? {
+                        Lookup::Found(data) => view! { <super::person::PersonView data /> }.into_any(),
+                        Lookup::Missing => view! { <NotFound /> }.into_any(),
+                        Lookup::NotReached(reach) => view! { <NotFound reach what="page" /> }.into_any(),
+                    });
+                }
                 ListKind::AllTopics => {
                     newsroom.ready().await?;
                     let topics = newsroom.with_store(|s| s.ranked_topics(usize::MAX));

@@ -69,6 +69,7 @@ const STATES = [
     await page.waitForSelector('.story-body table');
   }],
   ['all topics', (page) => goLive(page, site.server.url('/topics/'))],
+  ['person page', (page) => goLive(page, site.server.url('/people/amara-okafor/'))],
   ['every story', (page) => goLive(page, site.server.url('/latest/'))],
   ['a story further back than the app looked', async (page) => {
     await page.route(/\/(feed|chain-\d+)\.json$/, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: chainPage(Number(r.request().url().match(/chain-(\d+)/)?.[1] ?? 1)) }));
@@ -142,7 +143,7 @@ for (const set of FONT_SETS) {
   test(`every control that stands alone is 24 by 24 px by its own box: ${set.name} fonts`, async () => {
     const small = [];
     for (const width of [390, 1280]) {
-      for (const route of ['/', '/articles/observatory-deep-sky-night/', '/search/?q=library', '/topics/', '/no/such/page', '/zh/', '/zh/articles/library-cat-mochi/']) {
+      for (const route of ['/', '/articles/observatory-deep-sky-night/', '/people/amara-okafor/', '/search/?q=library', '/topics/', '/no/such/page', '/zh/', '/zh/articles/library-cat-mochi/']) {
         const page = await openPage(browser, { viewport: { width, height: 900 } });
         await goLive(page, site.server.url(route));
         small.push(...(await page.evaluate(() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]')]
@@ -166,7 +167,7 @@ for (const set of FONT_SETS) {
 
 test('landmarks, a skip link and one ordered heading outline on every page type', async () => {
   const page = await openPage(site.browser);
-  for (const route of ['/', '/topics/', '/topics/art/', '/latest/', '/articles/library-cat-mochi/', '/search/?q=moon', '/no/such/page']) {
+  for (const route of ['/', '/topics/', '/topics/art/', '/latest/', '/people/amara-okafor/', '/articles/library-cat-mochi/', '/search/?q=moon', '/no/such/page']) {
     await goLive(page, site.server.url(route));
     const outline = await page.evaluate(() => {
       const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => !h.closest('dialog'));

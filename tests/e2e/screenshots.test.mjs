@@ -15,6 +15,7 @@ const PAGES = {
   front: '/',
   topic: '/topics/research/',
   article: '/articles/library-cat-mochi/',
+  person: '/people/amara-okafor/',
   'not-found': '/no/such/page',
   search: '/search/?q=library',
   'article-zh': '/zh/articles/library-cat-mochi/',
@@ -52,6 +53,19 @@ for (const [name, route] of Object.entries(PAGES)) {
       await page.context().close();
     });
   }
+}
+
+// The most-read list on its own, as a reader meets it below the front page.
+for (const width of WIDTHS) {
+  test(`screenshot of the most-read list at ${width} px`, async () => {
+    const page = await openPage(browser, { viewport: { width, height: width < 600 ? 844 : 900 }, deviceScaleFactor: 1 });
+    await goLive(page, server.url('/'));
+    const list = page.locator('.most-read');
+    await list.scrollIntoViewIfNeeded();
+    await list.screenshot({ path: path.join(OUT, `most-read-${width}.jpg`), type: 'jpeg', quality: 70 });
+    assert.equal(await list.locator('li').count(), 10);
+    await page.context().close();
+  });
 }
 
 for (const set of FONT_SETS.filter((set) => set.name !== 'urw')) {

@@ -61,6 +61,84 @@ for (const javaScript of [true, false]) {
   });
 }
 
+for (const javaScript of [true, false]) {
+  const how = javaScript ? 'live' : 'with JavaScript off';
+
+  test(`bylines and credits lead to people's pages: name, avatar, own page, their stories newest first (${how})`, async () => {
+    const page = await open('/articles/retina-model-early-signs/', javaScript);
+    const byline = page.locator('.story-footer .byline a');
+    assert.deepEqual(await byline.allTextContents(), ['Amara OKAFOR', 'Caldera University News Office']);
+    const credit = page.locator('.story-footer .credits a', { hasText: 'WANG Hao' });
+    assert.equal(await credit.getAttribute('href'), '/people/wang-hao/');
+    // Authors are Persons in the structured data, with their page here.
+    const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').first().textContent());
+    assert.deepEqual(ld.author[0], { '@type': 'Person', name: 'Amara OKAFOR', url: 'https://news.caldera.example.edu/people/amara-okafor/', sameAs: 'https://news.caldera.example.edu/staff/amara-okafor/' });
+
+    if (javaScript) {
+      await byline.first().click();
+      await page.waitForSelector('main h1:text("Amara OKAFOR")');
+    } else {
+      await page.goto(site.server.url('/people/amara-okafor/'));
+    }
+    assert.equal(await page.locator('main h1').textContent(), 'Amara OKAFOR');
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.equal(await page.locator('.person-avatar').getAttribute('src'), '/images/avatar-amara-okafor.svg');
+    assert.equal(await page.locator('.person-avatar').getAttribute('alt'), '', 'the heading names them');
+    assert.equal(await page.locator('.person-own-page a').getAttribute('href'), 'https://news.caldera.example.edu/staff/amara-okafor/');
+    assert.equal(await page.locator('.page-count').textContent(), '6 stories');
+    const dates = await page.locator('main .card time').evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime'))));
+    assert.equal(dates.length, 6);
+    assert.deepEqual(dates, [...dates].sort((a, b) => b - a), 'newest first');
+    const about = JSON.parse(await page.locator('script[type="application/ld+json"]').first().textContent());
+    assert.equal(about['@type'], 'CollectionPage');
+    assert.deepEqual(about.about, { '@type': 'Person', name: 'Amara OKAFOR', url: 'https://news.caldera.example.edu/people/amara-okafor/', sameAs: 'https://news.caldera.example.edu/staff/amara-okafor/' });
+    assert.equal(about.mainEntity.itemListElement.length, 6);
+
+    // Someone named only in credits has a page too, paginated like a topic.
+    await page.goto(site.server.url('/people/caldera-university-news-office/?page=2'));
+    if (javaScript) await page.waitForSelector('html[data-gazette=live]');
+    await page.waitForSelector('main h1');
+    assert.equal(await page.locator('main h1').textContent(), 'Caldera University News Office');
+    assert.equal(await page.locator('.pagination [aria-current=page]').textContent(), '2');
+    assert.equal(await page.locator('main .card').count(), 24 - 12);
+    await page.goto(site.server.url('/people/xu-lan/'));
+    if (javaScript) await page.waitForSelector('html[data-gazette=live]');
+    assert.equal(await page.locator('main h1').textContent(), 'XU Lan');
+    assert.equal(await page.locator('.person-avatar').count(), 0, 'no avatar where the feed gives none');
+    if (javaScript) {
+      await page.goto(site.server.url('/people/nobody-at-all/'));
+      await page.waitForSelector('main h1:text("Page not found")');
+      assert.deepEqual(realProblems(page), []);
+    }
+    await page.context().close();
+  });
+}
+
+test('each topic has its own JSON Feed and RSS feed, linked from its page; the news sitemap is listed for robots', async () => {
+  const page = await openPage(site.browser, { javaScriptEnabled: false });
+  await page.goto(site.server.url('/topics/research/'));
+  const json = page.locator('link[rel=alternate][type="application/feed+json"][href$="topics/research/feed.json"]');
+  const rss = page.locator('link[rel=alternate][type="application/rss+xml"][href$="topics/research/feed.xml"]');
+  assert.equal(await json.getAttribute('title'), 'Research – Caldera University News');
+  assert.equal(await rss.count(), 1);
+  const feed = await (await page.request.get(site.server.url('/topics/research/feed.json'))).json();
+  assert.equal(feed.title, 'Research – Caldera University News');
+  assert.ok(feed.items.length >= 4 && feed.items.every((i) => i._gazette.topic === 'research'), JSON.stringify(feed.items.map((i) => i._gazette)));
+  const xml = await (await page.request.get(site.server.url('/topics/research/feed.xml'))).text();
+  assert.equal((xml.match(/<item>/g) || []).length, feed.items.length);
+  const robots = await (await page.request.get(site.server.url('/robots.txt'))).text();
+  assert.match(robots, /Sitemap: https:\/\/news\.caldera\.example\.edu\/sitemap-news\.xml/);
+  const news = await page.request.get(site.server.url('/sitemap-news.xml'));
+  assert.equal(news.status(), 200);
+  assert.match(await news.text(), /xmlns:news="http:\/\/www\.google\.com\/schemas\/sitemap-news\/0\.9"/);
+  // The app's head keeps the links once it has taken over.
+  const live = await openPage(site.browser);
+  await goLive(live, site.server.url('/topics/research/'));
+  assert.equal(await live.locator('link[rel=alternate][type="application/feed+json"][href$="topics/research/feed.json"]').count(), 1);
+  await live.context().close();
+  await page.context().close();
+});
+
 test('link previews read the headline alone, search engines may show photos large, structured data names the largest photo', async () => {
   const page = await openPage(site.browser, { javaScriptEnabled: false });
   const meta = (selector) => page.locator(selector).first().getAttribute('content');

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from stories import SITE, STORIES, TOPICS
+from stories import REPORTERS, SITE, STORIES, TOPICS
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "public" / "images"
@@ -391,7 +391,7 @@ def main():
             "content_html": "".join(parts),
             "image": lead["url"],
             "date_published": story["date"],
-            "authors": [{"name": "Caldera University News Office"}],
+            "authors": ([REPORTERS[story["byline"]]] if "byline" in story else []) + [{"name": "Caldera University News Office"}],
             "tags": [dict((t[0], t[1]) for t in TOPICS)[story["topic"]]],
             "_gazette": {
                 "slug": story["slug"],
@@ -441,7 +441,8 @@ def main():
         who, lic = SKIMAGE_CREDITS[name]
         lines.append(f"| `{name}` | {who} | {lic} |")
     lines += ["", "Images marked *Graphic:* (posters, charts, generative pictures) and the site icon were drawn by",
-              "`tools/sample/make_sample.py` for this project and are released under CC0 1.0.", "",
+              "`tools/sample/make_sample.py` for this project and are released under CC0 1.0.",
+              "The reporter's avatar (`avatar-amara-okafor.svg`) was drawn by hand for this project, CC0 1.0.", "",
               "The people, university and events in the sample stories are fictional; captions describe the",
               "pictures as used in the stories, not their original subjects."]
     (OUT / "CREDITS.md").write_text("\n".join(lines) + "\n")

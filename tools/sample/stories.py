@@ -80,6 +80,7 @@ STORIES = [
     },
     {
         "slug": "retina-model-early-signs",
+        "byline": "amara",
         "topic": "research",
         "date": "2026-11-20T08:00:00+08:00",
         "corrections": [('2026-11-21T09:30:00+08:00', 'An earlier version of this story said the model was tested at three hospitals. It was tested at two hospitals and one community clinic.')],
@@ -98,6 +99,7 @@ STORIES = [
     },
     {
         "slug": "tissue-staining-atlas",
+        "byline": "amara",
         "topic": "research",
         "date": "2026-11-03T11:00:00+08:00",
         "views": 1302,
@@ -114,6 +116,7 @@ STORIES = [
     },
     {
         "slug": "ct-phantom-low-dose",
+        "byline": "amara",
         "topic": "research",
         "date": "2026-10-09T15:00:00+08:00",
         "views": 884,
@@ -130,6 +133,7 @@ STORIES = [
     },
     {
         "slug": "cubesat-launch-slot",
+        "byline": "amara",
         "topic": "science-technology",
         "date": "2026-11-18T14:00:00+08:00",
         "views": 5310,
@@ -148,6 +152,7 @@ STORIES = [
     },
     {
         "slug": "observatory-deep-sky-night",
+        "byline": "amara",
         "topic": "science-technology",
         "date": "2026-11-08T22:00:00+08:00",
         "views": 2987,
@@ -164,6 +169,7 @@ STORIES = [
     },
     {
         "slug": "rover-reads-gravel",
+        "byline": "amara",
         "topic": "science-technology",
         "date": "2026-10-22T10:30:00+08:00",
         "views": 1544,
@@ -229,6 +235,7 @@ STORIES = [
     },
     {
         "slug": "ancient-coins-exhibition",
+        "byline": "tomas",
         "topic": "art",
         "date": "2026-11-10T10:00:00+08:00",
         "views": 2210,
@@ -245,6 +252,7 @@ STORIES = [
     },
     {
         "slug": "photography-course-exhibition",
+        "byline": "tomas",
         "topic": "art",
         "date": "2026-10-25T18:00:00+08:00",
         "views": 1390,
@@ -261,6 +269,7 @@ STORIES = [
     },
     {
         "slug": "generative-art-exhibition",
+        "byline": "tomas",
         "topic": "art",
         "date": "2026-10-12T19:00:00+08:00",
         "views": 1675,
@@ -423,3 +432,11 @@ STORIES = [
         ],
     },
 ]
+
+
+# Reporters with their own bylines (besides the News Office), with the
+# address of their staff page and, for one, an avatar.
+REPORTERS = {
+    "amara": {"name": "Amara OKAFOR", "url": "https://news.caldera.example.edu/staff/amara-okafor/", "avatar": "images/avatar-amara-okafor.svg"},
+    "tomas": {"name": "Tomás HERRERA", "url": "https://news.caldera.example.edu/staff/tomas-herrera/"},
+}

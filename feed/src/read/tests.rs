@@ -62,11 +62,13 @@ fn reads_the_gazette_extension() {
         vec![
             Credit {
                 role: "Draft".into(),
-                name: "LI Wen".into()
+                name: "LI Wen".into(),
+                slug: "li-wen".into(),
             },
             Credit {
                 role: "Revision".into(),
-                name: "ZHOU Lan".into()
+                name: "ZHOU Lan".into(),
+                slug: "zhou-lan".into(),
             }
         ]
     );
@@ -228,6 +230,7 @@ fn lesser_faults_only_drop_the_value() {
         article.authors,
         vec![Author {
             name: Some("Ann".into()),
+            slug: Some("ann".into()),
             ..Author::default()
         }]
     );
