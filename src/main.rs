@@ -115,6 +115,7 @@ fn page_catalog(document: &web_sys::Document) -> &'static Catalog {
 fn remove_prerendered_metadata(document: &web_sys::Document) {
     let selector = "head meta[name=description], head meta[property^='og:'], head meta[property^='article:'], \
                     head meta[name^='twitter:'], head meta[name=robots], head link[rel=canonical], head link[hreflang], \
+                    head link[rel=alternate][href*='topics/'], \
                     head script[type='application/ld+json']";
     if let Ok(nodes) = document.query_selector_all(selector) {
         for i in 0..nodes.length() {

@@ -8,6 +8,7 @@ import { ROOT, DIST } from './support.mjs';
 
 export const STORIES = 20_000;
 export const TOPICS = ['University News', 'Research', 'Science & Technology', 'Social Science', 'Art & Culture', 'Faculty & Staff', 'Student Life', 'Around the World'];
+export const REPORTERS = ['Ines Duarte', 'Kofi Mensah', 'Wen Zhao'];
 const slugOf = (name) => name.toLowerCase().replace(/&/g, ' ').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** A JSON Feed of `n` stories, one an hour back from a fixed date. */
@@ -23,6 +24,7 @@ export function archiveFeed(n) {
       date_published: new Date(start - i * 3600_000).toISOString(),
       // One story in two languages, for search by Chinese characters.
       content_text: `First paragraph of story ${i}.\n\n${i === 4321 ? '校友们在中秋夜赏月。' : 'Second paragraph.'}`,
+      authors: [{ name: REPORTERS[i % REPORTERS.length] }],
       _gazette: { slug: `story-${i}`, topic: slugOf(topic), views: i },
     });
   }

@@ -30,6 +30,20 @@ test('the front page of a 20,000-story archive needs two feed requests', async (
   assert.deepEqual(requests.sort(), ['/feed.json', '/sections.json']);
   assert.equal(await page.locator('.lead-story .card-headline').textContent(), 'Archive story number 0');
   assert.equal(await page.locator('.topic-section').count(), TOPICS.length, 'every topic has its section');
+  // Most read across the whole archive, as gazette build ranked it: no more requests.
+  const mostRead = await page.locator('.most-read li > a').allTextContents();
+  assert.deepEqual(mostRead.slice(0, 2), ['Archive story number 19999', 'Archive story number 19998']);
+  assert.equal(mostRead.length, 10);
+  await page.context().close();
+});
+
+test("a deep page of someone's stories fetches only its own file", async () => {
+  const { page, requests } = await feedRequests('/people/kofi-mensah/?page=300', 'main h1');
+  assert.deepEqual(requests.sort(), ['/feed.json', '/people/kofi-mensah/page-300.json']);
+  assert.equal(await page.locator('main h1').textContent(), 'Kofi Mensah');
+  assert.match(await page.locator('.page-status').textContent(), /Page 300 of 556/);
+  assert.equal(await page.locator('main .card').count(), 12);
+  assert.equal(await page.locator('.page-count').textContent(), '6,667 stories');
   await page.context().close();
 });
 
