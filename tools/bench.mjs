@@ -7,7 +7,7 @@
 import { readFileSync, rmSync, existsSync } from 'node:fs';
 import { startServer, launch } from '../tests/e2e/support.mjs';
 import { audit } from '../tests/e2e/lighthouse.mjs';
-import { BUDGETS, codeSize, lcpRatio, routeChange, archiveRequests, searchOnce } from '../tests/e2e/performance.mjs';
+import { BUDGETS, TYPING_PAUSE_MS, codeSize, lcpRatio, routeChange, archiveRequests, searchOnce } from '../tests/e2e/performance.mjs';
 import { STORIES, buildArchiveSite } from '../tests/e2e/archive-site.mjs';
 
 const rows = [];
@@ -69,7 +69,7 @@ try {
     for (const [query, expected] of [['story 17321', 'Archive story number 17321'], ['17321', 'Archive story number 17321']]) {
       const search = await searchOnce(browser, server, query, expected);
       await search.page.context().close();
-      row(`Search, ${STORIES.toLocaleString('en')}-story archive, “${query}”: first result (typing pause included)`, `${search.firstMs.toFixed(0)} ms`, `≤ ${BUDGETS.searchFirstResultMs} ms`, search.firstMs <= BUDGETS.searchFirstResultMs);
+      row(`Search, ${STORIES.toLocaleString('en')}-story archive, “${query}”: first result after the ${TYPING_PAUSE_MS} ms typing pause (whole wait ${search.firstMs.toFixed(0)} ms)`, `${(search.firstMs - TYPING_PAUSE_MS).toFixed(0)} ms`, `≤ ${BUDGETS.searchFirstResultMs} ms`, search.firstMs - TYPING_PAUSE_MS <= BUDGETS.searchFirstResultMs);
       row(`Search, “${query}”: bytes fetched for the query`, kib(search.queryBytes), 'small (reported)');
       if (query === '17321') row('Search engine loaded once per visit (Pagefind script, wasm, metadata, filters)', kib(search.engineBytes), 'reported');
     }

@@ -304,9 +304,11 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     Ok(Hardened { html, loader })
 }
 
-/// Trunk's loader rewritten to start the app once the page has loaded (or
-/// after 2.5 s at the latest): a prerendered page is readable without the
-/// app, so its photos, not the app's code, get the bandwidth first.
+/// Trunk's loader rewritten to start the app once the page has loaded and
+/// its photos are decoded and painted (or after 2.5 s at the latest): a
+/// prerendered page is readable without the app, so its photos, not the
+/// app's code, get the bandwidth first, and the app's start-up (one long
+/// task on a slow phone) does not hold back the frame that shows them.
 fn deferred_loader(trunk_loader: &str) -> Option<String> {
     let quoted_after = |marker: &str| {
         let at = trunk_loader.find(marker)? + marker.len();
@@ -325,8 +327,13 @@ fn deferred_loader(trunk_loader: &str) -> Option<String> {
            window.wasmBindings = bindings;\n  \
            dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n\
          }};\n\
-         if (document.readyState === 'complete') start();\n\
-         else {{\n  addEventListener('load', start, {{ once: true }});\n  setTimeout(start, 2500);\n}}\n"
+         const afterPaint = async () => {{\n  \
+           await Promise.all([...document.images].filter((i) => i.complete && i.loading !== 'lazy').map((i) => i.decode().catch(() => {{}})));\n  \
+           requestAnimationFrame(() => setTimeout(start, 0));\n\
+         }};\n\
+         if (document.readyState === 'complete') afterPaint();\n\
+         else addEventListener('load', afterPaint, {{ once: true }});\n\
+         setTimeout(start, 2500);\n"
     ))
 }
 
@@ -359,8 +366,8 @@ mod tests {
         assert!(script.contains("await import('/news/app.js')"), "{script}");
         assert!(script.contains("module_or_path: '/news/app_bg.wasm'"), "{script}");
         assert!(
-            script.contains("addEventListener('load', start"),
-            "the app waits for the page"
+            script.contains("addEventListener('load', afterPaint") && script.contains("i.decode()"),
+            "the app waits for the page and its photos to be painted"
         );
         assert!(hardened
             .html

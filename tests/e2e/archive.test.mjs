@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { startServer, launch, goLive, openPage, waitForPage, realProblems } from './support.mjs';
 import { TOPICS, STORIES, buildArchiveSite } from './archive-site.mjs';
-import { BUDGETS, openCountingFeeds, searchOnce } from './performance.mjs';
+import { BUDGETS, TYPING_PAUSE_MS, openCountingFeeds, searchOnce } from './performance.mjs';
 
 let server;
 let browser;
@@ -107,7 +107,7 @@ test('a page beyond the last and an unknown story are not found', async () => {
   await page.context().close();
 });
 
-test(`search covers all ${STORIES} stories through the Pagefind index: first result within ${BUDGETS.searchFirstResultMs} ms, few bytes`, async () => {
+test(`search covers all ${STORIES} stories through the Pagefind index: first result within ${BUDGETS.searchFirstResultMs} ms of the typing pause, few bytes`, async () => {
   // A budget, not a race: a busy machine may be slow once, so the best of up to three fresh
   // readers (each with an empty cache) is held to it, and every figure is printed.
   const times = [];
@@ -116,12 +116,12 @@ test(`search covers all ${STORIES} stories through the Pagefind index: first res
     if (run) await run.page.context().close();
     run = await searchOnce(browser, server, 'story 17321', 'Archive story number 17321');
     times.push(run.firstMs);
-    if (run.firstMs <= BUDGETS.searchFirstResultMs) break;
+    if (run.firstMs - TYPING_PAUSE_MS <= BUDGETS.searchFirstResultMs) break;
   }
   const { page, engineBytes, queryBytes } = run;
   const best = Math.min(...times);
-  console.log(`archive search: first result ${times.map((t) => t.toFixed(0)).join(', ')} ms; engine ${(engineBytes / 1024).toFixed(1)} KiB once, query ${(queryBytes / 1024).toFixed(1)} KiB`);
-  assert.ok(best <= BUDGETS.searchFirstResultMs, `${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  console.log(`archive search: first result ${times.map((t) => t.toFixed(0)).join(', ')} ms after typing (${TYPING_PAUSE_MS} ms of it the typing pause); engine ${(engineBytes / 1024).toFixed(1)} KiB once, query ${(queryBytes / 1024).toFixed(1)} KiB`);
+  assert.ok(best - TYPING_PAUSE_MS <= BUDGETS.searchFirstResultMs, `${times.map((t) => t.toFixed(0)).join(', ')} ms`);
   assert.ok(queryBytes < 100 * 1024, `${queryBytes} bytes for one query`);
   assert.equal(await page.locator('.search-count').textContent(), '1 story matches “story 17321”.');
   assert.deepEqual(await page.locator('.search-result-headline mark').allTextContents(), ['story', '17321']);

@@ -18,10 +18,12 @@ export async function audit(urls, categories = ['performance', 'accessibility', 
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   const results = {};
   try {
+    const flags = { port: chrome.port, onlyCategories: categories, output: 'json', logLevel: 'error' };
+    if (categories.includes('performance')) flags.throttling = await calibratedThrottling(urls[0], flags);
     for (const url of urls) {
       const all = [];
       for (let run = 0; run < runs; run++) {
-        const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: categories, output: 'json', logLevel: 'error' });
+        const { lhr } = await lighthouse(url, flags);
         all.push(summary(lhr));
       }
       all.sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
@@ -31,6 +33,40 @@ export async function audit(urls, categories = ['performance', 'accessibility', 
     await chrome.kill();
   }
   return results;
+}
+
+/**
+ * Lighthouse's mobile throttling with its CPU slowdown fitted to this
+ * machine, so that every machine stands for the same mid-tier phone.
+ * Lighthouse's 4x is meant for a high-end desktop; its docs/throttling.md
+ * ("Calibrating the CPU slowdown") gives 2x for a low-end desktop and 1x
+ * for a host as slow as the phone itself, by benchmark index. The index is
+ * measured by one run on `url`, and the slowdown read off that table,
+ * between the middles of its brackets.
+ */
+async function calibratedThrottling(url, flags) {
+  const { lhr } = await lighthouse(url, { ...flags, onlyAudits: ['first-contentful-paint'] });
+  const index = lhr.environment.benchmarkIndex;
+  const multiplier = Math.round(slowdownFor(index) * 10) / 10;
+  console.log(`lighthouse: this machine's benchmark index ${Math.round(index)}, CPU slowdown ${multiplier}x`);
+  // Lighthouse's "Slow 4G" preset, as it is by default.
+  return { rttMs: 150, throughputKbps: 1638.4, requestLatencyMs: 562.5, downloadThroughputKbps: 1474.56, uploadThroughputKbps: 675, cpuSlowdownMultiplier: multiplier };
+}
+
+/** (benchmark index, slowdown): the middles of Lighthouse's brackets for a
+ * mid-tier phone (125 to 800), a low-end desktop (1000 to 1500) and a
+ * high-end desktop (1500 to 2000). */
+const SLOWDOWN_TABLE = [[460, 1], [1250, 2], [1750, 4]];
+
+export function slowdownFor(index) {
+  const [first, last] = [SLOWDOWN_TABLE[0], SLOWDOWN_TABLE[SLOWDOWN_TABLE.length - 1]];
+  if (index <= first[0]) return first[1];
+  if (index >= last[0]) return last[1];
+  for (let i = 1; i < SLOWDOWN_TABLE.length; i++) {
+    const [[i0, m0], [i1, m1]] = [SLOWDOWN_TABLE[i - 1], SLOWDOWN_TABLE[i]];
+    if (index <= i1) return m0 + ((index - i0) / (i1 - i0)) * (m1 - m0);
+  }
+  return last[1];
 }
 
 function summary(lhr) {

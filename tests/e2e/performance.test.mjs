@@ -16,7 +16,7 @@ after(async () => {
 
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 
-test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { todo: 'over budget: the Leptos app is about 341 KiB gzipped; see docs/performance.md' }, () => {
+test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { todo: 'over budget: the Leptos app is about 348 KiB gzipped; see docs/performance.md' }, () => {
   const size = codeSize();
   console.log(`code: ${kib(size.raw)} KiB raw, ${kib(size.gzip)} KiB gzip, ${kib(size.brotli)} KiB brotli`);
   assert.ok(size.gzip <= BUDGETS.codeGzipKiB * 1024, `${kib(size.gzip)} KiB gzip`);
@@ -25,12 +25,13 @@ test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { t
 // A ratchet while the budget is not met: 290 KiB before search (issue 10),
 // which added about 19 KiB; 310 before reading every feed right (issue 14:
 // stories ingested once, nested blocks and tables, topics at scale, feeds
-// paged by next_url), which was allowed 10 KiB. Raise it only for a feature,
-// and say so.
+// paged by next_url), which was allowed 10 KiB; 341.9 before people pages,
+// the archive's most read and topic feeds (issue 17, about 7 KiB). Raise it
+// only for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   console.log(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 341.9 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 348.9 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article as plain HTML (throttled, median of 5)`, { timeout: 240_000 }, async () => {
