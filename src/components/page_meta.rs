@@ -100,7 +100,7 @@ pub fn PageMeta(
             let about = match &kind {
                 PageKind::Person { person, .. } => person_json(&person.name, Some(&canonical), person.url.as_deref()),
                 PageKind::Collection { topic, .. } => quoted(&topic.name),
-                _ => unreachable!(),
+                PageKind::Article { .. } | PageKind::Website => String::new(),
             };
             (
                 "website",
