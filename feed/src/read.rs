@@ -529,30 +529,46 @@ impl<'s> Reader<'s> {
         let root = At::Root;
         let extension = root.key("_gazette");
         let archive = extension.key("archive");
-        let at = archive.key("most_read");
-        let Some(entries) = list.as_array() else {
-            self.warn(
-                list,
-                &at,
-                ProblemKind::WrongType,
-                format!("should be an array, found {}; ignored", list.kind()),
-            );
-            return Vec::new();
-        };
+        let fault = "a most-read entry needs a \"slug\", a \"title\" and whole-number \"views\"; ignored";
         let mut ranked = Vec::new();
-        for (i, entry) in entries.iter().enumerate() {
+        self.entries(list, &archive.key("most_read"), fault, &mut |_, entry, _| {
             let text = |key: &str| entry.get(key).and_then(Node::as_str).and_then(clean_text);
-            match (text("slug"), text("title"), entry.get("views").and_then(Node::as_u64)) {
-                (Some(slug), Some(title), Some(views)) => ranked.push(RankedStory { slug, title, views }),
-                _ => self.warn(
-                    entry,
-                    &at.index(i),
-                    ProblemKind::Malformed,
-                    "a most-read entry needs a \"slug\", a \"title\" and whole-number \"views\"; ignored",
-                ),
+            ranked.push(RankedStory {
+                slug: text("slug")?,
+                title: text("title")?,
+                views: entry.get("views").and_then(Node::as_u64)?,
+            });
+            Some(())
+        });
+        ranked
+    }
+
+    /// An array of entries (credits, corrections, …), each read by `read`
+    /// (which keeps what it reads): one it cannot read is left out and named
+    /// by its place with `fault`, so one bad entry never hides the others.
+    /// (`dyn`, so that the wasm carries this loop once for every kind.)
+    fn entries(
+        &mut self,
+        node: &Node,
+        at: &At,
+        fault: &str,
+        read: &mut dyn FnMut(&mut Self, &Node, &At) -> Option<()>,
+    ) {
+        let Some(list) = node.as_array() else {
+            self.warn(
+                node,
+                at,
+                ProblemKind::WrongType,
+                format!("should be an array, found {}; ignored", node.kind()),
+            );
+            return;
+        };
+        for (i, entry) in list.iter().enumerate() {
+            let entry_at = at.index(i);
+            if read(self, entry, &entry_at).is_none() {
+                self.warn(entry, &entry_at, ProblemKind::Malformed, fault);
             }
         }
-        ranked
     }
 
     /// Resolves a URL template against the feed, keeping its `{…}` placeholders.
@@ -857,78 +873,49 @@ impl<'s> Reader<'s> {
             }
         }
         if let Some(node) = ext.get("credits") {
-            let credits_at = at.key("credits");
-            match node.as_array() {
-                Some(list) => {
-                    for (i, entry) in list.iter().enumerate() {
-                        let role = entry.get("role").and_then(Node::as_str).and_then(clean_text);
-                        let name = entry.get("name").and_then(Node::as_str).and_then(clean_text);
-                        match (role, name) {
-                            (Some(role), Some(name)) => article.credits.push(Credit {
-                                role,
-                                name,
-                                slug: String::new(),
-                            }),
-                            _ => self.warn(
-                                entry,
-                                &credits_at.index(i),
-                                ProblemKind::Malformed,
-                                "a credit needs a \"role\" and a \"name\"; ignored",
-                            ),
-                        }
-                    }
-                }
-                None => self.warn(node, &credits_at, ProblemKind::WrongType, "should be an array; ignored"),
-            }
+            let fault = "a credit needs a \"role\" and a \"name\"; ignored";
+            let credits = &mut article.credits;
+            self.entries(node, &at.key("credits"), fault, &mut |_, entry, _| {
+                let text = |key: &str| entry.get(key).and_then(Node::as_str).and_then(clean_text);
+                credits.push(Credit {
+                    role: text("role")?,
+                    name: text("name")?,
+                    slug: String::new(),
+                });
+                Some(())
+            });
         }
         if let Some(node) = ext.get("translations") {
-            let list_at = at.key("translations");
-            match node.as_array() {
-                Some(list) => {
-                    for (i, entry) in list.iter().enumerate() {
-                        let entry_at = list_at.index(i);
-                        let language = entry.get("lang").and_then(Node::as_str).and_then(clean_text);
-                        let id = entry.get("id").and_then(|id| match &id.value {
-                            crate::json::Value::Number(n) => Some((*n).to_owned()),
-                            _ => id.as_str().and_then(clean_text),
-                        });
-                        let url = self.url_field(entry, &entry_at, "url", UrlUse::Link);
-                        match language {
-                            Some(language) if id.is_some() || url.is_some() => {
-                                article.translations.push(Translation { language, id, url })
-                            }
-                            _ => self.warn(
-                                entry,
-                                &entry_at,
-                                ProblemKind::Malformed,
-                                "a translation needs a \"lang\" and an \"id\" or a \"url\"; ignored",
-                            ),
-                        }
-                    }
+            let fault = "a translation needs a \"lang\" and an \"id\" or a \"url\"; ignored";
+            let translations = &mut article.translations;
+            self.entries(node, &at.key("translations"), fault, &mut |reader, entry, entry_at| {
+                let language = entry.get("lang").and_then(Node::as_str).and_then(clean_text);
+                let id = entry.get("id").and_then(|id| match &id.value {
+                    crate::json::Value::Number(n) => Some((*n).to_owned()),
+                    _ => id.as_str().and_then(clean_text),
+                });
+                let url = reader.url_field(entry, entry_at, "url", UrlUse::Link);
+                if id.is_none() && url.is_none() {
+                    return None;
                 }
-                None => self.warn(node, &list_at, ProblemKind::WrongType, "should be an array; ignored"),
-            }
+                translations.push(Translation {
+                    language: language?,
+                    id,
+                    url,
+                });
+                Some(())
+            });
         }
         if let Some(node) = ext.get("corrections") {
-            let list_at = at.key("corrections");
-            match node.as_array() {
-                Some(list) => {
-                    for (i, entry) in list.iter().enumerate() {
-                        let text = entry.get("text").and_then(Node::as_str).and_then(clean_text);
-                        let date = entry.get("date").and_then(Node::as_str).and_then(Timestamp::parse);
-                        match text {
-                            Some(text) => article.corrections.push(Correction { date, text }),
-                            None => self.warn(
-                                entry,
-                                &list_at.index(i),
-                                ProblemKind::Malformed,
-                                "a correction needs its \"text\"; ignored",
-                            ),
-                        }
-                    }
-                }
-                None => self.warn(node, &list_at, ProblemKind::WrongType, "should be an array; ignored"),
-            }
+            let fault = "a correction needs its \"text\"; ignored";
+            let corrections = &mut article.corrections;
+            self.entries(node, &at.key("corrections"), fault, &mut |_, entry, _| {
+                corrections.push(Correction {
+                    date: entry.get("date").and_then(Node::as_str).and_then(Timestamp::parse),
+                    text: entry.get("text").and_then(Node::as_str).and_then(clean_text)?,
+                });
+                Some(())
+            });
         }
         if let Some(node) = ext.get("gallery") {
             let gallery_at = at.key("gallery");

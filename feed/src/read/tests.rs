@@ -454,3 +454,44 @@ fn edge_case_corpus() {
         );
     }
 }
+
+#[test]
+fn a_bad_credit_translation_or_correction_is_named_and_the_others_kept() {
+    let feed = read_feed(
+        br#"{"version": "1.1", "title": "T", "items": [{"id": "a", "content_text": "a", "_gazette": {
+            "credits": [{"role": "Draft"}, {"role": "Revision", "name": "Bo Chen"}],
+            "translations": [{"lang": "zh"}, {"lang": "zh", "id": 7}],
+            "corrections": [{"date": "2026-01-02"}, {"text": "Fixed a name."}]
+        }}, {"id": "b", "content_text": "b", "_gazette": {"credits": "Bo Chen"}}]}"#,
+        "/feed.json",
+    )
+    .unwrap();
+    let story = &feed.articles[0];
+    assert_eq!(story.credits.len(), 1);
+    assert_eq!(
+        (story.credits[0].name.as_str(), story.credits[0].slug.as_str()),
+        ("Bo Chen", "bo-chen")
+    );
+    assert_eq!(story.translations.len(), 1);
+    assert_eq!(
+        story.translations[0].id.as_deref(),
+        Some("7"),
+        "a numeric id is read as its text"
+    );
+    assert_eq!(story.corrections.len(), 1);
+    assert_eq!(story.corrections[0].text, "Fixed a name.");
+    let text = problems(&feed).join("\n");
+    for expected in [
+        "items[0]._gazette.credits[0]",
+        "a credit needs a \"role\" and a \"name\"",
+        "items[0]._gazette.translations[0]",
+        "a translation needs a \"lang\" and an \"id\" or a \"url\"",
+        "items[0]._gazette.corrections[0]",
+        "a correction needs its \"text\"",
+        "items[1]._gazette.credits",
+        "should be an array, found a string; ignored",
+    ] {
+        assert!(text.contains(expected), "{expected} in:\n{text}");
+    }
+    assert_eq!(feed.articles.len(), 2, "no story is left out for a bad entry");
+}
