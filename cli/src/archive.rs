@@ -291,44 +291,32 @@ pub fn layout(
             document(&head, &plain, &mut std::iter::once(position), None),
         ));
     }
+    // A topic's or a person's stories, a page per file, each saying where it stands.
+    let mut paged = |folder: String, positions: &[usize]| {
+        let pages = positions.len().div_ceil(topic_page_size).max(1);
+        for page in 1..=pages {
+            let chunk = positions
+                .iter()
+                .copied()
+                .skip((page - 1) * topic_page_size)
+                .take(topic_page_size);
+            let info = PageEntry {
+                number: page as u32,
+                total_pages: pages as u32,
+                total_items: positions.len() as u64,
+            };
+            files.push((
+                format!("{folder}/page-{page}.json"),
+                document(&head, &extension(None, Some(info)), &mut chunk.into_iter(), None),
+            ));
+        }
+    };
     for topic in &feed.site.topics {
         let positions = by_topic.get(topic.slug.as_str()).map(Vec::as_slice).unwrap_or_default();
-        let pages = positions.len().div_ceil(topic_page_size).max(1);
-        for page in 1..=pages {
-            let chunk = positions
-                .iter()
-                .copied()
-                .skip((page - 1) * topic_page_size)
-                .take(topic_page_size);
-            let info = PageEntry {
-                number: page as u32,
-                total_pages: pages as u32,
-                total_items: positions.len() as u64,
-            };
-            files.push((
-                format!("topics/{}/page-{page}.json", topic.slug),
-                document(&head, &extension(None, Some(info)), &mut chunk.into_iter(), None),
-            ));
-        }
+        paged(format!("topics/{}", topic.slug), positions);
     }
     for (person, positions) in &by_person {
-        let pages = positions.len().div_ceil(topic_page_size).max(1);
-        for page in 1..=pages {
-            let chunk = positions
-                .iter()
-                .copied()
-                .skip((page - 1) * topic_page_size)
-                .take(topic_page_size);
-            let info = PageEntry {
-                number: page as u32,
-                total_pages: pages as u32,
-                total_items: positions.len() as u64,
-            };
-            files.push((
-                format!("people/{person}/page-{page}.json"),
-                document(&head, &extension(None, Some(info)), &mut chunk.into_iter(), None),
-            ));
-        }
+        paged(format!("people/{person}"), positions);
     }
     let mut newest: Vec<usize> = feed
         .site
