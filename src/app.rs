@@ -5,7 +5,9 @@ use leptos_router::path;
 
 use crate::catalog::{direction_of, Catalog};
 use crate::components::feed_notice::skipped_summary;
-use crate::components::{FeedNotice, ProgressBar, RouteAnnouncer, ScrollMemory, SiteFooter, SiteHeader, SkipLink};
+use crate::components::{
+    FeedNotice, OfflineNotice, ProgressBar, RouteAnnouncer, ScrollMemory, SiteFooter, SiteHeader, SkipLink,
+};
 use crate::editions::Editions;
 use crate::newsroom::Newsroom;
 use crate::page_shell::PageShell;
@@ -59,6 +61,7 @@ pub fn App(
             <RouteAnnouncer />
             <SiteHeader newsroom />
             <main id="main" tabindex="-1">
+                <OfflineNotice newsroom />
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=FrontPage />
                     <Route path=path!("/topics") view=|| view! { <ListPage kind=ListKind::AllTopics /> } />

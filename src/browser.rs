@@ -92,11 +92,24 @@ fn children_of(node: &web_sys::Node, depth: usize) -> Vec<HtmlNode> {
     out
 }
 
+/// A fetched document.
+pub struct Fetched {
+    pub status: u16,
+    pub body: Vec<u8>,
+    /// When the site's service worker answered offline with the copy it
+    /// kept: the time it kept it (RFC 3339, the reader's zone).
+    pub offline_copy_of: Option<String>,
+}
+
+/// The header the service worker (`cli/src/service_worker.js`) marks an
+/// offline answer with.
+const OFFLINE_COPY_HEADER: &str = "x-gazette-offline";
+
 /// Fetches a document: its status and its bytes. Conditional requests let
 /// the host answer 304 from the browser's cache when it has not changed.
 /// The request is abandoned after [`TIMEOUT_SECONDS`], and as soon as what
 /// asked for it goes away (the reader left the page that needed it).
-pub async fn fetch_document(url: &str) -> Result<(u16, Vec<u8>), LoadError> {
+pub async fn fetch_document(url: &str) -> Result<Fetched, LoadError> {
     use std::cell::Cell;
     use std::rc::Rc;
     use std::time::Duration;
@@ -129,8 +142,13 @@ pub async fn fetch_document(url: &str) -> Result<(u16, Vec<u8>), LoadError> {
             .send()
             .await?;
         let status = response.status();
+        let offline_copy_of = response.headers().get(OFFLINE_COPY_HEADER);
         let body = response.binary().await?;
-        Ok::<_, gloo_net::Error>((status, body))
+        Ok::<_, gloo_net::Error>(Fetched {
+            status,
+            body,
+            offline_copy_of,
+        })
     }
     .await;
     if let Some(timer) = timer {

@@ -316,6 +316,14 @@ catalog! {
         detail_json: "{url} is not valid JSON: {error}.",
         detail_feed: "{url} is {error}.",
         details_in_console: "{what} ({why}). Details are in the browser console.",
+
+        // Reading offline.
+        offline_as_of: "You are offline: showing stories as of {time}.",
+        offline_title: "You are offline",
+        offline_explain: "This page was not saved for reading offline.",
+        offline_saved_intro: "These stories you opened before can be read:",
+        offline_none_saved: "No stories have been saved on this device yet.",
+        offline_front_page: "Go to the front page",
         skipped_without_id: "without an id",
         skipped_without_content: "without content",
         skipped_repeated_id: "repeating an id",

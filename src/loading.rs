@@ -133,8 +133,8 @@ pub fn interpret(url: &str, base: &str, status: u16, body: &[u8]) -> Result<Feed
 
 /// Fetches and reads one feed document.
 pub async fn fetch_feed(url: &str, base: &str) -> Result<Feed, LoadError> {
-    let (status, body) = fetch_document(url).await?;
-    interpret(url, base, status, &body)
+    let fetched = fetch_document(url).await?;
+    interpret(url, base, fetched.status, &fetched.body)
 }
 
 /// Identifies a document by its bytes: the same bytes, the same number.

@@ -29,7 +29,9 @@ fn main() {
         wasm_bindgen_futures::spawn_local(async move {
             let catalog = match url {
                 Some(url) => match gazette::browser::fetch_document(&url).await {
-                    Ok((200, bytes)) => Catalog::from_json(&String::from_utf8_lossy(&bytes)).0.leak(),
+                    Ok(fetched) if fetched.status == 200 => {
+                        Catalog::from_json(&String::from_utf8_lossy(&fetched.body)).0.leak()
+                    }
                     _ => catalog::english(),
                 },
                 None => catalog::english(),

@@ -10,9 +10,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::fetch_document;
+use crate::browser::{fetch_document, Fetched};
 use crate::feed::search::{Query, SearchText};
-use crate::feed::{Article, Feed, Site, Topic};
+use crate::feed::{Article, Feed, Site, Timestamp, Topic};
 use crate::loading::{fetch_feed, fingerprint, interpret, LoadError, LoadErrorKind};
 use crate::page_shell::PageShell;
 use crate::pagefind;
@@ -55,6 +55,9 @@ pub struct Newsroom {
     /// How many pages of a `next_url` chain may be read before the reader is
     /// asked whether to look further back.
     page_budget: RwSignal<usize>,
+    /// When the main feed as shown was kept by the service worker, if it
+    /// answered offline with its copy.
+    offline_as_of: RwSignal<Option<Timestamp>>,
 }
 
 /// Folded story text and the store version (revision, story count) it was made from.
@@ -85,6 +88,7 @@ impl Newsroom {
         // The fingerprint of the main feed's bytes as last read (0 before the
         // first): the same bytes again change nothing.
         let main_fingerprint = RwSignal::new(0u64);
+        let offline_as_of = RwSignal::new(None);
         let main_feed = LocalResource::new(move || {
             // Loaded again when the reader asks to retry.
             shell.retries();
@@ -96,7 +100,12 @@ impl Newsroom {
                 let request = shell.request();
                 let result = fetch_document(&url).await;
                 drop(request);
-                let (status, body) = result?;
+                let Fetched {
+                    status,
+                    body,
+                    offline_copy_of,
+                } = result?;
+                offline_as_of.set(offline_copy_of.as_deref().and_then(Timestamp::parse));
                 let fingerprint = fingerprint(&body);
                 if main_fingerprint.get_untracked() == fingerprint {
                     return Ok(());
@@ -118,7 +127,23 @@ impl Newsroom {
             search_texts: StoredValue::new(None),
             looking_at: RwSignal::new(None),
             page_budget: RwSignal::new(FEED_PAGES_PER_LOOK),
+            offline_as_of,
         }
+    }
+
+    /// When the stories shown were kept, if the feed came from the service
+    /// worker's copy because the network did not answer (reactive).
+    pub fn offline_as_of(&self) -> Option<Timestamp> {
+        self.offline_as_of.get()
+    }
+
+    pub fn offline_as_of_untracked(&self) -> Option<Timestamp> {
+        self.offline_as_of.get_untracked()
+    }
+
+    /// Reads the main feed again: the reader is back online.
+    pub fn reload_feed(&self) {
+        self.shell.retry();
     }
 
     pub fn paths(&self) -> Paths {

@@ -205,7 +205,16 @@ pub fn layout(
         }
     }
     let topics = topic_entries(feed, &by_topic);
+    let colour = |key: &str| {
+        source
+            .get("_gazette")
+            .and_then(|g| g.get(key))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
     let extension = |archive: Option<ArchiveEntry>, page: Option<PageEntry>| FeedExtension {
+        theme_color: colour("theme_color"),
+        background_color: colour("background_color"),
         topics: topics.clone(),
         archive,
         page,

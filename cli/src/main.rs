@@ -5,6 +5,7 @@ mod archive;
 mod catalogs;
 mod editions;
 mod input;
+mod offline;
 mod prerender;
 mod progress;
 mod publish;

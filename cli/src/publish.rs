@@ -20,14 +20,14 @@ use gazette::store::Store;
 use gazette::editions::Editions;
 use gazette::feed::Edition;
 
-use crate::{archive, editions, prerender, shell, site_files};
+use crate::{archive, editions, offline, prerender, shell, site_files};
 
 /// What the page may load and run. Scripts only from the site (the app's
 /// JavaScript glue and its loader) plus compiling its WebAssembly; photos
 /// from anywhere on https, since feeds link them from their own hosts; the
 /// feed itself from the site. `frame-ancestors` and the other header-only
 /// protections cannot be set from a page: the README lists them per host.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; base-uri 'self'; form-action 'self'; manifest-src 'self'";
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; base-uri 'self'; form-action 'self'; manifest-src 'self'; worker-src 'self'";
 
 pub fn run(dir: &Path) -> Result<ExitCode, String> {
     let index = dir.join("index.html");
@@ -60,6 +60,13 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     if let Some((name, script)) = &hardened.loader {
         write(name, script)?;
     }
+    // Every page says which build published it, for the service worker.
+    let app = offline::app_files(dir, &hardened.html, &paths)?;
+    let build = offline::build_id(&app);
+    let hardened = Hardened {
+        html: offline::with_build(&hardened.html, &build)?,
+        loader: hardened.loader,
+    };
     write("index.html", &hardened.html)?;
     write("_headers", &site_files::headers(&paths))?;
     write("_redirects", &site_files::redirects(&paths))?;
@@ -70,8 +77,26 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             dir.display()
         );
         write("404.html", &hardened.html)?;
+        let offline = Offline {
+            site: gazette::feed::Site {
+                title: crate::catalogs::for_language(None).site_title_loading().to_owned(),
+                ..Default::default()
+            },
+            colours: offline::Colours::of_feed(b"{}").0,
+            pages: Vec::new(),
+        };
+        write_offline_files(dir, &paths, &hardened.html, &app, &build, offline)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let (colours, faults) = offline::Colours::of_feed(&std::fs::read(dir.join("feed.json")).unwrap_or_default());
+    for fault in faults {
+        eprintln!("gazette: warning: feed.json: {fault}");
+    }
+    let mut offline = Offline {
+        site: Default::default(),
+        colours,
+        pages: Vec::new(),
+    };
     // The default edition's feed declares the others; each is linked to its
     // translations, then laid out and prerendered under its own prefix.
     let declared = declared_editions(&dir.join("feed.json"), &paths);
@@ -127,6 +152,24 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
                 &site_files::topic_json_feed(&store, &edition_paths, topic),
             )?;
         }
+        let language = edition
+            .map(|e| e.language.clone())
+            .or_else(|| store.site.language.clone());
+        let catalog = crate::catalogs::for_language(language.as_deref());
+        let page = offline::offline_page(
+            &hardened.html,
+            catalog,
+            language.as_deref().unwrap_or(catalog.language()),
+            &store.site.title,
+            &edition_paths.home(),
+        )?;
+        write(&format!("{prefix}offline.html"), &page)?;
+        offline
+            .pages
+            .push((prefix.to_owned(), format!("{prefix}offline.html"), page));
+        if index == 0 {
+            offline.site = store.site.clone();
+        }
         let pages = prerender::site(&hardened.html, &store, &edition_paths, &site_editions)?;
         for page in &pages {
             write(&format!("{prefix}{}", page.file), &page.html)?;
@@ -159,6 +202,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         }
     }
     write("robots.txt", &site_files::robots(&sitemaps))?;
+    write_offline_files(dir, &paths, &hardened.html, &app, &build, offline)?;
     eprintln!(
         "gazette: prerendered {pages_written} pages{} ({} ms)",
         if all.len() > 1 {
@@ -169,6 +213,70 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         started.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the manifest and the worker are made from: the default edition's
+/// site, the feed's colours, and each edition's offline page (its prefix,
+/// file and content).
+struct Offline {
+    site: gazette::feed::Site,
+    colours: offline::Colours,
+    pages: Vec<(String, String, String)>,
+}
+
+/// The manifest, its icons and the service worker, whose precache is the
+/// app, the front page and the offline pages.
+fn write_offline_files(
+    dir: &Path,
+    paths: &Paths,
+    shell_html: &str,
+    app: &[(String, offline::Kept)],
+    build: &str,
+    offline: Offline,
+) -> Result<(), String> {
+    let write = |file: &str, content: &[u8]| {
+        let path = dir.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    let mut pages = offline.pages;
+    if pages.is_empty() {
+        let catalog = crate::catalogs::for_language(None);
+        let page = offline::offline_page(
+            shell_html,
+            catalog,
+            catalog.language(),
+            &offline.site.title,
+            &paths.home(),
+        )?;
+        write("offline.html", page.as_bytes())?;
+        pages.push((String::new(), "offline.html".to_owned(), page));
+    }
+    let manifest = offline::manifest(&offline.site, &offline.colours);
+    write("manifest.webmanifest", manifest.as_bytes())?;
+    let (icons, note) = offline::icons(dir, paths, &offline.site, &offline.colours);
+    if let Some(note) = note {
+        eprintln!("gazette: {note}");
+    }
+    let mut assets = manifest.clone();
+    for (file, png) in &icons {
+        write(file, png)?;
+        assets.push_str(&format!("{file}{:x}", fnv1a(png)));
+    }
+    // The manifest and icons are not kept: an installed app's icon is the
+    // system's, and nothing reads the manifest offline.
+    let mut precache = app.to_vec();
+    precache.push(("./".to_owned(), offline::Kept::Revalidated));
+    let mut offline_pages = Vec::new();
+    for (prefix, file, page) in &pages {
+        precache.push((file.clone(), offline::Kept::Revalidated));
+        offline_pages.push((prefix.clone(), file.clone()));
+        assets.push_str(page);
+    }
+    let worker = offline::service_worker(build, &precache, &offline_pages, fnv1a(assets.as_bytes()));
+    write("sw.js", worker.as_bytes())
 }
 
 /// The editions the default feed declares (`_gazette.editions`); none when
@@ -318,6 +426,7 @@ fn deferred_loader(trunk_loader: &str) -> Option<String> {
     };
     let glue = quoted_after(" from ")?;
     let wasm = quoted_after("module_or_path:")?;
+    let offline = OFFLINE_LOADER.replace("{glue}", &glue);
     Some(format!(
         "const start = async () => {{\n  \
            if (window.gazetteStarted) return;\n  \
@@ -333,12 +442,44 @@ fn deferred_loader(trunk_loader: &str) -> Option<String> {
          }};\n\
          if (document.readyState === 'complete') afterPaint();\n\
          else addEventListener('load', afterPaint, {{ once: true }});\n\
-         setTimeout(start, 2500);\n"
+         setTimeout(start, 2500);\n\
+         {offline}"
     ))
 }
 
+/// The loader's part in reading offline, once the app has started: it
+/// registers the service worker at the site's base (where the glue is), asks
+/// it to keep each page the app draws with its photos and data (a story
+/// opened inside the app is no navigation the worker sees), and once a
+/// worker of another build has taken over, lets the next link load its page
+/// from the host rather than be drawn by this page's older app.
+const OFFLINE_LOADER: &str = r#"const worker = navigator.serviceWorker;
+if (worker) {
+  const scope = new URL('./', new URL('{glue}', location.href)).href;
+  const keep = () => {
+    const photos = [...document.images].filter((i) => i.complete && i.currentSrc).map((i) => i.currentSrc);
+    const data = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.startsWith(scope) && /\.json(\?|$)/.test(n));
+    worker.ready.then((r) => r.active && r.active.postMessage({ type: 'keep', page: location.href, photos, data }));
+  };
+  addEventListener('TrunkApplicationStarted', () => {
+    worker.register(scope + 'sw.js', { scope }).catch((e) => console.warn('Gazette: no offline reading:', e.message));
+  }, { once: true });
+  new PerformanceObserver((list) => {
+    if (list.getEntries().some((e) => e.name === 'gazette:page-drawn')) setTimeout(keep, 800);
+  }).observe({ type: 'mark' });
+  let updated = false;
+  const build = document.querySelector('meta[name=gazette-build]')?.content;
+  worker.addEventListener('controllerchange', () => worker.controller?.postMessage({ type: 'build' }));
+  worker.addEventListener('message', (e) => { if (e.data?.type === 'build') updated = e.data.build !== build; });
+  addEventListener('click', (e) => {
+    const link = updated && e.button === 0 && !(e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) && e.target.closest && e.target.closest('a[href]');
+    if (link && link.origin === location.origin && !link.target && !link.hasAttribute('download')) e.stopImmediatePropagation();
+  }, true);
+}
+"#;
+
 /// A stable name for the loader: the same content, the same file.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3)
     })

@@ -70,6 +70,15 @@ pub struct FeedExtension {
     /// edition's feed (`gazette build` copies the list into the others).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editions: Vec<EditionEntry>,
+    /// The installed app's theme colour (`#rrggbb`), in its manifest; the
+    /// site's accent when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))]
+    pub theme_color: Option<String>,
+    /// The installed app's background while it starts (`#rrggbb`); white when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))]
+    pub background_color: Option<String>,
 }
 
 /// One edition: a language with its own feed at `{prefix}feed.json`.

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
-use crate::catalog::{fill, Catalog};
+use crate::browser::IN_BROWSER;
+use crate::catalog::{fill, use_catalog, Catalog};
 use crate::feed::{Problem, ProblemKind};
+use crate::newsroom::Newsroom;
 
 /// A quiet line when the feed held stories that could not be shown; the
 /// details (each path, line and column) are in the browser console.
@@ -11,6 +13,28 @@ pub fn FeedNotice(
     summary: impl Fn() -> Option<String> + Send + Sync + 'static,
 ) -> impl IntoView {
     move || summary().map(|text| view! { <p class="feed-notice" role="status">{text}</p> })
+}
+
+/// "You are offline: showing stories as of …" while the stories shown are
+/// the service worker's copy of the feed; the feed is read again as soon as
+/// the browser is back online, so new stories arrive without a reload.
+#[component]
+pub fn OfflineNotice(newsroom: Newsroom) -> impl IntoView {
+    let tr = use_catalog();
+    if IN_BROWSER {
+        let back_online = window_event_listener(leptos::ev::online, move |_| {
+            if newsroom.offline_as_of_untracked().is_some() {
+                newsroom.reload_feed();
+            }
+        });
+        on_cleanup(move || back_online.remove());
+    }
+    move || {
+        newsroom.offline_as_of().map(|kept| {
+            let text = fill(tr.offline_as_of(), &[("time", &tr.date_time(&kept))]);
+            view! { <p class="offline-notice" role="status">{text}</p> }
+        })
+    }
 }
 
 /// "2 stories in the feed could not be shown (1 without an id, 1 without

@@ -28,7 +28,7 @@ pub mod story_card;
 
 pub use article_meta::ArticleMeta;
 pub use blocks::BodyBlocks;
-pub use feed_notice::FeedNotice;
+pub use feed_notice::{FeedNotice, OfflineNotice};
 pub use figure::{Figure, Photo, PhotoLink};
 pub use lightbox::{Lightbox, PhotoViewer};
 pub use load_failure::{FailureBanner, LoadFailure};

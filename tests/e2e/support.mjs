@@ -25,11 +25,13 @@ function freePort() {
 }
 
 /** Serves `root` on a free loopback port; `fallback` is 'spa', '404' or 'none'. */
-export async function startServer({ root = DIST, prefix = '/', fallback = 'spa' } = {}) {
+export async function startServer({ root = DIST, prefix = '/', fallback = 'spa', port: wanted } = {}) {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: build the site first (make build)`);
   }
-  const port = await freePort();
+  // A given port keeps the origin, and so the service worker and its caches,
+  // when a test takes the host down and brings it back.
+  const port = wanted ?? (await freePort());
   const child = spawn('/usr/bin/python3', [path.join(ROOT, 'tools/serve.py'), root, '--port', String(port), '--prefix', prefix, '--fallback', fallback], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -41,6 +43,7 @@ export async function startServer({ root = DIST, prefix = '/', fallback = 'spa' 
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
+    port,
     url: (p = '') => origin + prefix.replace(/\/$/, '') + '/' + p.replace(/^\//, ''),
     stop: () => new Promise((resolve) => {
       child.once('exit', resolve);
@@ -63,7 +66,10 @@ export async function launch({ env } = {}) {
  * can assert that nothing went wrong behind the scenes.
  */
 export async function openPage(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // The site's service worker answers requests before Playwright's routes
+  // can see them; tests that do not test the worker (offline.test.mjs does)
+  // keep it out, so that what they route and count is what they get.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (message) => {
