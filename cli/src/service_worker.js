@@ -261,8 +261,10 @@ async function builtBy(response) {
   return found ? found[1] : null;
 }
 
+/** The page's headline (its `<h1>`, plain text in a story), else its `<title>`. */
 async function titleOf(response) {
-  const found = /<title>([^<]*)<\/title>/.exec(await response.text());
+  const html = await response.text();
+  const found = /<h1[^>]*>([^<]+)<\/h1>/.exec(html) || /<title>([^<]*)<\/title>/.exec(html);
   return found ? found[1].trim() : '';
 }
 

@@ -171,6 +171,7 @@ test('a reader who opened two stories reads them offline, with their photos, and
   assert.equal(await page.locator('h1').count(), 1);
   const listed = await page.locator('.saved-stories a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
   assert.deepEqual(listed.sort(), [`/articles/${STORY_ONE}/`, `/articles/${STORY_TWO}/`].sort());
+  assert.ok((await page.locator('.saved-stories a').allTextContents()).includes('The café that never sleeps during exam weeks'), 'each by its headline');
   await page.locator(`.saved-stories a[href$="/articles/${STORY_ONE}/"]`).click();
   await waitForPage(page);
   assert.match(await page.locator('article h1').textContent(), /café/i, 'a link of the offline page opens its story');
