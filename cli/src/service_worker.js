@@ -110,7 +110,7 @@ async function keepOpened({ page: pageUrl, photos = [], data: dataUrls = [] }) {
   if (!url.href.startsWith(SCOPE) || url.pathname.endsWith('/search/') || url.pathname.endsWith('/search')) return;
   url.hash = '';
   const pages = await caches.open(PAGES);
-  if (!(await fresh(await pages.match(url.href), 60 * 1000))) {
+  if (!fresh(await pages.match(url.href), 60 * 1000)) {
     try {
       const response = await fetch(url.href);
       if (response.ok && (await builtBy(response.clone())) === BUILD) {
@@ -120,15 +120,15 @@ async function keepOpened({ page: pageUrl, photos = [], data: dataUrls = [] }) {
       // Offline already: nothing new to keep.
     }
   }
-  const photos_ = await caches.open(PHOTOS);
+  const photoCache = await caches.open(PHOTOS);
   for (const src of photos.slice(0, 20)) {
-    if (typeof src === 'string' && src.startsWith('http') && !(await fresh(await photos_.match(src)))) {
-      await fetchPhoto(photos_, new Request(src, { mode: src.startsWith(self.location.origin) ? 'same-origin' : 'cors' })).catch(() => {});
+    if (typeof src === 'string' && src.startsWith('http') && !fresh(await photoCache.match(src))) {
+      await fetchPhoto(photoCache, new Request(src, { mode: src.startsWith(self.location.origin) ? 'same-origin' : 'cors' })).catch(() => {});
     }
   }
   const store = await caches.open(DATA);
   for (const src of dataUrls.slice(0, 10)) {
-    if (typeof src !== 'string' || !src.startsWith(SCOPE) || (await fresh(await store.match(src), 60 * 1000))) continue;
+    if (typeof src !== 'string' || !src.startsWith(SCOPE) || fresh(await store.match(src), 60 * 1000)) continue;
     try {
       const response = await fetch(src);
       if (response.ok) await keep(store, src, response, LIMITS.data);
