@@ -238,7 +238,7 @@ pub const ICON_SIZES: [u32; 3] = [192, 384, 512];
 /// `manifest.webmanifest`, its URLs relative to itself (the site's base).
 pub fn manifest(site: &Site, colours: &Colours) -> String {
     let language = site.language.clone().unwrap_or_else(|| "en".to_owned());
-    let short_name: String = if site.title.chars().count() <= 12 {
+    let short_name: String = if site.title.chars().count() <= 15 {
         site.title.clone()
     } else {
         site.title

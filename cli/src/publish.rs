@@ -33,13 +33,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let paths = Paths::new(&base_href(&html).unwrap_or_else(|| "/".to_owned()));
-    let write = |file: &str, content: &str| {
-        let path = dir.join(file);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
+    let write = |file: &str, content: &str| write_file(dir, file, content.as_bytes());
 
     let hardened = if html.contains("Content-Security-Policy") {
         // Published before: the shell is the bare app of its 404.html.
@@ -234,13 +228,7 @@ fn write_offline_files(
     build: &str,
     offline: Offline,
 ) -> Result<(), String> {
-    let write = |file: &str, content: &[u8]| {
-        let path = dir.join(file);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
+    let write = |file: &str, content: &[u8]| write_file(dir, file, content);
     let mut pages = offline.pages;
     if pages.is_empty() {
         let catalog = crate::catalogs::for_language(None);
@@ -277,6 +265,15 @@ fn write_offline_files(
     }
     let worker = offline::service_worker(build, &precache, &offline_pages, fnv1a(assets.as_bytes()));
     write("sw.js", worker.as_bytes())
+}
+
+/// Writes `file` below `dir`, making the folders it needs.
+fn write_file(dir: &Path, file: &str, content: &[u8]) -> Result<(), String> {
+    let path = dir.join(file);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// The editions the default feed declares (`_gazette.editions`); none when
