@@ -445,7 +445,8 @@ fn deferred_loader(trunk_loader: &str) -> Option<String> {
 }
 
 /// The loader's part in reading offline, once the app has started: it
-/// registers the service worker at the site's base (where the glue is), asks
+/// registers the service worker at the site's base (where the glue is) when
+/// the page has arrived, asks
 /// it to keep each page the app draws with its photos and data (a story
 /// opened inside the app is no navigation the worker sees), and once a
 /// worker of another build has taken over, lets the next link load its page
@@ -458,8 +459,19 @@ if (worker) {
     const data = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.startsWith(scope) && /\.json(\?|$)/.test(n));
     worker.ready.then((r) => r.active && r.active.postMessage({ type: 'keep', page: location.href, photos, data }));
   };
-  addEventListener('TrunkApplicationStarted', () => {
+  // Not while the page is still arriving: on a slow line (or a cold HTTP
+  // cache) the worker's precache would compete with the page's photos and
+  // the app's first requests. At the reader's first touch, or once the page
+  // has been quiet a while.
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
     worker.register(scope + 'sw.js', { scope }).catch((e) => console.warn('Gazette: no offline reading:', e.message));
+  };
+  addEventListener('TrunkApplicationStarted', () => {
+    for (const type of ['pointerdown', 'keydown', 'scroll', 'touchstart']) addEventListener(type, register, { once: true, passive: true });
+    setTimeout(() => (window.requestIdleCallback || setTimeout)(register), 8000);
   }, { once: true });
   new PerformanceObserver((list) => {
     if (list.getEntries().some((e) => e.name === 'gazette:page-drawn')) setTimeout(keep, 800);

@@ -59,7 +59,7 @@ async function controlled(page) {
       await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
     }
     return true;
-  }, null, { timeout: 20000 });
+  }, null, { timeout: 30000 });
 }
 
 /** The URLs the worker has kept in its caches whose name starts with `prefix`. */
