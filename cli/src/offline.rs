@@ -35,7 +35,7 @@ pub const LIMITS: Limits = Limits {
 /// is not a blank page.
 pub const NETWORK_TIMEOUT_MS: u32 = 3_000;
 
-/// The file in each page's head that says which build published it.
+/// The name of the `<meta>` in each page's head that says which build published it.
 pub const BUILD_META: &str = "gazette-build";
 
 /// Where the worker's offline page puts the list of kept stories.
