@@ -168,10 +168,12 @@ async fn figure_has_caption_credit_srcset_and_size() {
             ImageVariant {
                 url: "/images/a-480.jpg".into(),
                 width: 480,
+                mime_type: None,
             },
             ImageVariant {
                 url: "/images/a-960.jpg".into(),
                 width: 960,
+                mime_type: None,
             },
         ],
     };

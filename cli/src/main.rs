@@ -4,8 +4,10 @@
 mod archive;
 mod catalogs;
 mod editions;
+mod import;
 mod input;
 mod offline;
+mod photos;
 mod prerender;
 mod progress;
 mod publish;
@@ -40,6 +42,19 @@ enum Command {
     Validate {
         /// A JSON Feed file.
         feed: PathBuf,
+    },
+    /// Convert the RSS, Atom or JSON Feed a CMS writes into a Gazette feed.
+    ///
+    /// Reads RSS 0.9x, 1.0 and 2.0, Atom 1.0 and JSON Feed 1.0 and writes JSON Feed 1.1:
+    /// categories become topics, Media RSS images and enclosures the story's photos with their
+    /// captions, dc:creator the byline; dates keep their zone. Every item that cannot be converted
+    /// is named with its line and column; the rest are written. Exits 1 when no story could be.
+    Import {
+        /// The feed, as a file (save a URL's feed with curl -o first).
+        feed: PathBuf,
+        /// The JSON Feed to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
     /// Lay out a feed or an archive as the static files the site reads.
     ///
@@ -100,6 +115,7 @@ fn main() -> ExitCode {
             feed_url: "/feed.json".to_owned(),
             search: !no_search,
         }),
+        Command::Import { feed, out } => import::run(&feed, &out),
         Command::Publish { dir } => publish::run(&dir),
     };
     match done {

@@ -8,7 +8,12 @@ pub struct Progress(ProgressBar);
 
 impl Progress {
     pub fn new(label: &'static str, total: usize) -> Progress {
-        let target = if total >= 1000 {
+        Progress::with_threshold(label, total, 1000)
+    }
+
+    /// A bar drawn from `threshold` steps up: fewer for steps that each take long.
+    pub fn with_threshold(label: &'static str, total: usize, threshold: usize) -> Progress {
+        let target = if total >= threshold {
             // Hidden by indicatif itself when standard error is not a terminal.
             ProgressDrawTarget::stderr()
         } else {

@@ -122,6 +122,25 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             continue;
         }
         remove_prerendered_pages(&folder)?;
+        let sized = crate::photos::publish(dir, &folder, &paths.home())?;
+        for fault in &sized.faults {
+            eprintln!(
+                "gazette: warning: {prefix_name}feed.json: {fault}",
+                prefix_name = edition.map_or("", |e| e.prefix.as_str())
+            );
+        }
+        if sized.photos > 0 {
+            eprintln!(
+                "gazette: {} local photos, {} sized now{}",
+                sized.photos,
+                sized.processed,
+                if sized.processed > 0 {
+                    format!(" ({} ms each)", sized.processing.as_millis() / sized.processed as u128)
+                } else {
+                    " (the rest from the cache)".to_owned()
+                }
+            );
+        }
         let feed = archive::lay_out(&archive::Options {
             input: feed_file,
             out: folder.clone(),

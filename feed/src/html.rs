@@ -595,7 +595,11 @@ impl Builder<'_> {
                     .parse::<u32>()
                     .ok()
                     .filter(|w| (1..=100_000).contains(w))?;
-                Some(super::model::ImageVariant { url, width })
+                Some(super::model::ImageVariant {
+                    url,
+                    width,
+                    mime_type: None,
+                })
             })
             .collect();
         super::model::ImageVariant::sort_by_width(&mut variants);

@@ -259,10 +259,12 @@ mod tests {
             ImageVariant {
                 url: "/a-400.jpg".into(),
                 width: 400,
+                mime_type: None,
             },
             ImageVariant {
                 url: "/a-1600.jpg".into(),
                 width: 1600,
+                mime_type: None,
             },
         ];
         let article = ingest(Item {

@@ -227,6 +227,9 @@ pub struct Image {
 pub struct ImageVariant {
     pub url: String,
     pub width: u32,
+    /// A format not every browser reads (`image/webp`), offered in a
+    /// `<source>` of its own; `None` for the photo's own format.
+    pub mime_type: Option<String>,
 }
 
 impl ImageVariant {

@@ -1005,10 +1005,16 @@ impl<'s> Reader<'s> {
                     .get("url")
                     .and_then(Node::as_str)
                     .and_then(|u| safe_url(u, self.base, UrlUse::Image));
+                let mime_type = entry
+                    .get("type")
+                    .and_then(Node::as_str)
+                    .filter(|t| t.starts_with("image/") && t.len() < 40)
+                    .map(str::to_owned);
                 match (url, width) {
                     (Some(url), Some(width)) => variants.push(ImageVariant {
                         url,
                         width: width as u32,
+                        mime_type,
                     }),
                     _ => self.warn(
                         entry,

@@ -323,6 +323,11 @@ pub struct VariantEntry {
     pub url: String,
     #[schemars(range(min = 1, max = 100_000))]
     pub width: u32,
+    /// The variant's format when it is not the photo's own (`image/webp`):
+    /// offered to the browsers that read it.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^image/[a-z0-9.+-]+$"))]
+    pub mime_type: Option<String>,
 }
 
 /// A block of a story's body.
@@ -576,6 +581,7 @@ impl From<&Image> for ImageEntry {
                 .map(|v| VariantEntry {
                     url: v.url.clone(),
                     width: v.width,
+                    mime_type: v.mime_type.clone(),
                 })
                 .collect(),
         }

@@ -6,7 +6,9 @@ use crate::gallery;
 use super::lightbox::PhotoViewer;
 
 /// A photo with `srcset` when the feed gives other widths, and its width and
-/// height so the page keeps its layout while it loads.
+/// height so the page keeps its layout while it loads. Variants in a format
+/// of their own (WebP) go in a `<picture>` source, for the browsers that
+/// read it; the others get the photo's own format.
 #[component]
 pub fn Photo(
     image: Image,
@@ -19,26 +21,30 @@ pub fn Photo(
     #[prop(optional)]
     decorative: bool,
 ) -> impl IntoView {
-    let src = image
-        .variants
+    let (own, other): (Vec<_>, Vec<_>) = image.variants.iter().partition(|v| v.mime_type.is_none());
+    let src = own
         .iter()
         .find(|v| v.width >= 800)
-        .or(image.variants.last())
+        .or(own.last())
         .map_or(image.url.clone(), |v| v.url.clone());
-    let srcset = (!image.variants.is_empty()).then(|| {
-        image
-            .variants
-            .iter()
-            .map(|v| format!("{} {}w", v.url, v.width))
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
+    let srcset = (!own.is_empty()).then(|| srcset_of(&own));
+    let source = other
+        .first()
+        .and_then(|first| first.mime_type.clone())
+        .map(|mime_type| {
+            let same: Vec<_> = other
+                .iter()
+                .copied()
+                .filter(|v| v.mime_type.as_deref() == Some(&mime_type))
+                .collect();
+            view! { <source type=mime_type srcset=srcset_of(&same) sizes=sizes /> }
+        });
     let alt = if decorative { String::new() } else { image.alt.clone() };
-    view! {
+    let img = view! {
         <img
             src=src
             srcset=srcset.clone()
-            sizes=srcset.is_some().then_some(sizes)
+            sizes=(srcset.is_some() || source.is_some()).then_some(sizes)
             alt=alt
             width=image.width
             height=image.height
@@ -46,7 +52,20 @@ pub fn Photo(
             fetchpriority=eager.then_some("high")
             decoding="async"
         />
+    };
+    match source {
+        Some(source) => view! { <picture>{source}{img}</picture> }.into_any(),
+        None => img.into_any(),
     }
+}
+
+/// `srcset`'s list: `a-400.jpg 400w, a-800.jpg 800w`.
+pub fn srcset_of(variants: &[&crate::feed::ImageVariant]) -> String {
+    variants
+        .iter()
+        .map(|v| format!("{} {}w", v.url, v.width))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A photo in a story, with its caption and credit. Inside an article with
@@ -63,7 +82,7 @@ pub fn Figure(
     let caption = image.caption.clone();
     let credit = image.credit.clone();
     let has_caption = caption.is_some() || credit.is_some();
-    let photo = view! { <Photo image sizes="(min-width: 760px) 720px, 100vw" eager /> };
+    let photo = view! { <Photo image sizes="(min-width: 46rem) 42rem, calc(100vw - 2rem)" eager /> };
     let viewer = use_context::<PhotoViewer>().zip(number);
     let photo = match viewer {
         Some((viewer, index)) => view! { <PhotoLink viewer index>{photo}</PhotoLink> }.into_any(),

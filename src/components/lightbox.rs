@@ -356,14 +356,9 @@ fn Slide(
     let arrival = RwSignal::new(Arrival::Waiting);
     let tr = crate::catalog::use_catalog();
     let missing = tr.photo_missing();
-    let srcset = (!photo.variants.is_empty()).then(|| {
-        photo
-            .variants
-            .iter()
-            .map(|v| format!("{} {}w", v.url, v.width))
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
+    // One format in one srcset: two files of one width would void the list.
+    let own: Vec<_> = photo.variants.iter().filter(|v| v.mime_type.is_none()).collect();
+    let srcset = (!own.is_empty()).then(|| super::figure::srcset_of(&own));
     // The photo's own width caps its size: never upscaled past it.
     let sizes = photo
         .width

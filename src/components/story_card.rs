@@ -44,9 +44,9 @@ pub fn StoryCard(
         .flatten()
         .map(|image| {
             let sizes = match (style, row_on_phone) {
-                (CardStyle::Lead, _) => "(min-width: 1000px) 620px, 100vw",
+                (CardStyle::Lead, _) => "(min-width: 1000px) 620px, calc(100vw - 2rem)",
                 (_, true) => "(max-width: 640px) 104px, (min-width: 1000px) 300px, 45vw",
-                _ => "(min-width: 1000px) 300px, (min-width: 640px) 45vw, 100vw",
+                _ => "(min-width: 1000px) 300px, (min-width: 640px) 45vw, calc(100vw - 2rem)",
             };
             view! { <div class="card-photo"><Photo image sizes eager decorative=true /></div> }
         });

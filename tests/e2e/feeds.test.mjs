@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, DIST, startServer, launch, openPage, goLive, waitForPage } from './support.mjs';
 import { gazetteBinary } from './archive-site.mjs';
+import { offlinePage, prerenderedShape, liveShape, takeoverShift, storyAddresses, publish } from './story-shape.mjs';
 import { buildManyTagsSite, removeSite, TAGS } from './many-tags-site.mjs';
 
 const CORPUS = path.join(ROOT, '../shared/corpora/jsonfeed');
@@ -26,98 +27,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** A page that never reaches outside loopback (corpus feeds link photos on the web). */
-async function offlinePage(options) {
-  const page = await openPage(browser, options);
-  await page.context().route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-  return page;
-}
-
-/**
- * What a story page holds, read the same way from the live page (`html`
- * null) and from a page's prerendered HTML. It runs in the page.
- */
-function shapeOf(html) {
-  const root = html === null ? document : new DOMParser().parseFromString(html, 'text/html');
-  const body = root.querySelector('.story-body');
-  const count = (selector) => (body ? body.querySelectorAll(selector).length : -1);
-  return {
-    headline: root.querySelector('main h1')?.textContent ?? null,
-    text: (body?.textContent ?? '').replace(/\s+/g, ''),
-    headings: count('h2, h3, h4, h5, h6'),
-    items: count('li'),
-    links: count('a'),
-    paragraphs: count('p'),
-    tables: count('table'),
-    figures: count('figure'),
-    meta: root.querySelector('.article-meta')?.textContent ?? null,
-    neighbours: [...root.querySelectorAll('.story-nav a')].map((a) => a.getAttribute('href')),
-  };
-}
-
-/** The shape of the page as prerendered at `href`, read from its HTML. */
-async function prerenderedShape(page, href) {
-  const html = await page.evaluate(async (href) => (await fetch(href)).text(), href);
-  return page.evaluate(shapeOf, html);
-}
-
-/** Follows a link to `href` inside the app and returns the shape of the page it draws. */
-async function liveShape(page, href) {
-  const drawn = await page.evaluate(() => performance.getEntriesByName('gazette:page-drawn').length);
-  await page.evaluate((href) => {
-    const link = Object.assign(document.createElement('a'), { href });
-    document.body.append(link);
-    link.click();
-    link.remove();
-  }, href);
-  await page.waitForFunction(
-    ({ href, drawn }) => decodeURI(location.pathname) === decodeURI(href) && performance.getEntriesByName('gazette:page-drawn').length > drawn,
-    { href, drawn },
-  );
-  return page.evaluate(shapeOf, null);
-}
-
-/**
- * Layout shift caused by the app taking over the prerendered page at `url`:
- * the shifts from the moment the app's page replaces it until two frames
- * later. (A photo without a width and height that finishes loading, or
- * fails, shifts a page whoever drew it; those are counted before the swap
- * and reported, not blamed on the takeover.)
- */
-async function takeoverShift(page, url) {
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push([entry.startTime, entry.value]);
-    }).observe({ type: 'layout-shift', buffered: true });
-    new MutationObserver((records) => {
-      if (records.some((r) => [...r.addedNodes].some((n) => n.id === 'app'))) window.__swap ??= performance.now();
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await goLive(page, url);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const { swap, shifts } = await page.evaluate(() => ({ swap: window.__swap, shifts: window.__shifts }));
-  assert.ok(swap !== undefined, `${url}: the app took over the prerendered page`);
-  const during = shifts.filter(([time]) => time >= swap - 1).reduce((sum, [, value]) => sum + value, 0);
-  const before = shifts.filter(([time]) => time < swap - 1).reduce((sum, [, value]) => sum + value, 0);
-  if (before > 0) console.log(`${url}: ${before.toFixed(4)} of shift before the takeover (photos without a size loading)`);
-  return during;
-}
-
-/** The story pages a published site holds, as their addresses. */
-function storyAddresses(site, prefix = '/') {
-  const dir = path.join(site, 'articles');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'index.html')))
-    .map((entry) => `${prefix}articles/${encodeURIComponent(entry.name)}/`);
-}
-
-/** Publishes `feed` (its JSON text) over `site`, a copy of the built site. */
-function publish(site, feed) {
-  writeFileSync(path.join(site, 'feed.json'), feed);
-  execFileSync(gazetteBinary(), ['publish', site], { stdio: ['ignore', 'ignore', 'pipe'] });
-}
 
 test('with every real feed of the corpus, each story is the same page prerendered and live, and taking over shifts nothing', { timeout: 600_000 }, async (t) => {
   if (!existsSync(CORPUS)) {
@@ -142,7 +51,7 @@ test('with every real feed of the corpus, each story is the same page prerendere
       const addresses = storyAddresses(site);
       if (addresses.length === 0) continue;
       feeds += 1;
-      const page = await offlinePage();
+      const page = await offlinePage(browser);
       await goLive(page, server.url('/'));
       for (const href of addresses) {
         const prerendered = await prerenderedShape(page, href);
@@ -154,7 +63,7 @@ test('with every real feed of the corpus, each story is the same page prerendere
       // The story with the most photos, and the first: a full load each.
       const withPhotos = addresses.map((href) => [href, (readFileSync(path.join(site, decodeURIComponent(href), 'index.html'), 'utf8').match(/<figure/g) ?? []).length]).sort((a, b) => b[1] - a[1])[0][0];
       for (const href of new Set([withPhotos, addresses[0]])) {
-        const shifting = await offlinePage({ viewport: { width: 390, height: 844 } });
+        const shifting = await offlinePage(browser, { viewport: { width: 390, height: 844 } });
         assert.equal(await takeoverShift(shifting, server.url(href)), 0, `${name} ${decodeURI(href)}: layout shift on takeover`);
         await shifting.context().close();
       }
@@ -177,7 +86,7 @@ test('a feed with hundreds of tags: topics that scale, untagged stories listed, 
 
     // The front page: the largest topics, no more than a reader would scroll.
     for (const width of [1280, 390]) {
-      const page = await offlinePage({ viewport: { width, height: 900 } });
+      const page = await offlinePage(browser, { viewport: { width, height: 900 } });
       await goLive(page, server.url('/'));
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       console.log(`many tags: front page ${height} px tall at ${width} px (budget ${FRONT_PAGE_HEIGHT[width]})`);
@@ -193,7 +102,7 @@ test('a feed with hundreds of tags: topics that scale, untagged stories listed, 
       await page.context().close();
     }
 
-    const page = await offlinePage();
+    const page = await offlinePage(browser);
     // Every topic, with its count, on one page.
     await goLive(page, server.url('/topics/'));
     assert.equal(await page.locator('.all-topics li').count(), topics.length);

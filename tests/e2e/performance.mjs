@@ -77,10 +77,10 @@ async function lcpOf(browser, url) {
  * prerendered page without the app), same host, median of `runs`
  * alternating runs each.
  */
-export async function lcpRatio(server, article = 'articles/retina-model-early-signs/', runs = 5) {
-  const html = readFileSync(path.join(DIST, article, 'index.html'), 'utf8');
+export async function lcpRatio(server, article = 'articles/retina-model-early-signs/', runs = 5, dist = DIST) {
+  const html = readFileSync(path.join(dist, article, 'index.html'), 'utf8');
   const plain = html.replace(/<script type=module src=[^>]*><\/script>/, '');
-  const plainDir = path.join(DIST, 'plain-html-benchmark');
+  const plainDir = path.join(dist, 'plain-html-benchmark');
   mkdirSync(plainDir, { recursive: true });
   writeFileSync(path.join(plainDir, 'index.html'), plain);
   const browser = await launch();

@@ -1,0 +1,159 @@
+// A newsroom's own material: a camera photo (4,000 x 3,000, an orientation
+// tag, GPS) published as variants a phone can afford, with nothing of where
+// it was taken; and every RSS and Atom feed of ../shared/corpora/rss
+// imported by `gazette import` and read as a site.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, DIST, startServer, launch, openPage, goLive, realProblems } from './support.mjs';
+import { gazetteBinary } from './archive-site.mjs';
+import { offlinePage, prerenderedShape, liveShape, storyAddresses } from './story-shape.mjs';
+import { BUDGETS, lcpRatio } from './performance.mjs';
+import { cameraPhoto, LATITUDE } from './camera-photo.mjs';
+
+const RSS_CORPUS = path.join(ROOT, '../shared/corpora/rss');
+const WORDPRESS = path.join(ROOT, 'tests/fixtures/wordpress-export.xml');
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+function run(args, env = {}) {
+  const result = spawnSync(gazetteBinary(), args, { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stderr: result.stderr };
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
+}
+
+test('a camera photo reaches a phone as a variant its size, upright, with no GPS left; the article paints as fast as its static twin', { timeout: 300_000 }, async () => {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-camera-'));
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'gazette-photo-cache-'));
+  cpSync(DIST, site, { recursive: true });
+  const server = await startServer({ root: site, fallback: '404' });
+  try {
+    const photo = await cameraPhoto(browser);
+    assert.ok(photo.length > 1_000_000, `the camera photo is ${photo.length} bytes`);
+    writeFileSync(path.join(site, 'images/boathouse-camera.jpg'), photo);
+    const feed = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
+    feed.items.unshift({
+      id: 'camera-boathouse',
+      title: 'The boathouse gets a new roof before the winter regatta',
+      summary: 'Volunteers finished the work in four weekends.',
+      date_published: '2026-12-01T09:00:00+08:00',
+      content_html: '<p>Volunteers from the rowing club finished the new roof in four weekends.</p>',
+      _gazette: {
+        slug: 'boathouse-new-roof',
+        topic: feed._gazette?.topics?.[0]?.slug,
+        body: [
+          { type: 'image', url: 'images/boathouse-camera.jpg', alt: 'The boathouse by the river under a clear sky', caption: 'The boathouse from the far bank' },
+          { type: 'paragraph', text: 'Volunteers from the rowing club finished the new roof in four weekends, in time for the winter regatta.' },
+          { type: 'paragraph', text: 'The old roof had leaked onto the boat racks since the storms of last spring.' },
+        ],
+      },
+    });
+    writeFileSync(path.join(site, 'feed.json'), JSON.stringify(feed));
+    const published = run(['publish', site], { GAZETTE_CACHE: cache });
+    assert.equal(published.code, 0, published.stderr);
+    assert.match(published.stderr, /\d+ sized now \(\d+ ms each\)/, published.stderr);
+
+    // Nothing published holds the place the photo was taken.
+    for (const file of filesUnder(site)) {
+      assert.ok(!readFileSync(file).includes(LATITUDE), `${path.relative(site, file)} holds the photo's GPS coordinates`);
+    }
+    const story = JSON.parse(readFileSync(path.join(site, 'feed.json'), 'utf8')).items.find((i) => i.id === 'camera-boathouse');
+    const block = story._gazette.body[0];
+    assert.deepEqual([block.width, block.height], [3000, 4000], 'turned upright: the camera was held on its side');
+
+    const page = await openPage(browser, { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const photos = new Map();
+    page.on('response', async (response) => {
+      if (response.url().includes('boathouse-camera')) photos.set(new URL(response.url()).pathname, (await response.body()).length);
+    });
+    await goLive(page, server.url('/articles/boathouse-new-roof/'));
+    const shown = await page.locator('.story-body figure img').first().evaluate(async (img) => {
+      await img.decode();
+      return { src: new URL(img.currentSrc).pathname, natural: img.naturalWidth, shown: img.getBoundingClientRect().width };
+    });
+    const bytes = photos.get(shown.src);
+    console.log(`camera photo on a 412 px 2x phone: ${shown.src}, ${shown.natural} CSS px natural, for ${Math.round(shown.shown)} CSS px, ${bytes} bytes (camera file ${photo.length} bytes); fetched: ${[...photos.keys()].join(', ')}`);
+    // The variant's own width, from its name (naturalWidth is per CSS pixel at 2x).
+    const width = Number(shown.src.match(/-(\d+)\.\w+$/)[1]);
+    assert.ok(width <= 900, `${width} px wide`);
+    assert.ok(width >= shown.shown * 2 * 0.95, `sharp at 2x: ${width} px for ${shown.shown} CSS px`);
+    assert.ok(bytes < 150_000, `${bytes} bytes`);
+    assert.match(shown.src, /\.webp$/, 'a browser that reads WebP gets WebP');
+    assert.deepEqual(realProblems(page), []);
+    await page.context().close();
+
+    const lcp = await lcpRatio(server, 'articles/boathouse-new-roof/', 3, site);
+    console.log(`camera photo article LCP: ${Math.round(lcp.app)} ms against ${Math.round(lcp.plain)} ms static (${lcp.ratio.toFixed(2)}x)`);
+    assert.ok(lcp.ratio <= BUDGETS.lcpRatio, `LCP ${lcp.ratio.toFixed(2)}x its static twin`);
+
+  } finally {
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
+
+test('every RSS and Atom feed of the corpus and a WordPress export import and read as a site; the malformed one is refused with its line and column', { timeout: 300_000 }, async (t) => {
+  const feeds = [WORDPRESS];
+  if (existsSync(RSS_CORPUS)) {
+    feeds.push(...readdirSync(RSS_CORPUS).filter((f) => /\.(xml|rss)$/.test(f)).sort().map((f) => path.join(RSS_CORPUS, f)));
+  } else {
+    t.diagnostic(`SKIPPED the RSS corpus: ${RSS_CORPUS} is absent (the shared corpora are not beside this clone)`);
+  }
+  const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-imported-'));
+  cpSync(DIST, site, { recursive: true });
+  const server = await startServer({ root: site, fallback: '404' });
+  let read = 0;
+  try {
+    for (const file of feeds) {
+      const name = path.basename(file);
+      const out = path.join(site, 'feed.json');
+      const imported = run(['import', file, '--out', out]);
+      if (name.includes('invalid')) {
+        assert.equal(imported.code, 2, `${name} is refused`);
+        assert.match(imported.stderr, new RegExp(`${name}:\\d+:\\d+: error: `), imported.stderr);
+        continue;
+      }
+      assert.equal(imported.code, 0, `${name}: ${imported.stderr}`);
+      const validated = spawnSync(gazetteBinary(), ['validate', out], { encoding: 'utf8' });
+      assert.equal(validated.status, 0, `${name}: gazette validate: ${validated.stdout}`);
+      const published = run(['publish', site]);
+      assert.equal(published.code, 0, `${name}: ${published.stderr}`);
+      const items = JSON.parse(readFileSync(out, 'utf8')).items;
+      const addresses = storyAddresses(site);
+      assert.equal(addresses.length, items.length, `${name}: a page per story`);
+      const page = await offlinePage(browser);
+      await goLive(page, server.url('/'));
+      assert.equal(await page.locator("main h1").count(), 1, `${name}: one h1 on the front page`);
+      assert.ok((await page.locator('main a[href*="/articles/"]').count()) > 0, `${name}: the front page lists stories`);
+      for (const href of addresses.slice(0, 3)) {
+        const prerendered = await prerenderedShape(page, href);
+        const live = await liveShape(page, href);
+        assert.deepEqual(live, prerendered, `${name} ${decodeURI(href)}: the app drew another page than the prerendered one`);
+        assert.ok(live.headline, `${name} ${decodeURI(href)}: a headline`);
+        assert.equal(await page.locator('main article h1').count(), 1, `${name}: the story in <article>`);
+      }
+      assert.deepEqual(realProblems(page).filter((p) => !p.includes('net::ERR_FAILED')), [], `${name}: no errors`);
+      await page.context().close();
+      read += 1;
+    }
+  } finally {
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+  console.log(`imported and read: ${read} feeds`);
+  assert.ok(read >= (existsSync(RSS_CORPUS) ? 15 : 1));
+});

@@ -1,0 +1,102 @@
+// What a story page holds, prerendered and live, and the other checks the
+// feed tests share: by the corpus of JSON Feeds (feeds.test.mjs) and of RSS
+// and Atom feeds (photos-and-imports.test.mjs).
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { openPage, goLive } from './support.mjs';
+import { gazetteBinary } from './archive-site.mjs';
+
+/** A page that never reaches outside loopback (corpus feeds link photos on the web). */
+export async function offlinePage(browser, options) {
+  const page = await openPage(browser, options);
+  await page.context().route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  return page;
+}
+
+/**
+ * What a story page holds, read the same way from the live page (`html`
+ * null) and from a page's prerendered HTML. It runs in the page.
+ */
+export function shapeOf(html) {
+  const root = html === null ? document : new DOMParser().parseFromString(html, 'text/html');
+  const body = root.querySelector('.story-body');
+  const count = (selector) => (body ? body.querySelectorAll(selector).length : -1);
+  return {
+    headline: root.querySelector('main h1')?.textContent ?? null,
+    text: (body?.textContent ?? '').replace(/\s+/g, ''),
+    headings: count('h2, h3, h4, h5, h6'),
+    items: count('li'),
+    links: count('a'),
+    paragraphs: count('p'),
+    tables: count('table'),
+    figures: count('figure'),
+    meta: root.querySelector('.article-meta')?.textContent ?? null,
+    neighbours: [...root.querySelectorAll('.story-nav a')].map((a) => a.getAttribute('href')),
+  };
+}
+
+/** The shape of the page as prerendered at `href`, read from its HTML. */
+export async function prerenderedShape(page, href) {
+  const html = await page.evaluate(async (href) => (await fetch(href)).text(), href);
+  return page.evaluate(shapeOf, html);
+}
+
+/** Follows a link to `href` inside the app and returns the shape of the page it draws. */
+export async function liveShape(page, href) {
+  const drawn = await page.evaluate(() => performance.getEntriesByName('gazette:page-drawn').length);
+  await page.evaluate((href) => {
+    const link = Object.assign(document.createElement('a'), { href });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }, href);
+  await page.waitForFunction(
+    ({ href, drawn }) => decodeURI(location.pathname) === decodeURI(href) && performance.getEntriesByName('gazette:page-drawn').length > drawn,
+    { href, drawn },
+  );
+  return page.evaluate(shapeOf, null);
+}
+
+/**
+ * Layout shift caused by the app taking over the prerendered page at `url`:
+ * the shifts from the moment the app's page replaces it until two frames
+ * later. (A photo without a width and height that finishes loading, or
+ * fails, shifts a page whoever drew it; those are counted before the swap
+ * and reported, not blamed on the takeover.)
+ */
+export async function takeoverShift(page, url) {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push([entry.startTime, entry.value]);
+    }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver((records) => {
+      if (records.some((r) => [...r.addedNodes].some((n) => n.id === 'app'))) window.__swap ??= performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await goLive(page, url);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const { swap, shifts } = await page.evaluate(() => ({ swap: window.__swap, shifts: window.__shifts }));
+  assert.ok(swap !== undefined, `${url}: the app took over the prerendered page`);
+  const during = shifts.filter(([time]) => time >= swap - 1).reduce((sum, [, value]) => sum + value, 0);
+  const before = shifts.filter(([time]) => time < swap - 1).reduce((sum, [, value]) => sum + value, 0);
+  if (before > 0) console.log(`${url}: ${before.toFixed(4)} of shift before the takeover (photos without a size loading)`);
+  return during;
+}
+
+/** The story pages a published site holds, as their addresses. */
+export function storyAddresses(site, prefix = '/') {
+  const dir = path.join(site, 'articles');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'index.html')))
+    .map((entry) => `${prefix}articles/${encodeURIComponent(entry.name)}/`);
+}
+
+/** Publishes `feed` (its JSON text) over `site`, a copy of the built site. */
+export function publish(site, feed) {
+  writeFileSync(path.join(site, 'feed.json'), feed);
+  execFileSync(gazetteBinary(), ['publish', site], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
