@@ -80,6 +80,14 @@ pub fn publish(site: &Path, folder: &Path, base_path: &str) -> Result<Report, St
     };
     let mut found = Vec::new();
     let mut report = Report::default();
+    let mut note = |path: &str, url: &str, given: bool| match places.file(url) {
+        Some(file) if file.is_file() => found.push((file, !given)),
+        Some(file) => report.faults.push(format!(
+            "{path}: {url} is not in the site ({}); left as it is",
+            file.display()
+        )),
+        None => {}
+    };
     walk(&mut feed, &mut |path, object| {
         let Some(url) = object.get("url").and_then(Value::as_str) else {
             return;
@@ -89,15 +97,11 @@ pub fn publish(site: &Path, folder: &Path, base_path: &str) -> Result<Report, St
             .get("srcset")
             .and_then(Value::as_array)
             .is_some_and(|s| !s.is_empty());
-        match places.file(url) {
-            Some(file) if file.is_file() => found.push((file, !given)),
-            Some(file) => report.faults.push(format!(
-                "{path}: {url} is not in the site ({}); left as it is",
-                file.display()
-            )),
-            None => {}
-        }
+        note(path, url, given);
     });
+    for (path, photo) in html_photos(&feed) {
+        note(&path, &photo.src, photo.srcset);
+    }
     found.sort();
     // A photo shown twice, once with its variants listed, is still sized.
     found.dedup_by(|later, earlier| {
@@ -154,6 +158,7 @@ pub fn publish(site: &Path, folder: &Path, base_path: &str) -> Result<Report, St
             object.insert("srcset".into(), Value::Array(srcset));
         }
     });
+    size_html_photos(&mut feed, |src| places.file(src).and_then(|file| sized.get(&file)));
     let mut written = serde_json::to_string_pretty(&feed).map_err(|e| e.to_string())?;
     written.push('\n');
     std::fs::write(&feed_file, written).map_err(|e| format!("cannot write {}: {e}", feed_file.display()))?;
@@ -231,6 +236,89 @@ fn walk_blocks(blocks: &mut Value, path: &str, visit: &mut dyn FnMut(&str, &mut 
                     walk_blocks(inner, &format!("{at}.items[{j}].blocks"), visit);
                 }
             }
+        }
+    }
+}
+
+/// An `<img>` of a story's `content_html`.
+struct HtmlPhoto {
+    src: String,
+    /// Whether it lists its own variants.
+    srcset: bool,
+}
+
+/// The `<img src>` of an HTML body; one that loads lazily from another
+/// attribute (`data-src`) is the page's own business and left alone, as
+/// its `src` is then a placeholder.
+fn html_photo(element: &lol_html::html_content::Element) -> Option<HtmlPhoto> {
+    if ["data-src", "data-lazy-src", "data-original"]
+        .iter()
+        .any(|a| element.has_attribute(a))
+    {
+        return None;
+    }
+    Some(HtmlPhoto {
+        src: element.get_attribute("src")?,
+        srcset: element.has_attribute("srcset"),
+    })
+}
+
+/// The photos of every story's `content_html`, with where each is.
+fn html_photos(feed: &Value) -> Vec<(String, HtmlPhoto)> {
+    let mut found = Vec::new();
+    let items = feed.get("items").and_then(Value::as_array).into_iter().flatten();
+    for (i, html) in items
+        .enumerate()
+        .filter_map(|(i, item)| Some((i, item.get("content_html")?.as_str()?)))
+    {
+        let path = format!("items[{i}].content_html");
+        let photos = std::cell::RefCell::new(Vec::new());
+        // HTML that lol_html cannot read is reported by the reader, not here.
+        let _ = crate::shell::rewrite(
+            html,
+            vec![lol_html::element!("img[src]", |el| {
+                photos.borrow_mut().extend(html_photo(el));
+                Ok(())
+            })],
+        );
+        found.extend(photos.into_inner().into_iter().map(|photo| (path.clone(), photo)));
+    }
+    found
+}
+
+/// Gives each sized photo of the stories' `content_html` its upright size
+/// and, unless it lists its own, its variants: in its own format only, as
+/// an `<img srcset>` says nothing of a variant's type.
+fn size_html_photos<'s>(feed: &mut Value, sized: impl Fn(&str) -> Option<&'s Sized>) {
+    let items = feed
+        .get_mut("items")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten();
+    for html in items.filter_map(|item| match item.get_mut("content_html") {
+        Some(Value::String(html)) => Some(html),
+        _ => None,
+    }) {
+        let rewritten = crate::shell::rewrite(
+            html,
+            vec![lol_html::element!("img[src]", |el| {
+                let Some(photo) = html_photo(el) else { return Ok(()) };
+                let Some(size) = sized(&photo.src) else { return Ok(()) };
+                el.set_attribute("width", &size.width.to_string())?;
+                el.set_attribute("height", &size.height.to_string())?;
+                if !photo.srcset && !size.widths.is_empty() {
+                    let srcset: Vec<String> = size
+                        .widths
+                        .iter()
+                        .map(|&w| format!("{} {w}w", variant_url(&photo.src, size, w, &size.extension)))
+                        .collect();
+                    el.set_attribute("srcset", &srcset.join(", "))?;
+                }
+                Ok(())
+            })],
+        );
+        if let Ok(rewritten) = rewritten {
+            *html = rewritten;
         }
     }
 }

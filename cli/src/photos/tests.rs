@@ -194,3 +194,39 @@ fn only_files_of_the_site_are_local_photos() {
     assert_eq!(places.file("//example.com/a.jpg"), None);
     assert_eq!(places.file("data:image/png;base64,xyz"), None);
 }
+
+#[test]
+fn photos_in_an_html_body_are_measured_and_given_their_variants() {
+    let site = temp("html");
+    let cache = temp("html-cache");
+    std::env::set_var("GAZETTE_CACHE", &cache);
+    std::fs::write(site.join("field.jpg"), camera_jpeg(1000, 500, 6)).unwrap();
+    let feed = json!({
+        "version": "https://jsonfeed.org/version/1.1", "title": "T",
+        "items": [{
+            "id": "1",
+            "content_html": "<p>Before.</p><img src=\"field.jpg\" alt=\"A field\" width=\"1000\" height=\"500\"><img data-src=\"field.jpg\" src=\"blank.gif\"><img src=\"gone.jpg\">"
+        }]
+    });
+    std::fs::write(site.join("feed.json"), feed.to_string()).unwrap();
+    let report = publish(&site, &site, "/").unwrap();
+    assert_eq!(report.photos, 1, "the lazy one's placeholder is not looked for");
+    assert!(report
+        .faults
+        .iter()
+        .any(|f| f.starts_with("items[0].content_html: gone.jpg is not in the site")));
+    let published: Value = serde_json::from_str(&std::fs::read_to_string(site.join("feed.json")).unwrap()).unwrap();
+    let html = published["items"][0]["content_html"].as_str().unwrap();
+    let key = &content_key(&camera_jpeg(1000, 500, 6))[..8];
+    assert!(
+        html.contains(&format!(
+            "<img src=\"field.jpg\" alt=\"A field\" width=\"500\" height=\"1000\" srcset=\"field.{key}-400.jpg 400w, field.{key}-500.jpg 500w\">"
+        )),
+        "upright size and variants: {html}"
+    );
+    assert!(
+        html.contains("<img data-src=\"field.jpg\" src=\"blank.gif\">"),
+        "{html}"
+    );
+    assert!(site.join(format!("field.{key}-500.webp")).is_file());
+}
