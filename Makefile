@@ -66,8 +66,12 @@ test-browser:
 	$(WASM_TEST) -- --features csr --test web --locked
 
 ## The built site, served on loopback, driven by Playwright.
+## The figures measured on the way are printed again at the end, beside the result.
 test-e2e: build build-news
-	node --test --test-concurrency=1 tests/e2e/
+	@rm -f target/e2e-figures.txt
+	@node --test --test-concurrency=1 tests/e2e/; status=$$?; \
+	  echo "## Figures measured by the end-to-end tests (target/e2e-figures.txt)"; \
+	  cat target/e2e-figures.txt 2>/dev/null; exit $$status
 
 ## Benchmarks: figures printed, nothing fails on time (the budgets fail make test).
 bench: build

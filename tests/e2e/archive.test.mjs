@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { startServer, launch, goLive, openPage, waitForPage, realProblems } from './support.mjs';
+import { startServer, launch, goLive, openPage, waitForPage, realProblems, figure } from './support.mjs';
 import { TOPICS, STORIES, buildArchiveSite } from './archive-site.mjs';
 import { BUDGETS, TYPING_PAUSE_MS, openCountingFeeds, searchOnce } from './performance.mjs';
 
@@ -120,7 +120,7 @@ test(`search covers all ${STORIES} stories through the Pagefind index: first res
   }
   const { page, engineBytes, queryBytes } = run;
   const best = Math.min(...times);
-  console.log(`archive search: first result ${times.map((t) => t.toFixed(0)).join(', ')} ms after typing (${TYPING_PAUSE_MS} ms of it the typing pause); engine ${(engineBytes / 1024).toFixed(1)} KiB once, query ${(queryBytes / 1024).toFixed(1)} KiB`);
+  figure(`archive search: first result ${times.map((t) => t.toFixed(0)).join(', ')} ms after typing (${TYPING_PAUSE_MS} ms of it the typing pause); engine ${(engineBytes / 1024).toFixed(1)} KiB once, query ${(queryBytes / 1024).toFixed(1)} KiB`);
   assert.ok(best - TYPING_PAUSE_MS <= BUDGETS.searchFirstResultMs, `${times.map((t) => t.toFixed(0)).join(', ')} ms`);
   assert.ok(queryBytes < 100 * 1024, `${queryBytes} bytes for one query`);
   assert.equal(await page.locator('.search-count').textContent(), '1 story matches “story 17321”.');

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, DIST, startServer, launch, openPage, goLive, waitForPage } from './support.mjs';
+import { ROOT, DIST, startServer, launch, openPage, goLive, waitForPage, figure } from './support.mjs';
 import { gazetteBinary } from './archive-site.mjs';
 import { offlinePage, prerenderedShape, liveShape, takeoverShift, storyAddresses, publish } from './story-shape.mjs';
 import { buildManyTagsSite, removeSite, TAGS } from './many-tags-site.mjs';
@@ -89,7 +89,7 @@ test('a feed with hundreds of tags: topics that scale, untagged stories listed, 
       const page = await offlinePage(browser, { viewport: { width, height: 900 } });
       await goLive(page, server.url('/'));
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      console.log(`many tags: front page ${height} px tall at ${width} px (budget ${FRONT_PAGE_HEIGHT[width]})`);
+      figure(`many tags: front page ${height} px tall at ${width} px (budget ${FRONT_PAGE_HEIGHT[width]})`);
       assert.ok(height <= FRONT_PAGE_HEIGHT[width], `${height} px at ${width} px`);
       assert.ok((await page.locator('.topic-section').count()) <= 8, 'at most eight sections');
       if (width === 1280) {

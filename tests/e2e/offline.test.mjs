@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { DIST, CHROMIUM, startServer, launch, waitForPage, realProblems } from './support.mjs';
+import { DIST, CHROMIUM, startServer, launch, waitForPage, realProblems, figure } from './support.mjs';
 import { gazetteBinary } from './archive-site.mjs';
 
 /** What the sample site may keep on a reader's device after a few stories: stated in the README. */
@@ -184,7 +184,7 @@ test('a reader who opened two stories reads them offline, with their photos, and
   await page.getByText(NEW_STORY).first().waitFor();
 
   const { usage } = await page.evaluate(() => navigator.storage.estimate());
-  console.log(`# offline: ${(usage / 1024 / 1024).toFixed(2)} MB kept on the device (budget ${STORAGE_BUDGET_BYTES / 1024 / 1024} MB)`);
+  figure(`offline: ${(usage / 1024 / 1024).toFixed(2)} MB kept on the device (budget ${STORAGE_BUDGET_BYTES / 1024 / 1024} MB)`);
   assert.ok(usage < STORAGE_BUDGET_BYTES, `storage ${usage} bytes within the budget`);
   // Offline, the browser reports the requests that failed and the offline page's own 503.
   const expected = (p) => p.includes('net::ERR_') || p.includes('Failed to fetch') || p.includes('status of 503 (Offline)');

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, DIST, startServer, launch, openPage, goLive, realProblems } from './support.mjs';
+import { ROOT, DIST, startServer, launch, openPage, goLive, realProblems, figure } from './support.mjs';
 import { gazetteBinary } from './archive-site.mjs';
 import { offlinePage, prerenderedShape, liveShape, storyAddresses } from './story-shape.mjs';
 import { BUDGETS, lcpRatio } from './performance.mjs';
@@ -85,7 +85,7 @@ test('a camera photo reaches a phone as a variant its size, upright, with no GPS
       return { src: new URL(img.currentSrc).pathname, natural: img.naturalWidth, shown: img.getBoundingClientRect().width };
     });
     const bytes = photos.get(shown.src);
-    console.log(`camera photo on a 412 px 2x phone: ${shown.src}, ${shown.natural} CSS px natural, for ${Math.round(shown.shown)} CSS px, ${bytes} bytes (camera file ${photo.length} bytes); fetched: ${[...photos.keys()].join(', ')}`);
+    figure(`camera photo on a 412 px 2x phone: ${shown.src}, ${shown.natural} CSS px natural, for ${Math.round(shown.shown)} CSS px, ${bytes} bytes (camera file ${photo.length} bytes); fetched: ${[...photos.keys()].join(', ')}`);
     // The variant's own width, from its name (naturalWidth is per CSS pixel at 2x).
     const width = Number(shown.src.match(/-(\d+)\.\w+$/)[1]);
     assert.ok(width <= 900, `${width} px wide`);
@@ -96,7 +96,7 @@ test('a camera photo reaches a phone as a variant its size, upright, with no GPS
     await page.context().close();
 
     const lcp = await lcpRatio(server, 'articles/boathouse-new-roof/', 3, site);
-    console.log(`camera photo article LCP: ${Math.round(lcp.app)} ms against ${Math.round(lcp.plain)} ms static (${lcp.ratio.toFixed(2)}x)`);
+    figure(`camera photo article LCP: ${Math.round(lcp.app)} ms against ${Math.round(lcp.plain)} ms static (${lcp.ratio.toFixed(2)}x)`);
     assert.ok(lcp.ratio <= BUDGETS.lcpRatio, `LCP ${lcp.ratio.toFixed(2)}x its static twin`);
 
   } finally {

@@ -3,7 +3,7 @@
 // playwright-core (Debian's chromium, never a downloaded browser).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -11,6 +11,23 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = process.env.GAZETTE_DIST || path.join(ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Where the suite's figures are collected, for `make test-e2e` to print at its end. */
+export const FIGURES = path.join(ROOT, 'target', 'e2e-figures.txt');
+
+/**
+ * Prints a measured figure, and keeps it in FIGURES: a run's last lines
+ * then hold every figure beside the result, where CI's log is read.
+ */
+export function figure(line) {
+  console.log(line);
+  try {
+    mkdirSync(path.dirname(FIGURES), { recursive: true });
+    appendFileSync(FIGURES, `${line}\n`);
+  } catch {
+    // The figure is printed all the same.
+  }
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
