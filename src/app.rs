@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::catalog::{direction_of, Catalog};
 use crate::components::feed_notice::skipped_summary;
@@ -11,7 +11,7 @@ use crate::components::{
 use crate::editions::Editions;
 use crate::newsroom::Newsroom;
 use crate::page_shell::PageShell;
-use crate::pages::{ArticlePage, FrontPage, ListKind, ListPage, NotFoundPage, SearchPage};
+use crate::pages::{ArticlePage, FrontPage, ListKind, ListPage, NotFoundPage, SearchRoute};
 use crate::paths::Paths;
 use crate::store::Store;
 use crate::takeover::PageLifecycle;
@@ -69,7 +69,7 @@ pub fn App(
                     <Route path=path!("/latest") view=|| view! { <ListPage kind=ListKind::Latest /> } />
                     <Route path=path!("/people/:slug") view=|| view! { <ListPage kind=ListKind::Person /> } />
                     <Route path=path!("/articles/:slug") view=ArticlePage />
-                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
                 </FlatRoutes>
                 <FeedNotice summary=move || newsroom.with_store(|s| skipped_summary(tr, s.skipped_stories())) />
             </main>

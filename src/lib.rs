@@ -13,6 +13,7 @@ pub mod browser;
 pub mod catalog;
 pub mod components;
 pub mod editions;
+mod split;
 pub use gazette_feed as feed;
 pub mod gallery;
 pub mod html_parser;

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
 CARGO_FUZZ_VERSION=0.13.2
+# Cuts the app's code into chunks loaded on demand (cli/src/chunks.rs).
+WASM_SPLIT_VERSION=0.2.4
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 
@@ -62,6 +64,12 @@ if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   # Not --locked: the CLI's own lock file pins a crate the registry no longer has.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
+# The crate wasm_split_cli_support (binary wasm-split-cli), not the crate
+# named wasm-split-cli; it prints no version of its own.
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
 if ! $build_only && ! have_version wasm-pack "wasm-pack $WASM_PACK_VERSION"; then
   step "cargo install wasm-pack $WASM_PACK_VERSION"
   cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
@@ -83,4 +91,4 @@ fi
 # Trunk builds offline, so every crate must already be in Cargo's cache.
 cargo fetch --locked -q
 
-echo "setup: ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | head -n1)$($build_only || echo ", wasm-pack $WASM_PACK_VERSION, $(chromium --version 2>/dev/null | head -n1)"))"
+echo "setup: ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version | head -n1)$($build_only || echo ", wasm-pack $WASM_PACK_VERSION, $(chromium --version 2>/dev/null | head -n1)"))"

@@ -3,6 +3,7 @@
 
 mod archive;
 mod catalogs;
+mod chunks;
 mod editions;
 mod import;
 mod input;

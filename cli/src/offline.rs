@@ -105,6 +105,19 @@ pub fn app_files(dir: &Path, shell_html: &str, paths: &Paths) -> Result<Vec<(Str
         }
         files.push((file, Kept::Hashed));
     }
+    // The code loaded on demand (cli/src/chunks.rs), kept too: a chunk
+    // missing offline would stop the app.
+    let mut on_demand: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("gazette-split-") || n.starts_with("gazette-chunk-"))
+                .collect()
+        })
+        .unwrap_or_default();
+    on_demand.sort();
+    files.extend(on_demand.into_iter().map(|file| (file, Kept::Hashed)));
     let mut snippets = Vec::new();
     collect_files(&dir.join("snippets"), "snippets", &mut snippets);
     snippets.sort();

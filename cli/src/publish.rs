@@ -20,7 +20,7 @@ use gazette::store::Store;
 use gazette::editions::Editions;
 use gazette::feed::Edition;
 
-use crate::{archive, editions, offline, prerender, shell, site_files};
+use crate::{archive, chunks, editions, offline, prerender, shell, site_files};
 
 /// What the page may load and run. Scripts only from the site (the app's
 /// JavaScript glue and its loader) plus compiling its WebAssembly; photos
@@ -48,6 +48,14 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             loader: None,
         }
     } else {
+        let chunks = chunks::split(dir)?;
+        if !chunks.is_empty() {
+            let sizes: Vec<String> = chunks
+                .iter()
+                .map(|c| format!("{} ({:.1} KiB)", c.file, c.bytes as f64 / 1024.0))
+                .collect();
+            eprintln!("gazette: the app's code loaded on demand: {}", sizes.join(", "));
+        }
         minify_scripts(dir);
         harden(&html)?
     };
@@ -322,7 +330,7 @@ fn minify_scripts(dir: &Path) {
     scripts.retain(|p| {
         p.file_name()
             .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with("gazette-web-") && n.ends_with(".js"))
+            .is_some_and(|n| (n.starts_with("gazette-web-") || n.starts_with("gazette-split-")) && n.ends_with(".js"))
     });
     let snippets = dir.join("snippets");
     if let Ok(crates) = std::fs::read_dir(&snippets) {

@@ -361,6 +361,8 @@ pub fn headers(paths: &Paths) -> String {
     format!(
         "{base}*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n  Cache-Control: no-cache\n\n\
          {base}gazette-web-*\n  Cache-Control: public, max-age=31536000, immutable\n\n\
+         {base}gazette-split-*\n  Cache-Control: public, max-age=31536000, immutable\n\n\
+         {base}gazette-chunk-*\n  Cache-Control: public, max-age=31536000, immutable\n\n\
          {base}loader-*\n  Cache-Control: public, max-age=31536000, immutable\n\n\
          {base}main-*\n  Cache-Control: public, max-age=31536000, immutable\n\n\
          {base}images/*\n  Cache-Control: public, max-age=86400\n"

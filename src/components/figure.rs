@@ -101,7 +101,9 @@ pub fn Figure(
     }
 }
 
-/// A link that opens the photo viewer at photo `index`.
+/// A link that opens the photo viewer at photo `index`. A reader reaching
+/// for it (a pointer over it, a finger on it, focus) has the viewer loaded,
+/// so that it opens at once.
 #[component]
 pub fn PhotoLink(viewer: PhotoViewer, index: usize, children: Children) -> impl IntoView {
     let count = viewer.count();
@@ -110,6 +112,9 @@ pub fn PhotoLink(viewer: PhotoViewer, index: usize, children: Children) -> impl 
         <a
             class="photo-open"
             href=gallery::fragment(index)
+            on:pointerover=move |_| viewer.want()
+            on:touchstart=move |_| viewer.want()
+            on:focus=move |_| viewer.want()
             on:click=move |ev| {
                 ev.prevent_default();
                 viewer.open(index);

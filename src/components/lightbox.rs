@@ -20,6 +20,9 @@ pub struct PhotoViewer {
     pushed: StoredValue<bool>,
     /// The element that opened the viewer, to get focus back on close.
     opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    /// Whether the viewer is wanted on this page: its code is then loaded
+    /// and its (closed) dialog drawn ([`ViewerOnDemand`]).
+    wanted: RwSignal<bool>,
 }
 
 impl PhotoViewer {
@@ -29,6 +32,14 @@ impl PhotoViewer {
             count,
             pushed: StoredValue::new(false),
             opener: StoredValue::new_local(None),
+            wanted: RwSignal::new(false),
+        }
+    }
+
+    /// The reader is reaching for a photo: have the viewer ready.
+    pub fn want(&self) {
+        if !self.wanted.get_untracked() {
+            self.wanted.set(true);
         }
     }
 
@@ -42,6 +53,7 @@ impl PhotoViewer {
 
     /// Opens photo `index` from a click: one new history entry.
     pub fn open(&self, index: usize) {
+        self.want();
         self.opener.set_value(active_element());
         let Some(index) = gallery::apply(None, self.count, ViewerAction::Open(index)) else {
             return;
@@ -115,6 +127,56 @@ fn set_fragment(fragment: &str, push: bool) {
             history.replace_state_with_url(&state, "", Some(&url))
         };
     }
+}
+
+/// Draws the viewer's dialog; what the chunk below hands over.
+type DrawViewer = fn(Vec<Image>, String) -> AnyView;
+
+fn draw_viewer(photos: Vec<Image>, title: String) -> AnyView {
+    view! { <Lightbox photos title /> }.into_any()
+}
+
+crate::split::split_point! {
+    /// The viewer's code, a chunk of its own: once it has arrived, the
+    /// dialog is drawn like any other part of the page, effects and all.
+    fn viewer_code() -> DrawViewer {
+        draw_viewer
+    }
+}
+
+/// An article's photo viewer, drawn once a reader reaches for a photo (a
+/// pointer or a finger on one, focus, a click) or the address names one (a
+/// shared link, Back or Forward to one): only then is its code loaded, and
+/// its dialog, closed until a photo is opened, put in the page.
+#[component]
+pub fn ViewerOnDemand(photos: Vec<Image>, title: String) -> impl IntoView {
+    let viewer = expect_context::<PhotoViewer>();
+    let count = photos.len();
+    let named = move || gallery::index_from_fragment(&window().location().hash().unwrap_or_default(), count).is_some();
+    Effect::new(move |_| {
+        if named() {
+            viewer.want();
+        }
+    });
+    let on_popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        if named() {
+            viewer.want();
+        }
+    });
+    on_cleanup(move || on_popstate.remove());
+    let draw = RwSignal::new(None::<DrawViewer>);
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) || !viewer.wanted.get() {
+            return asked.unwrap_or(false);
+        }
+        leptos::task::spawn_local(async move {
+            let code = viewer_code().await;
+            // The story may be gone by the time the code is in.
+            let _ = draw.try_set(Some(code));
+        });
+        true
+    });
+    move || draw.get().map(|draw| draw(photos.clone(), title.clone()))
 }
 
 /// Whether a slide's photo has arrived.

@@ -30,7 +30,7 @@ pub use article_meta::ArticleMeta;
 pub use blocks::BodyBlocks;
 pub use feed_notice::{FeedNotice, OfflineNotice};
 pub use figure::{Figure, Photo, PhotoLink};
-pub use lightbox::{Lightbox, PhotoViewer};
+pub use lightbox::{Lightbox, PhotoViewer, ViewerOnDemand};
 pub use load_failure::{FailureBanner, LoadFailure};
 pub use looking_back::{reach_phrase, LookingBack};
 pub use most_read::MostRead;

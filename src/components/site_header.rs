@@ -41,7 +41,13 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
     let on_search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let query = search_input_value(&ev);
-        navigate(&search_paths.search(query.trim()), NavigateOptions::default());
+        // The address already holds the site's base (`/news/`): resolved
+        // again against it, it would be `/news/news/search/`.
+        let options = NavigateOptions {
+            resolve: false,
+            ..NavigateOptions::default()
+        };
+        navigate(&search_paths.search(query.trim()), options);
     };
 
     view! {

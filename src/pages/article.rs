@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::catalog::{direction_of, fill, use_catalog};
 use crate::components::{
-    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Lightbox, LookingBack, MostRead, PageKind, PageMeta, Photo,
-    PhotoLink, PhotoViewer, ShareButton, StoryCard,
+    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, LookingBack, MostRead, PageKind, PageMeta, Photo, PhotoLink,
+    PhotoViewer, ShareButton, StoryCard, ViewerOnDemand,
 };
 use crate::feed::url::is_external;
 use crate::feed::Article;
@@ -96,7 +96,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
             </section>
         }
     });
-    let lightbox = (!photos.is_empty()).then(|| view! { <Lightbox photos title=article.title.clone() /> });
+    let lightbox = (!photos.is_empty()).then(|| view! { <ViewerOnDemand photos title=article.title.clone() /> });
     let related_heading = topic.as_ref().map_or_else(
         || tr.more_stories().to_string(),
         |t| fill(tr.more_from(), &[("topic", &t.name)]),

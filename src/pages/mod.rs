@@ -11,7 +11,7 @@ pub mod topic;
 pub use article::ArticlePage;
 pub use front::FrontPage;
 pub use not_found::{NotFound, NotFoundPage};
-pub use search::SearchPage;
+pub use search::{SearchPage, SearchRoute};
 pub use topic::{ListKind, ListPage};
 
 use leptos::prelude::*;

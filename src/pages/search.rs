@@ -13,6 +13,28 @@ use crate::search::{SearchResults, RESULTS_PER_STEP};
 
 use super::{load_failure, page_title};
 
+crate::split::split_point! {
+    /// The search page and all it alone uses (the results, the index
+    /// bridge): a chunk of its own, as a first visit lands on a story or
+    /// the front page.
+    fn search_page_view() -> AnyView {
+        view! { <SearchPage /> }.into_any()
+    }
+}
+
+/// `/search` as a route whose code is loaded on its first visit.
+pub struct SearchRoute;
+
+impl leptos_router::LazyRoute for SearchRoute {
+    fn data() -> Self {
+        SearchRoute
+    }
+
+    async fn view(_: Self) -> AnyView {
+        search_page_view().await
+    }
+}
+
 /// How long typing pauses before the results and the address follow.
 const TYPING_PAUSE_MS: u64 = 120;
 
@@ -75,6 +97,8 @@ pub fn SearchPage() -> impl IntoView {
                 NavigateOptions {
                     replace: true,
                     scroll: false,
+                    // The address already holds the site's base (`/news/`).
+                    resolve: false,
                     ..NavigateOptions::default()
                 },
             );

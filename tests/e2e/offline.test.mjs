@@ -75,11 +75,11 @@ function kept(page, prefix) {
   }, prefix);
 }
 
-async function until(check, what, ms = 15000) {
+async function until(check, what, ms = 15000, state = async () => '') {
   const end = Date.now() + ms;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${await state()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -135,6 +135,8 @@ test('a reader who opened two stories reads them offline, with their photos, and
   await page.waitForURL(`**/articles/${STORY_ONE}/`);
   await page.waitForSelector('article h1');
   await scrollThrough(page);
+  // A reader reads a while: the app asks the worker to keep the page once it has been on screen a moment.
+  await until(async () => (await kept(page, 'gazette-pages-')).some((u) => u.endsWith(`/articles/${STORY_ONE}/`)), 'story one kept');
   await page.goto(server.url(`/articles/${STORY_TWO}/`));
   await waitForPage(page);
   await scrollThrough(page);
@@ -143,7 +145,7 @@ test('a reader who opened two stories reads them offline, with their photos, and
   await until(async () => {
     const pages = await kept(page, 'gazette-pages-');
     return [STORY_ONE, STORY_TWO].every((slug) => pages.some((u) => u.endsWith(`/articles/${slug}/`)));
-  }, 'both stories kept');
+  }, 'both stories kept', 15000, async () => `; kept: ${(await kept(page, 'gazette-pages-')).join(' ')}; caches: ${(await page.evaluate(() => caches.keys())).join(' ')}`);
   const photos = await kept(page, 'gazette-photos');
   assert.ok(photos.length >= photosOnline, `the photos seen are kept (${photos.length})`);
 
@@ -200,10 +202,13 @@ function deployNewBuild(root) {
   const loader = names.find((n) => /^loader-[0-9a-f]+\.js$/.test(n));
   const hash = glue.slice('gazette-web-'.length, -'.js'.length);
   const newHash = [...hash].reverse().join('');
+  // The loader of the code loaded on demand, which the glue imports and which imports the glue.
+  const splitLoader = names.find((n) => /^gazette-split-[0-9a-f]+\.js$/.test(n));
   const renames = [
     [`gazette-web-${hash}_bg.wasm`, `gazette-web-${newHash}_bg.wasm`],
     [`gazette-web-${hash}.js`, `gazette-web-${newHash}.js`],
     [loader, 'loader-b0b0b0b0b0b0b0b0.js'],
+    ...(splitLoader ? [[splitLoader, 'gazette-split-b0b0b0b0b0b0b0b0.js']] : []),
   ];
   const rewrite = (file) => {
     let text = readFileSync(file, 'utf8');
@@ -212,6 +217,10 @@ function deployNewBuild(root) {
   };
   for (const [from, to] of renames) renameSync(path.join(root, from), path.join(root, to));
   rewrite(path.join(root, 'loader-b0b0b0b0b0b0b0b0.js'));
+  if (splitLoader) {
+    rewrite(path.join(root, `gazette-web-${newHash}.js`));
+    rewrite(path.join(root, 'gazette-split-b0b0b0b0b0b0b0b0.js'));
+  }
   rewrite(path.join(root, '404.html'));
   rewrite(path.join(root, 'index.html'));
   publishNewStory(root);

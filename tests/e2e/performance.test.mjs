@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { audit, benchmarkIndex } from './lighthouse.mjs';
-import { BUDGETS, REFERENCE_INDEX, codeSize, lcpRatio, routeChange, routeChangeOnReference } from './performance.mjs';
+import { BUDGETS, REFERENCE_INDEX, chunkSizes, codeSize, lcpRatio, routeChange, onReferenceMachine, viewerOpenTime } from './performance.mjs';
 import { figure, startServer } from './support.mjs';
 
 let server;
@@ -16,22 +16,29 @@ after(async () => {
 
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 
-test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { todo: 'over budget: the Leptos app is about 350 KiB gzipped; see docs/performance.md' }, () => {
+test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { todo: 'over budget: the Leptos app is about 323 KiB gzipped; see docs/performance.md' }, () => {
   const size = codeSize();
   figure(`code: ${kib(size.raw)} KiB raw, ${kib(size.gzip)} KiB gzip, ${kib(size.brotli)} KiB brotli`);
   assert.ok(size.gzip <= BUDGETS.codeGzipKiB * 1024, `${kib(size.gzip)} KiB gzip`);
+});
+
+test(`code for a first visit to an article or the front page is at most ${BUDGETS.firstVisitKiB} KiB gzipped (issue 20)`, { todo: 'over budget: about 323 KiB with the search page and the photo viewer loaded on demand; see docs/performance.md' }, () => {
+  const size = codeSize();
+  assert.ok(size.gzip <= BUDGETS.firstVisitKiB * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 // A ratchet while the budget is not met: 290 KiB before search (issue 10),
 // which added about 19 KiB; 310 before reading every feed right (issue 14:
 // stories ingested once, nested blocks and tables, topics at scale, feeds
 // paged by next_url), which was allowed 10 KiB; 341.9 before people pages,
-// the archive's most read and topic feeds (issue 17, about 7 KiB). Raise it
-// only for a feature, and say so.
+// the archive's most read and topic feeds (issue 17, about 7 KiB); 352.4
+// before the search page and the photo viewer became chunks loaded on
+// demand (issue 20, 351.9 to 322.6 KiB). Raise it only for a feature, and
+// say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 352.4 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 323.1 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article as plain HTML (throttled, median of 5)`, { timeout: 240_000 }, async () => {
@@ -53,7 +60,41 @@ test(`Lighthouse mobile performance at least ${BUDGETS.lighthouse * 100} on fron
 test(`a route change from one story to another is drawn within ${BUDGETS.routeChangeMs} ms on a machine of benchmark index ${REFERENCE_INDEX}`, { timeout: 120_000 }, async () => {
   const result = await routeChange(server);
   const index = await benchmarkIndex(server.url('/'));
-  const onReference = routeChangeOnReference(result.median, index);
+  const onReference = onReferenceMachine(result.median, index);
   figure(`route change: median ${result.median.toFixed(1)} ms (${result.times.map((t) => t.toFixed(1)).join(', ')}); benchmark index ${Math.round(index)}, so ${onReference.toFixed(1)} ms on the reference machine`);
   assert.ok(onReference <= BUDGETS.routeChangeMs, `${onReference.toFixed(1)} ms`);
+});
+
+// Not yet enforced (issue 20 is open): opened by a click before its code has
+// arrived, the viewer takes the chunk's round trip and transfer (about 350 ms
+// of the 400 here, most of it the throttled line, so a slower host tips it
+// over); once loaded, `showModal` alone restyles the whole page behind the
+// dialog (about 26 ms at 4x CPU), over the one frame asked for.
+let viewerTimes;
+async function measureViewer() {
+  viewerTimes ??= {
+    cold: await viewerOpenTime(server, { ready: false }),
+    ready: await viewerOpenTime(server, { ready: true }),
+    index: await benchmarkIndex(server.url('/')),
+  };
+  return viewerTimes;
+}
+
+test('the photo viewer is a chunk of its own, not in a first visit\'s code', () => {
+  const viewer = chunkSizes().find((c) => c.file.startsWith('gazette-chunk-viewer-code-'));
+  assert.ok(viewer, 'the viewer is a chunk of its own');
+  figure(`photo viewer chunk: ${(viewer.gzip / 1024).toFixed(1)} KiB gzip`);
+});
+
+test(`on a first visit (throttled) the photo viewer opens within ${BUDGETS.viewerColdMs} ms of a click made before its code has arrived`, { timeout: 300_000, todo: 'over budget on slower hosts: the chunk\'s round trip on the throttled line is most of it; see docs/performance.md' }, async () => {
+  const { cold } = await measureViewer();
+  figure(`photo viewer, first visit, throttled, its code still to load: ${cold.median.toFixed(0)} ms from the click (${cold.times.map((t) => t.toFixed(0)).join(', ')})`);
+  assert.ok(cold.median <= BUDGETS.viewerColdMs, `${cold.median.toFixed(0)} ms`);
+});
+
+test(`on a first visit (throttled) the photo viewer opens within ${BUDGETS.viewerReadyMs} ms of a click once its code has arrived`, { timeout: 300_000, todo: 'over budget: showModal restyles the page behind the dialog, about 26 ms at 4x CPU; see docs/performance.md' }, async () => {
+  const { ready, index } = await measureViewer();
+  const onReference = onReferenceMachine(ready.median, index);
+  figure(`photo viewer, first visit, throttled, its code loaded: ${ready.median.toFixed(1)} ms from the click (${ready.times.map((t) => t.toFixed(1)).join(', ')}; ${onReference.toFixed(1)} ms on the reference machine)`);
+  assert.ok(onReference <= BUDGETS.viewerReadyMs, `${onReference.toFixed(1)} ms`);
 });

@@ -41,6 +41,12 @@ function freePort() {
   });
 }
 
+/** The servers running, stopped when the test file's process ends. */
+const servers = new Set();
+process.once('exit', () => {
+  for (const child of servers) child.kill();
+});
+
 /** Serves `root` on a free loopback port; `fallback` is 'spa', '404' or 'none'. */
 export async function startServer({ root = DIST, prefix = '/', fallback = 'spa', port: wanted } = {}) {
   if (!existsSync(path.join(root, 'index.html'))) {
@@ -57,6 +63,13 @@ export async function startServer({ root = DIST, prefix = '/', fallback = 'spa',
     child.once('exit', (code) => reject(new Error(`the server exited early (${code})`)));
     child.stdout.once('data', resolve);
   });
+  // A server a failed test never stopped must not keep the run waiting:
+  // it goes when the test file's process ends.
+  child.unref();
+  child.stdout.unref();
+  child.stdout.resume();
+  servers.add(child);
+  child.once('exit', () => servers.delete(child));
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
