@@ -18,6 +18,22 @@ const PLACEHOLDER: &[u8] = b"__wasm_split_placeholder__";
 /// The module name the glue imports the split loader under.
 const LOADER_IMPORT: &str = "./__wasm_split.js";
 
+/// How the split loader's file name starts.
+const LOADER_PREFIX: &str = "gazette-split-";
+/// How a chunk's file name starts.
+const CHUNK_PREFIX: &str = "gazette-chunk-";
+
+/// Whether `name` is a file of the code loaded on demand: the split loader
+/// or a chunk (hashed, so kept for good).
+pub fn is_on_demand(name: &str) -> bool {
+    name.starts_with(LOADER_PREFIX) || name.starts_with(CHUNK_PREFIX)
+}
+
+/// Whether `name` is the split loader, one of the app's scripts.
+pub fn is_loader(name: &str) -> bool {
+    name.starts_with(LOADER_PREFIX) && name.ends_with(".js")
+}
+
 /// One chunk as published: its file and its size.
 #[derive(Debug)]
 pub struct Chunk {
@@ -41,7 +57,7 @@ pub fn split(dir: &Path) -> Result<Vec<Chunk>, String> {
         ));
     }
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
-    let work = std::env::temp_dir().join(format!("gazette-split-{}", std::process::id()));
+    let work = std::env::temp_dir().join(format!("gazette-splitting-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     let result = split_in(dir, &staged, &cargo_wasm, &work, release);
     let _ = std::fs::remove_dir_all(&work);
@@ -145,7 +161,7 @@ fn split_in(dir: &Path, staged: &Staged, cargo_wasm: &Path, work: &Path, release
         let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let stem = piece.trim_end_matches(".wasm");
         let file = format!(
-            "gazette-chunk-{}-{:016x}.wasm",
+            "{CHUNK_PREFIX}{}-{:016x}.wasm",
             short_name(stem),
             crate::publish::fnv1a(&bytes)
         );
@@ -162,7 +178,7 @@ fn split_in(dir: &Path, staged: &Staged, cargo_wasm: &Path, work: &Path, release
             bytes: bytes.len() as u64,
         });
     }
-    let loader_file = format!("gazette-split-{:016x}.js", crate::publish::fnv1a(loader.as_bytes()));
+    let loader_file = format!("{LOADER_PREFIX}{:016x}.js", crate::publish::fnv1a(loader.as_bytes()));
     write(&dir.join(&loader_file), loader.as_bytes())?;
 
     let glue = read(&bound.join("gazette-web.js"))?;
@@ -262,6 +278,9 @@ mod tests {
         assert_eq!(short_name("split_search_page_view_8a3f19c2e4"), "search-page-view");
         assert_eq!(short_name("chunk_3"), "shared3");
         assert_eq!(short_name("split_viewer"), "viewer");
+        assert!(is_on_demand("gazette-chunk-viewer-code-0123456789abcdef.wasm"));
+        assert!(is_loader("gazette-split-0123456789abcdef.js"));
+        assert!(!is_on_demand("gazette-web-0123456789abcdef.js"));
     }
 
     #[test]

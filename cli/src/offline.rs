@@ -112,7 +112,7 @@ pub fn app_files(dir: &Path, shell_html: &str, paths: &Paths) -> Result<Vec<(Str
             entries
                 .flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.starts_with("gazette-split-") || n.starts_with("gazette-chunk-"))
+                .filter(|n| crate::chunks::is_on_demand(n))
                 .collect()
         })
         .unwrap_or_default();

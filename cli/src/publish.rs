@@ -330,7 +330,7 @@ fn minify_scripts(dir: &Path) {
     scripts.retain(|p| {
         p.file_name()
             .and_then(|n| n.to_str())
-            .is_some_and(|n| (n.starts_with("gazette-web-") || n.starts_with("gazette-split-")) && n.ends_with(".js"))
+            .is_some_and(|n| (n.starts_with("gazette-web-") && n.ends_with(".js")) || chunks::is_loader(n))
     });
     let snippets = dir.join("snippets");
     if let Ok(crates) = std::fs::read_dir(&snippets) {

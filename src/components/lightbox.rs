@@ -91,10 +91,14 @@ impl PhotoViewer {
         self.index.set(None);
     }
 
+    /// The photo the address names (`#photo-3`), if any.
+    fn named_in_address(&self) -> Option<usize> {
+        gallery::index_from_fragment(&window().location().hash().unwrap_or_default(), self.count)
+    }
+
     /// Follows the address: a fresh page at `#photo-3`, or Back and Forward.
     fn follow_location(&self) {
-        let fragment = window().location().hash().unwrap_or_default();
-        let index = gallery::index_from_fragment(&fragment, self.count);
+        let index = self.named_in_address();
         if index.is_none() {
             self.pushed.set_value(false);
         }
@@ -151,18 +155,13 @@ crate::split::split_point! {
 #[component]
 pub fn ViewerOnDemand(photos: Vec<Image>, title: String) -> impl IntoView {
     let viewer = expect_context::<PhotoViewer>();
-    let count = photos.len();
-    let named = move || gallery::index_from_fragment(&window().location().hash().unwrap_or_default(), count).is_some();
-    Effect::new(move |_| {
-        if named() {
+    let want_if_named = move || {
+        if viewer.named_in_address().is_some() {
             viewer.want();
         }
-    });
-    let on_popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        if named() {
-            viewer.want();
-        }
-    });
+    };
+    Effect::new(move |_| want_if_named());
+    let on_popstate = window_event_listener(leptos::ev::popstate, move |_| want_if_named());
     on_cleanup(move || on_popstate.remove());
     let draw = RwSignal::new(None::<DrawViewer>);
     Effect::new(move |asked: Option<bool>| {
