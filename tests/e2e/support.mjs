@@ -76,6 +76,9 @@ export async function startServer({ root = DIST, prefix = '/', fallback = 'spa',
     port,
     url: (p = '') => origin + prefix.replace(/\/$/, '') + '/' + p.replace(/^\//, ''),
     stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      // Held again until it is gone, so that a script awaiting its stop is not ended first.
+      child.ref();
       child.once('exit', resolve);
       child.kill();
     }),
