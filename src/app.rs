@@ -11,7 +11,9 @@ use crate::components::{
 use crate::editions::Editions;
 use crate::newsroom::Newsroom;
 use crate::page_shell::PageShell;
-use crate::pages::{ArticlePage, FrontPage, ListKind, ListPage, NotFoundPage, SearchRoute};
+use crate::pages::{
+    AllTopicsRoute, ArticlePage, FrontPage, LatestRoute, NotFoundPage, PersonRoute, SearchRoute, TopicRoute,
+};
 use crate::paths::Paths;
 use crate::store::Store;
 use crate::takeover::PageLifecycle;
@@ -64,10 +66,10 @@ pub fn App(
                 <OfflineNotice newsroom />
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=FrontPage />
-                    <Route path=path!("/topics") view=|| view! { <ListPage kind=ListKind::AllTopics /> } />
-                    <Route path=path!("/topics/:slug") view=|| view! { <ListPage kind=ListKind::Topic /> } />
-                    <Route path=path!("/latest") view=|| view! { <ListPage kind=ListKind::Latest /> } />
-                    <Route path=path!("/people/:slug") view=|| view! { <ListPage kind=ListKind::Person /> } />
+                    <Route path=path!("/topics") view={Lazy::<AllTopicsRoute>::new()} />
+                    <Route path=path!("/topics/:slug") view={Lazy::<TopicRoute>::new()} />
+                    <Route path=path!("/latest") view={Lazy::<LatestRoute>::new()} />
+                    <Route path=path!("/people/:slug") view={Lazy::<PersonRoute>::new()} />
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
                 </FlatRoutes>

@@ -299,6 +299,8 @@ catalog! {
         // When the feed fails.
         something_wrong: "Something went wrong",
         try_again: "Try again",
+        code_missing: "This page could not be loaded",
+        detail_code: "Part of the site's code did not arrive. Check your connection and try again.",
         trying_again: "Trying again…",
         shown_as_published: " This page is shown as it was published.",
         feed_unreachable: "The news feed could not be reached",

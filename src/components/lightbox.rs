@@ -91,6 +91,15 @@ impl PhotoViewer {
         self.index.set(None);
     }
 
+    /// The viewer's code did not arrive (the network failed): an open the
+    /// reader asked for is taken back, and the next reach asks again.
+    fn code_missing(&self) {
+        if self.index.get_untracked().is_some() {
+            self.close();
+        }
+        self.wanted.set(false);
+    }
+
     /// The photo the address names (`#photo-3`), if any.
     fn named_in_address(&self) -> Option<usize> {
         gallery::index_from_fragment(&window().location().hash().unwrap_or_default(), self.count)
@@ -164,16 +173,25 @@ pub fn ViewerOnDemand(photos: Vec<Image>, title: String) -> impl IntoView {
     let on_popstate = window_event_listener(leptos::ev::popstate, move |_| want_if_named());
     on_cleanup(move || on_popstate.remove());
     let draw = RwSignal::new(None::<DrawViewer>);
-    Effect::new(move |asked: Option<bool>| {
-        if asked == Some(true) || !viewer.wanted.get() {
-            return asked.unwrap_or(false);
+    let fetching = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !viewer.wanted.get() || fetching.get_value() || draw.with_untracked(Option::is_some) {
+            return;
         }
+        fetching.set_value(true);
         leptos::task::spawn_local(async move {
             let code = viewer_code().await;
             // The story may be gone by the time the code is in.
-            let _ = draw.try_set(Some(code));
+            if fetching.try_set_value(false).is_some() {
+                return;
+            }
+            match code {
+                Ok(code) => {
+                    let _ = draw.try_set(Some(code));
+                }
+                Err(_) => viewer.code_missing(),
+            }
         });
-        true
     });
     move || draw.get().map(|draw| draw(photos.clone(), title.clone()))
 }

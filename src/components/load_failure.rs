@@ -77,3 +77,33 @@ pub fn FailureBanner() -> impl IntoView {
         })
     }
 }
+
+/// What a page shows when its own code did not arrive (its chunk, fetched
+/// the first time the page is drawn, failed on the way). Retry, here or on
+/// the banner over a prerendered page, loads the page again: that fetches
+/// the code afresh, and a newer build's if one was deployed meanwhile (the
+/// usual reason a chunk is gone).
+#[component]
+pub fn CodeFailure(site_title: String) -> impl IntoView {
+    let shell = use_page_shell();
+    let tr = use_catalog();
+    let (title, detail) = (tr.code_missing().to_owned(), tr.detail_code().to_owned());
+    let failure = (title.clone(), detail.clone());
+    Effect::new(move |_| shell.report_failure(Some(failure.clone())));
+    on_cleanup(move || shell.report_failure(None));
+    Effect::new(move |asked_before: Option<u64>| {
+        let asked = shell.retries();
+        if asked_before.is_some_and(|before| before != asked) {
+            let _ = window().location().reload();
+        }
+        asked
+    });
+    view! {
+        <Title text=tr.title(&title, &site_title) />
+        <section class="load-failure" role="alert">
+            <h1>{title}</h1>
+            <p>{detail}</p>
+            <RetryButton shell />
+        </section>
+    }
+}

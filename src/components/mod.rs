@@ -31,7 +31,7 @@ pub use blocks::BodyBlocks;
 pub use feed_notice::{FeedNotice, OfflineNotice};
 pub use figure::{Figure, Photo, PhotoLink};
 pub use lightbox::{Lightbox, PhotoViewer, ViewerOnDemand};
-pub use load_failure::{FailureBanner, LoadFailure};
+pub use load_failure::{CodeFailure, FailureBanner, LoadFailure};
 pub use looking_back::{reach_phrase, LookingBack};
 pub use most_read::MostRead;
 pub use page_meta::{PageKind, PageMeta};

@@ -1,5 +1,30 @@
 //! One component per route. Each asks the newsroom for its data inside
 //! `Suspense` and `ErrorBoundary`, and hands typed values to components.
+//! In the site's build each page is a chunk of its own, loaded the first
+//! time the reader lands on it: a first visit carries one page's code.
+
+/// `route_on_demand!(Name => split_point())`: a route whose view is the
+/// split point's, so its code is fetched when the route is first drawn.
+macro_rules! route_on_demand {
+    ($(#[$meta:meta])* $name:ident => $view:expr) => {
+        $(#[$meta])*
+        pub struct $name;
+
+        impl leptos_router::LazyRoute for $name {
+            fn data() -> Self {
+                $name
+            }
+
+            async fn view(_: Self) -> AnyView {
+                match $view.await {
+                    Ok(view) => view,
+                    Err($crate::split::CodeMissing) => $crate::pages::code_failure(),
+                }
+            }
+        }
+    };
+}
+pub(crate) use route_on_demand;
 
 pub mod article;
 pub mod front;
@@ -12,11 +37,11 @@ pub use article::ArticlePage;
 pub use front::FrontPage;
 pub use not_found::{NotFound, NotFoundPage};
 pub use search::{SearchPage, SearchRoute};
-pub use topic::{ListKind, ListPage};
+pub use topic::{AllTopicsRoute, LatestRoute, ListKind, ListPage, PersonRoute, TopicRoute};
 
 use leptos::prelude::*;
 
-use crate::components::LoadFailure;
+use crate::components::{CodeFailure, LoadFailure};
 use crate::newsroom::{use_newsroom, Newsroom};
 
 /// What every page shows in place of its content when its data could not
@@ -24,6 +49,12 @@ use crate::newsroom::{use_newsroom, Newsroom};
 pub fn load_failure(errors: ArcRwSignal<Errors>) -> impl IntoView {
     let site_title = use_newsroom().site_title();
     view! { <LoadFailure errors site_title /> }
+}
+
+/// What a page shows in place of its content when its code did not arrive.
+pub fn code_failure() -> AnyView {
+    let site_title = use_newsroom().site_title();
+    view! { <CodeFailure site_title /> }.into_any()
 }
 
 /// "Page title – Site title", the form every page's `<title>` takes.

@@ -22,18 +22,10 @@ crate::split::split_point! {
     }
 }
 
-/// `/search` as a route whose code is loaded on its first visit.
-pub struct SearchRoute;
-
-impl leptos_router::LazyRoute for SearchRoute {
-    fn data() -> Self {
-        SearchRoute
-    }
-
-    async fn view(_: Self) -> AnyView {
-        search_page_view().await
-    }
-}
+super::route_on_demand!(
+    /// `/search`, its code loaded on its first visit.
+    SearchRoute => search_page_view()
+);
 
 /// How long typing pauses before the results and the address follow.
 const TYPING_PAUSE_MS: u64 = 120;

@@ -38,6 +38,31 @@ pub enum ListKind {
     Person,
 }
 
+crate::split::split_point! {
+    /// The pages that list stories (a topic, every topic, the latest, a
+    /// person's), one chunk for the four.
+    fn list_page_view(kind: ListKind) -> AnyView {
+        view! { <ListPage kind /> }.into_any()
+    }
+}
+
+super::route_on_demand!(
+    /// `/topics/{slug}`.
+    TopicRoute => list_page_view(ListKind::Topic)
+);
+super::route_on_demand!(
+    /// `/topics`.
+    AllTopicsRoute => list_page_view(ListKind::AllTopics)
+);
+super::route_on_demand!(
+    /// `/latest`.
+    LatestRoute => list_page_view(ListKind::Latest)
+);
+super::route_on_demand!(
+    /// `/people/{slug}`.
+    PersonRoute => list_page_view(ListKind::Person)
+);
+
 /// A list of stories or of topics, a page at a time.
 #[component]
 pub fn ListPage(kind: ListKind) -> impl IntoView {

@@ -1,6 +1,9 @@
-// Code loaded on demand (issue 20): a first visit to the front page or a
-// story fetches no chunk; the search page fetches its own, at the root and
-// under a sub-path, within the Content Security Policy.
+// Code loaded on demand (issue 20): the pages that list stories, the search
+// page and the photo viewer are chunks of their own. A first visit to the
+// front page or a story fetches none; a list page fetches its own and no
+// other; the search page its own, at the root and under a sub-path, within
+// the Content Security Policy; a chunk that fails to arrive is offered
+// again, and never ends the app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -37,19 +40,32 @@ async function watchedPage() {
   return { page, chunks };
 }
 
-test('the build writes the search page as a chunk of its own', () => {
+/** A chunk's name without its content hash and folder: `gazette-chunk-front-page-view`. */
+const chunkName = (pathname) => path.basename(pathname).replace(/-[0-9a-f]{16}\.wasm$/, '');
+
+test('the build writes the list pages, the search page and the photo viewer as chunks of their own', () => {
   const chunks = chunkSizes();
   for (const chunk of chunks) figure(`chunk ${chunk.file}: ${(chunk.gzip / 1024).toFixed(1)} KiB gzip`);
-  assert.ok(chunks.some((c) => c.file.startsWith('gazette-chunk-search-page-view-')), JSON.stringify(chunks));
+  const names = chunks.map((c) => chunkName(c.file));
+  for (const page of ['list-page-view', 'search-page-view', 'viewer-code']) {
+    assert.ok(names.includes(`gazette-chunk-${page}`), `${page} in ${names.join(', ')}`);
+  }
 });
 
-test('a first visit to the front page and to a story fetches no chunk, and the app runs', async () => {
-  for (const address of ['/', '/articles/library-cat-mochi/']) {
+test("a first visit fetches its own page's chunk if it has one and no other page's, and the app runs", async () => {
+  for (const [address, own] of [['/', null], ['/articles/library-cat-mochi/', null], ['/topics/research/', 'list-page-view'], ['/latest/', 'list-page-view']]) {
     const { page, chunks } = await watchedPage();
     await goLive(page, root.url(address));
     // The app is live: a link followed inside it draws the next page without a load.
     await page.waitForTimeout(300);
-    assert.deepEqual(chunks, [], `${address} fetched ${chunks.join(', ')}`);
+    const names = chunks.map(chunkName);
+    if (!own) {
+      assert.deepEqual(names, [], `${address} fetched ${names.join(', ')}`);
+    } else {
+      assert.ok(names.includes(`gazette-chunk-${own}`), `${address} fetched ${names.join(', ')}`);
+    }
+    assert.ok(names.every((n) => n === `gazette-chunk-${own}` || /^gazette-chunk-shared\d+$/.test(n)), `${address} fetched ${names.join(', ')}`);
+    assert.equal(new Set(chunks).size, chunks.length, `each once: ${chunks.join(', ')}`);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(realProblems(page), []);
     await page.context().close();
@@ -57,10 +73,12 @@ test('a first visit to the front page and to a story fetches no chunk, and the a
 });
 
 /** The search page's chunk and the code it shares with others, each fetched once. */
-function assertSearchChunks(chunks, base) {
-  const names = chunks.map((c) => c.slice(base.length).replace(/-[0-9a-f]{16}\.wasm$/, ''));
+function assertSearchChunks(chunks, base, from = null) {
+  assert.ok(chunks.every((c) => c.startsWith(base)), chunks.join(', '));
+  const names = chunks.map(chunkName);
   assert.ok(names.includes('gazette-chunk-search-page-view'), chunks.join(', '));
-  assert.ok(names.every((n) => n === 'gazette-chunk-search-page-view' || /^gazette-chunk-shared\d+$/.test(n)), chunks.join(', '));
+  const allowed = ['gazette-chunk-search-page-view', from && `gazette-chunk-${from}`];
+  assert.ok(names.every((n) => allowed.includes(n) || /^gazette-chunk-shared\d+$/.test(n)), chunks.join(', '));
   assert.equal(new Set(chunks).size, chunks.length, `each once: ${chunks.join(', ')}`);
 }
 
@@ -74,7 +92,6 @@ test('the search page fetches its chunk once, opened directly or from a story, a
 
     const { page, chunks } = await watchedPage();
     await goLive(page, server.url('articles/library-cat-mochi/'));
-    assert.deepEqual(chunks, []);
     await page.fill('header input[type=search]', 'library');
     await page.press('header input[type=search]', 'Enter');
     await page.waitForSelector('main .search-result mark');
@@ -88,4 +105,69 @@ test('the search page fetches its chunk once, opened directly or from a story, a
     assert.deepEqual(realProblems(page), []);
     await page.context().close();
   }
+});
+
+/** Makes every fetch of a chunk whose name starts with `name` fail, as a dropped connection would; returns the undo. */
+async function failChunk(page, name) {
+  const pattern = new RegExp(`/gazette-chunk-${name}-[0-9a-f]{16}\\.wasm$`);
+  const handler = (route) => route.abort('internetdisconnected');
+  await page.route(pattern, handler);
+  return () => page.unroute(pattern, handler);
+}
+
+test('a page whose code does not arrive says so and offers a retry that brings it, without ending the app', async () => {
+  // Inside the app: from the front page to a topic, whose chunk fails.
+  const { page } = await watchedPage();
+  const restore = await failChunk(page, 'list-page-view');
+  await goLive(page, root.url('/'));
+  await page.locator('a[href$="/topics/research/"]').first().click();
+  const alert = page.locator('main .load-failure[role=alert]');
+  await alert.waitFor();
+  assert.equal(await alert.locator('h1').textContent(), 'This page could not be loaded');
+  assert.equal(await page.locator('h1').count(), 1);
+  // The app still runs: the header's links work.
+  await page.locator('header a.site-title').first().click();
+  await page.waitForSelector('main .card');
+  // Back to the topic: its code is asked for again, and fails again.
+  await page.goBack();
+  await alert.waitFor();
+  await restore();
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForSelector('main h1:has-text("Research")');
+  await page.waitForSelector('main .card');
+
+  // A first visit: the prerendered page stays readable, with the banner's retry.
+  const first = await watchedPage();
+  const undo = await failChunk(first.page, 'list-page-view');
+  await first.page.goto(root.url('/topics/research/'));
+  const banner = first.page.locator('.load-failure.banner[role=alert]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /This page could not be loaded/);
+  assert.ok(await first.page.locator('main .card').count() > 0, 'the prerendered page is still there');
+  await undo();
+  await banner.getByRole('button', { name: 'Try again' }).click();
+  await first.page.waitForFunction(() => document.documentElement.dataset.gazette === 'live');
+  assert.equal(await first.page.locator('.load-failure').count(), 0);
+  const unexpected = (p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('Failed to fetch');
+  assert.deepEqual(realProblems(page).filter(unexpected), []);
+  assert.deepEqual(realProblems(first.page).filter(unexpected), []);
+  assert.ok(![...page.problems, ...first.page.problems].some((p) => p.startsWith('pageerror')), 'no panic');
+  await page.context().close();
+  await first.page.context().close();
+});
+
+test('a photo viewer whose code does not arrive leaves the story as it was, and the next click opens it', async () => {
+  const { page } = await watchedPage();
+  const restore = await failChunk(page, 'viewer-code');
+  await goLive(page, root.url('/articles/library-cat-mochi/'));
+  const address = page.url();
+  await page.locator('main a.photo-open').first().click();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('dialog.viewer[open]').count(), 0);
+  await page.waitForFunction((address) => location.href === address, address);
+  await restore();
+  await page.locator('main a.photo-open').first().click();
+  await page.waitForSelector('dialog.viewer[open]');
+  assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), 'no panic');
+  await page.context().close();
 });

@@ -54,6 +54,37 @@ export function codeSize(dist = DIST) {
   return sizes;
 }
 
+/** The page types a first visit can land on, with a page of each in the sample site. */
+export const FIRST_PAGES = { front: '/', topic: '/topics/research/', article: '/articles/library-cat-mochi/', search: '/search/?q=library' };
+
+/**
+ * The code a first visit to `route` downloads before the reader does
+ * anything: every script and wasm file of the site it fetches until the
+ * page is drawn and the network quiet (the service worker's precache,
+ * which starts later, left out), gzip -9 of each as built.
+ */
+export async function firstVisitCode(browser, server, route, dist = DIST) {
+  const page = await openPage(browser);
+  const base = new URL(server.url('/')).pathname;
+  const files = new Set();
+  page.on('request', (request) => {
+    const { origin, pathname } = new URL(request.url());
+    if (origin === new URL(server.url('/')).origin && /\.(js|wasm)$/.test(pathname) && !pathname.includes('/pagefind/')) {
+      files.add(pathname.slice(base.length));
+    }
+  });
+  await goLive(page, server.url(route));
+  await page.waitForLoadState('networkidle');
+  await page.context().close();
+  const sizes = { gzip: 0, files: {} };
+  for (const file of files) {
+    const gzip = gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
+    sizes.gzip += gzip;
+    sizes.files[file] = gzip;
+  }
+  return sizes;
+}
+
 /** Each chunk of code loaded on demand (cli/src/chunks.rs): its file and gzip size. */
 export function chunkSizes(dist = DIST) {
   return readdirSync(dist)

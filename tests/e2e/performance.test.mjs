@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { audit, benchmarkIndex } from './lighthouse.mjs';
-import { BUDGETS, REFERENCE_INDEX, chunkSizes, codeSize, lcpRatio, routeChange, onReferenceMachine, viewerOpenTime } from './performance.mjs';
-import { figure, startServer } from './support.mjs';
+import { BUDGETS, FIRST_PAGES, REFERENCE_INDEX, chunkSizes, codeSize, firstVisitCode, lcpRatio, routeChange, onReferenceMachine, viewerOpenTime } from './performance.mjs';
+import { figure, launch, startServer } from './support.mjs';
 
 let server;
 before(async () => {
@@ -16,15 +16,27 @@ after(async () => {
 
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 
-test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { todo: 'over budget: the Leptos app is about 323 KiB gzipped; see docs/performance.md' }, () => {
+test(`code for a first visit is at most ${BUDGETS.codeGzipKiB} KiB gzipped`, { todo: 'over budget: the Leptos app is about 310 KiB gzipped; see docs/performance.md' }, () => {
   const size = codeSize();
   figure(`code: ${kib(size.raw)} KiB raw, ${kib(size.gzip)} KiB gzip, ${kib(size.brotli)} KiB brotli`);
   assert.ok(size.gzip <= BUDGETS.codeGzipKiB * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
-test(`code for a first visit to an article or the front page is at most ${BUDGETS.firstVisitKiB} KiB gzipped (issue 20)`, { todo: 'over budget: about 323 KiB with the search page and the photo viewer loaded on demand; see docs/performance.md' }, () => {
-  const size = codeSize();
-  assert.ok(size.gzip <= BUDGETS.firstVisitKiB * 1024, `${kib(size.gzip)} KiB gzip`);
+test(`code for a first visit to an article or the front page is at most ${BUDGETS.firstVisitKiB} KiB gzipped (issue 20)`, { todo: 'over budget: about 310 KiB with the list pages, the search page and the photo viewer loaded on demand; see docs/performance.md' }, async () => {
+  const browser = await launch();
+  const visits = {};
+  try {
+    for (const [kind, route] of Object.entries(FIRST_PAGES)) {
+      visits[kind] = await firstVisitCode(browser, server, route);
+      const chunks = Object.keys(visits[kind].files).filter((f) => f.includes('gazette-chunk-')).length;
+      figure(`first visit, ${kind} (${route}): ${kib(visits[kind].gzip)} KiB gzip, ${chunks} chunks`);
+    }
+  } finally {
+    await browser.close();
+  }
+  for (const kind of ['front', 'article']) {
+    assert.ok(visits[kind].gzip <= BUDGETS.firstVisitKiB * 1024, `${kind}: ${kib(visits[kind].gzip)} KiB gzip`);
+  }
 });
 
 // A ratchet while the budget is not met: 290 KiB before search (issue 10),
@@ -33,12 +45,13 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // paged by next_url), which was allowed 10 KiB; 341.9 before people pages,
 // the archive's most read and topic feeds (issue 17, about 7 KiB); 352.4
 // before the search page and the photo viewer became chunks loaded on
-// demand (issue 20, 351.9 to 322.6 KiB). Raise it only for a feature, and
-// say so.
+// demand (issue 20, 351.9 to 322.6 KiB), 323.1 before the list pages did
+// (310.2). The code every first visit downloads; a page's chunks come on
+// top (firstVisitCode). Raise it only for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 323.1 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 310.7 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article as plain HTML (throttled, median of 5)`, { timeout: 240_000 }, async () => {
