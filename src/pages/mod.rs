@@ -1,7 +1,9 @@
 //! One component per route. Each asks the newsroom for its data inside
 //! `Suspense` and `ErrorBoundary`, and hands typed values to components.
-//! In the site's build each page is a chunk of its own, loaded the first
-//! time the reader lands on it: a first visit carries one page's code.
+//! In the site's build the pages with code of their own (the list pages,
+//! search) are chunks, loaded the first time one is drawn; the front page
+//! and a story, where first visits land, are in the app itself, as cutting
+//! them out cost a story more than it saved (docs/performance.md).
 
 /// `route_on_demand!(Name => split_point())`: a route whose view is the
 /// split point's, so its code is fetched when the route is first drawn.
