@@ -65,12 +65,12 @@ export const FIRST_PAGES = { front: '/', topic: '/topics/research/', article: '/
  */
 export async function firstVisitCode(browser, server, route, dist = DIST) {
   const page = await openPage(browser);
-  const base = new URL(server.url('/')).pathname;
+  const site = new URL(server.url('/'));
   const files = new Set();
   page.on('request', (request) => {
     const { origin, pathname } = new URL(request.url());
-    if (origin === new URL(server.url('/')).origin && /\.(js|wasm)$/.test(pathname) && !pathname.includes('/pagefind/')) {
-      files.add(pathname.slice(base.length));
+    if (origin === site.origin && /\.(js|wasm)$/.test(pathname) && !pathname.includes('/pagefind/')) {
+      files.add(pathname.slice(site.pathname.length));
     }
   });
   await goLive(page, server.url(route));
