@@ -12,7 +12,7 @@ use crate::editions::Editions;
 use crate::newsroom::Newsroom;
 use crate::page_shell::PageShell;
 use crate::pages::{
-    AllTopicsRoute, ArticlePage, FrontPage, LatestRoute, NotFoundPage, PersonRoute, SearchRoute, TopicRoute,
+    AllTopicsRoute, ArticlePage, CodeAhead, FrontPage, LatestRoute, NotFoundPage, PersonRoute, SearchRoute, TopicRoute,
 };
 use crate::paths::Paths;
 use crate::store::Store;
@@ -60,6 +60,7 @@ pub fn App(
             <SkipLink />
             <ProgressBar />
             <ScrollMemory />
+            <CodeAhead />
             <RouteAnnouncer />
             <SiteHeader newsroom />
             <main id="main" tabindex="-1">

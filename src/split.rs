@@ -23,7 +23,31 @@ impl From<::leptos::wasm_split::SplitLoaderError> for CodeMissing {
 /// build. A chunk that fails to arrive is an `Err` the page can offer to
 /// fetch again, not a panic that would end the app (`wasm_split`'s
 /// `fallible`, which Leptos's `#[lazy]` does not pass on).
+///
+/// `#[preload(fetch_name)]` before it also makes `async fn fetch_name()`,
+/// which fetches the chunk without calling anything in it: to have the code
+/// in hand before the reader's click (its result is the load's, and a
+/// failed load is tried again by the next call).
 macro_rules! split_point {
+    (#[preload($preload:ident)] $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        $(#[$meta])*
+        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::split::CodeMissing> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        $(#[$meta])*
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::split::CodeMissing> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        $vis async fn $preload() -> Result<(), $crate::split::CodeMissing> {
+            Ok(())
+        }
+    };
     ($(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
         $(#[$meta])*

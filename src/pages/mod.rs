@@ -29,6 +29,7 @@ macro_rules! route_on_demand {
 pub(crate) use route_on_demand;
 
 pub mod article;
+pub mod code_ahead;
 pub mod front;
 pub mod not_found;
 pub mod person;
@@ -36,6 +37,7 @@ pub mod search;
 pub mod topic;
 
 pub use article::ArticlePage;
+pub use code_ahead::CodeAhead;
 pub use front::FrontPage;
 pub use not_found::{NotFound, NotFoundPage};
 pub use search::{SearchPage, SearchRoute};

@@ -14,10 +14,11 @@ use crate::search::{SearchResults, RESULTS_PER_STEP};
 use super::{load_failure, page_title};
 
 crate::split::split_point! {
+    #[preload(fetch_search_page_code)]
     /// The search page and all it alone uses (the results, the index
     /// bridge): a chunk of its own, as a first visit lands on a story or
     /// the front page.
-    fn search_page_view() -> AnyView {
+    pub(super) fn search_page_view() -> AnyView {
         view! { <SearchPage /> }.into_any()
     }
 }

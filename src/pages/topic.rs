@@ -39,9 +39,10 @@ pub enum ListKind {
 }
 
 crate::split::split_point! {
+    #[preload(fetch_list_page_code)]
     /// The pages that list stories (a topic, every topic, the latest, a
     /// person's), one chunk for the four.
-    fn list_page_view(kind: ListKind) -> AnyView {
+    pub(super) fn list_page_view(kind: ListKind) -> AnyView {
         view! { <ListPage kind /> }.into_any()
     }
 }

@@ -2,7 +2,8 @@
 // page and the photo viewer are chunks of their own. A first visit to the
 // front page or a story fetches none; a list page fetches its own and no
 // other; the search page its own, at the root and under a sub-path, within
-// the Content Security Policy; a chunk that fails to arrive is offered
+// the Content Security Policy; a page's code is fetched as the reader reaches
+// for a link to it; a chunk that fails to arrive is offered
 // again, and never ends the app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -105,6 +106,31 @@ test('the search page fetches its chunk once, opened directly or from a story, a
     assert.deepEqual(realProblems(page), []);
     await page.context().close();
   }
+});
+
+test("a pointer on a link to a list page, or focus in the search box, fetches that page's code before the click", async () => {
+  const { page, chunks } = await watchedPage();
+  await goLive(page, root.url('/'));
+  await page.waitForTimeout(300);
+  assert.deepEqual(chunks, [], 'nothing fetched before the reader reaches for a link');
+  const link = page.locator('a[href$="/topics/research/"]').first();
+  const listCode = page.waitForResponse((r) => CHUNK.test(new URL(r.url()).pathname) && chunkName(new URL(r.url()).pathname) === 'gazette-chunk-list-page-view');
+  await link.hover();
+  await listCode;
+  assert.equal(new URL(page.url()).pathname, '/', 'fetched before any click');
+  const fetchedAhead = [...chunks];
+  await link.click();
+  await page.waitForSelector('main h1:has-text("Research")');
+  await page.waitForSelector('main .card');
+  assert.deepEqual(chunks, fetchedAhead, 'the click fetched nothing more');
+
+  const searchCode = page.waitForResponse((r) => CHUNK.test(new URL(r.url()).pathname) && chunkName(new URL(r.url()).pathname) === 'gazette-chunk-search-page-view');
+  await page.focus('header input[type=search]');
+  await searchCode;
+  assert.equal(new Set(chunks).size, chunks.length, `each once: ${chunks.join(', ')}`);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(realProblems(page), []);
+  await page.context().close();
 });
 
 /** Makes every fetch of a chunk whose name starts with `name` fail, as a dropped connection would; returns the undo. */

@@ -46,12 +46,13 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // the archive's most read and topic feeds (issue 17, about 7 KiB); 352.4
 // before the search page and the photo viewer became chunks loaded on
 // demand (issue 20, 351.9 to 322.6 KiB), 323.1 before the list pages did
-// (310.2). The code every first visit downloads; a page's chunks come on
+// (310.2), 310.7 before a page's code was fetched as the reader reaches for
+// a link to it (0.8 KiB: the listeners and the two chunks' preloads). The code every first visit downloads; a page's chunks come on
 // top (firstVisitCode). Raise it only for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 310.7 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 311.5 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article as plain HTML (throttled, median of 5)`, { timeout: 240_000 }, async () => {
