@@ -86,7 +86,9 @@ pub fn CodeAhead() -> impl IntoView {
 /// in its box comes before a search.
 fn destination(element: &web_sys::Element) -> Option<String> {
     let target = element.closest("a[href], form[action]").ok()??;
-    let address = target.get_attribute("href").or_else(|| target.get_attribute("action"))?;
+    let address = target
+        .get_attribute("href")
+        .or_else(|| target.get_attribute("action"))?;
     Some(address.split(['?', '#']).next()?.to_owned())
 }
 
