@@ -29,10 +29,10 @@ impl From<::leptos::wasm_split::SplitLoaderError> for CodeMissing {
 /// in hand before the reader's click (its result is the load's, and a
 /// failed load is tried again by the next call).
 macro_rules! split_point {
-    (#[preload($preload:ident)] $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+    (@point [$($option:tt)*] $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
         $(#[$meta])*
-        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible $($option)*)]
         $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::split::CodeMissing> {
             Ok($body)
         }
@@ -42,6 +42,9 @@ macro_rules! split_point {
         $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::split::CodeMissing> {
             Ok($body)
         }
+    };
+    (#[preload($preload:ident)] $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        $crate::split::split_point!(@point [, preload($preload)] $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body);
 
         #[cfg(not(feature = "split"))]
         $vis async fn $preload() -> Result<(), $crate::split::CodeMissing> {
@@ -49,18 +52,7 @@ macro_rules! split_point {
         }
     };
     ($(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
-        #[cfg(feature = "split")]
-        $(#[$meta])*
-        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::split::CodeMissing> {
-            Ok($body)
-        }
-
-        #[cfg(not(feature = "split"))]
-        $(#[$meta])*
-        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::split::CodeMissing> {
-            Ok($body)
-        }
+        $crate::split::split_point!(@point [] $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body);
     };
 }
 pub(crate) use split_point;
