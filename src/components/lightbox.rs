@@ -314,7 +314,18 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
         .iter()
         .cloned()
         .enumerate()
-        .map(|(i, photo)| view! { <Slide photo index=i count near=move || near(i) title=title.clone() /> })
+        .map(|(i, photo)| {
+            view! {
+                <Slide
+                    photo
+                    index=i
+                    count
+                    near=move || near(i)
+                    shown=move || viewer.index.get() == Some(i)
+                    title=title.clone()
+                />
+            }
+        })
         .collect_view();
     let thumbs = photos
         .iter()
@@ -390,7 +401,10 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                     type="button"
                     class="viewer-button viewer-previous"
                     title=fill(tr.previous_photo(), &[("key", if rtl { "→" } else { "←" })])
-                    disabled=move || { index() == 0 }
+                    // `aria-disabled`, not `disabled`: a button disabled while focused
+                    // (Next, pressed on the last but one photo) would drop focus out of
+                    // the dialog; this one keeps it, and a press there does nothing.
+                    aria-disabled=move || (index() == 0).then_some("true")
                     on:click=move |_| viewer.act(ViewerAction::Previous)
                 >
                     {tr.previous()}
@@ -399,7 +413,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                     type="button"
                     class="viewer-button viewer-next"
                     title=fill(tr.next_photo(), &[("key", if rtl { "←" } else { "→" })])
-                    disabled=move || { index() + 1 >= count }
+                    aria-disabled=move || (index() + 1 >= count).then_some("true")
                     on:click=move |_| viewer.act(ViewerAction::Next)
                 >
                     {tr.next()}
@@ -429,6 +443,10 @@ fn Slide(
     index: usize,
     count: usize,
     near: impl Fn() -> bool + Send + Sync + 'static,
+    /// Whether this is the photo on screen: the others are `inert`, out of
+    /// the Tab order and of what a screen reader reads, so Tab never scrolls
+    /// the strip through every photo's Share button.
+    shown: impl Fn() -> bool + Send + Sync + 'static,
     /// The story's headline, for sharing the photo.
     title: String,
 ) -> impl IntoView {
@@ -444,8 +462,12 @@ fn Slide(
         .map_or_else(|| "100vw".to_owned(), |w| format!("min(100vw, {w}px)"));
     let caption = photo.caption.clone();
     let credit = photo.credit.clone();
+    let label = fill(
+        tr.viewer_thumb(),
+        &[("n", &tr.number(index as u64 + 1)), ("count", &tr.number(count as u64))],
+    );
     view! {
-        <figure class="viewer-slide" aria-label=format!("Photo {} of {count}", index + 1)>
+        <figure class="viewer-slide" aria-label=label inert=move || !shown()>
             <div
                 class="viewer-frame"
                 class:waiting=move || arrival.get() == Arrival::Waiting

@@ -118,18 +118,35 @@ test('Next then Previous at once ends on the photo the reader came back to', asy
   await page.context().close();
 });
 
-test('Tab and Shift+Tab stay inside the viewer', async () => {
+test('Tab and Shift+Tab stay inside the viewer, on the photo shown; Next keeps focus to the last photo', async () => {
   const page = await openArticle();
   await page.locator('article .story-body .photo-open').first().click();
   await waitForPosition(page, `Photo 1 / ${PHOTOS}`);
+  // Only the photo on screen is in the Tab order: the others' Share
+  // buttons are not, so Tab never scrolls the strip to another photo.
   for (let i = 0; i < 25; i++) {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.closest('dialog.viewer') !== null), true, `Tab ${i + 1} left the dialog`);
+    assert.equal(await page.evaluate(() => document.activeElement.closest('.viewer-slide[inert]')), null, `Tab ${i + 1} reached a photo not shown`);
   }
   for (let i = 0; i < 25; i++) {
     await page.keyboard.press('Shift+Tab');
     assert.equal(await page.evaluate(() => document.activeElement.closest('dialog.viewer') !== null), true, `Shift+Tab ${i + 1} left the dialog`);
   }
+  assert.equal(await position(page), `Photo 1 / ${PHOTOS}`, 'tabbing moved no photo');
+  assert.equal(await page.locator('.viewer-slide:not([inert])').count(), 1);
+
+  // Next pressed from the keyboard up to the last photo: it says it can go
+  // no further, and focus stays on it.
+  await page.locator('.viewer-next').focus();
+  for (let i = 1; i < PHOTOS; i++) await page.keyboard.press('Enter');
+  await waitForPosition(page, `Photo ${PHOTOS} / ${PHOTOS}`);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.viewer-next').getAttribute('aria-disabled'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('.viewer-next')), true, 'focus stays on Next');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(200);
+  assert.equal(await position(page), `Photo ${PHOTOS} / ${PHOTOS}`, 'Next at the last photo does nothing');
   await page.context().close();
 });
 
