@@ -21,8 +21,8 @@ pub enum PageCode {
 }
 
 impl PageCode {
-    /// The code the page at `pathname` (an address's path, as a link's
-    /// `pathname` gives it) is drawn with, if it is a chunk; `None` for the
+    /// The code the page at `pathname` (a path from the host's root, as the
+    /// app writes its links) is drawn with, if it is a chunk; `None` for the
     /// front page, a story, or anywhere outside the site.
     pub fn at(paths: &Paths, pathname: &str) -> Option<PageCode> {
         let in_site = pathname.strip_prefix(paths.router_base())?;
