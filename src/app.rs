@@ -16,7 +16,7 @@ use crate::pages::{
 };
 use crate::paths::Paths;
 use crate::store::Store;
-use crate::takeover::PageLifecycle;
+use crate::takeover::{Later, PageLifecycle};
 
 /// The whole site: header, the routed page, footer. `initial` is the data a
 /// page is rendered from before the live feed arrives (prerendering); with
@@ -54,18 +54,40 @@ pub fn App(
             .unwrap_or_else(|| tr.language().to_string())
     };
     let dir = move || direction_of(&lang());
+    // Taking over a prerendered page, the app starts drawing in a slice of
+    // its own, while the feed is on its way.
+    let begun = RwSignal::new(!take_over);
+    if take_over {
+        leptos::task::spawn_local(async move {
+            crate::browser::yield_to_browser().await;
+            begun.set(true);
+        });
+    }
+    let site = move || begun.get().then(|| untrack(|| site(paths.clone(), newsroom, tr)));
     view! {
         <Html {..} lang=lang dir=dir />
+        {site}
+        <PageLifecycle take_over />
+    }
+}
+
+/// Every page: header, the page the address names, footer. The header and
+/// footer may be drawn in slices of their own while a prerendered page is
+/// taken over ([`Later`]).
+fn site(paths: Paths, newsroom: Newsroom, tr: &'static Catalog) -> impl IntoView {
+    view! {
         <Router base=paths.router_base().to_owned()>
-            <SkipLink />
-            <ProgressBar />
-            <ScrollMemory />
-            <CodeAhead />
-            <RouteAnnouncer />
-            <SiteHeader newsroom />
+            <Later>
+                <SkipLink />
+                <ProgressBar />
+                <ScrollMemory />
+                <CodeAhead />
+                <RouteAnnouncer />
+            </Later>
+            <Later><SiteHeader newsroom /></Later>
             <main id="main" tabindex="-1">
                 <OfflineNotice newsroom />
-                <FlatRoutes fallback=NotFoundPage>
+                <Later><FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=FrontPage />
                     <Route path=path!("/topics") view={Lazy::<AllTopicsRoute>::new()} />
                     <Route path=path!("/topics/:slug") view={Lazy::<TopicRoute>::new()} />
@@ -73,11 +95,10 @@ pub fn App(
                     <Route path=path!("/people/:slug") view={Lazy::<PersonRoute>::new()} />
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
-                </FlatRoutes>
+                </FlatRoutes></Later>
                 <FeedNotice summary=move || newsroom.with_store(|s| skipped_summary(tr, s.skipped_stories())) />
             </main>
-            <SiteFooter newsroom />
-            <PageLifecycle take_over />
+            <Later><SiteFooter newsroom /></Later>
         </Router>
     }
 }

@@ -266,8 +266,75 @@ pub fn now_unix_seconds() -> i64 {
     }
 }
 
+/// How long the app works in one task while it takes over a prerendered
+/// page before it gives the browser a turn (input, paint): four
+/// milliseconds here are sixteen on a phone four times slower, which leaves
+/// room under the fifty that make a task long for the piece of work under
+/// way when the time ran out (code run for the first time is compiled as
+/// it runs, so the first of anything takes longest).
+pub const SLICE_MS: f64 = 4.0;
+
+thread_local! {
+    /// When the current slice of work began (`performance.now()`).
+    static SLICE_START: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+}
+
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// A task the browser began (a response arrived, the app started) is a
+/// slice of its own from here.
+pub fn begin_slice() {
+    if IN_BROWSER {
+        SLICE_START.with(|start| start.set(now_ms()));
+    }
+}
+
+/// Whether the current slice has had its time. Never outside the browser,
+/// where pages are rendered to HTML in one go; always in a task that did not
+/// [`begin_slice`], as its start is not known.
+pub fn slice_spent() -> bool {
+    IN_BROWSER && now_ms() - SLICE_START.with(std::cell::Cell::get) > SLICE_MS
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function next_task() {
+  // scheduler.yield resumes ahead of other tasks (Chromium); elsewhere a
+  // message, which no timer clamps.
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => resolve();
+    port2.postMessage(0);
+  });
+}
+"#)]
+extern "C" {
+    fn next_task() -> js_sys::Promise;
+}
+
+/// Lets the browser run what waits (a reader's tap, a frame) and resumes in
+/// a task, and a slice, of its own.
+pub async fn yield_to_browser() {
+    if IN_BROWSER {
+        let _ = wasm_bindgen_futures::JsFuture::from(next_task()).await;
+        begin_slice();
+    }
+}
+
+/// Yields to the browser if the current slice has had its time.
+pub async fn yield_if_spent() {
+    if slice_spent() {
+        yield_to_browser().await;
+    }
+}
+
 /// A mark on the page's performance timeline, for measurements.
 pub fn mark_timeline(name: &str) {
+    if !IN_BROWSER {
+        return;
+    }
     if let Some(performance) = window().performance() {
         let _ = performance.mark(name);
     }

@@ -109,7 +109,7 @@ fn status_text(status: u16) -> &'static str {
 /// What a finished HTTP exchange means: a feed, or the reason it is not one.
 /// `base` resolves the feed's relative URLs: the document's own address, or
 /// for the files of a paged archive, the main feed's.
-pub fn interpret(url: &str, base: &str, status: u16, body: &[u8]) -> Result<Feed, LoadError> {
+pub async fn interpret(url: &str, base: &str, status: u16, body: &[u8]) -> Result<Feed, LoadError> {
     let fail = |kind| {
         Err(LoadError {
             url: url.to_owned(),
@@ -125,7 +125,7 @@ pub fn interpret(url: &str, base: &str, status: u16, body: &[u8]) -> Result<Feed
         Some(b'<') => return fail(LoadErrorKind::Html),
         _ => {}
     }
-    read_feed(body, base).map_err(|e| LoadError {
+    read_feed(body, base).await.map_err(|e| LoadError {
         url: url.to_owned(),
         kind: LoadErrorKind::Feed(e),
     })
@@ -134,7 +134,7 @@ pub fn interpret(url: &str, base: &str, status: u16, body: &[u8]) -> Result<Feed
 /// Fetches and reads one feed document.
 pub async fn fetch_feed(url: &str, base: &str) -> Result<Feed, LoadError> {
     let fetched = fetch_document(url).await?;
-    interpret(url, base, fetched.status, &fetched.body)
+    interpret(url, base, fetched.status, &fetched.body).await
 }
 
 /// Identifies a document by its bytes: the same bytes, the same number.
@@ -148,9 +148,10 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use futures::executor::block_on;
 
     fn error(status: u16, body: &str) -> LoadError {
-        interpret("/feed.json", "/feed.json", status, body.as_bytes()).unwrap_err()
+        block_on(interpret("/feed.json", "/feed.json", status, body.as_bytes())).unwrap_err()
     }
 
     #[test]
@@ -205,12 +206,12 @@ mod tests {
 
     #[test]
     fn a_good_response_is_a_feed() {
-        let feed = interpret(
+        let feed = block_on(interpret(
             "/feed.json",
             "/feed.json",
             200,
             br#"{"version": "1.1", "title": "T", "items": []}"#,
-        )
+        ))
         .unwrap();
         assert_eq!(feed.site.title, "T");
     }

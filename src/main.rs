@@ -6,11 +6,20 @@ use gazette::app::App;
 use gazette::catalog::{self, Catalog};
 use gazette::editions::{self, Editions};
 use gazette::paths::Paths;
-use gazette::takeover::{live_container, same_page, PRERENDERED_ATTRIBUTE, PRERENDERED_ID};
+use gazette::takeover::{keep_clicks_until_live, live_container, same_page, PRERENDERED_ATTRIBUTE, PRERENDERED_ID};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn main() {
+    // The app's start is its first slice of work (see takeover).
+    gazette::browser::begin_slice();
+    gazette::browser::mark_timeline("gazette:start");
+    wasm_bindgen_futures::spawn_local(run());
+}
+
+/// Reads the page's settings, then mounts the app in a task of its own:
+/// on a slow phone each is a long task's worth of code run for the first time.
+async fn run() {
     let document = document();
     // `<base href>` carries the public URL Trunk built for (`/` or `/news/`).
     let base = document.base_uri().ok().flatten().unwrap_or_default();
@@ -23,28 +32,28 @@ fn main() {
     // A page of another edition than the one it was written for (a host's
     // 404.html for `/zh/…`): its catalog comes from the site's strings/.
     let wanted = language.as_deref().map(catalog::catalog_file);
-    if wanted.is_some_and(|wanted| wanted != catalog::catalog_file(catalog.language())) {
-        let wanted = wanted.flatten();
-        let url = wanted.map(|file| format!("{}strings/{file}.json", site.home()));
-        wasm_bindgen_futures::spawn_local(async move {
-            let catalog = match url {
-                Some(url) => match gazette::browser::fetch_document(&url).await {
+    let catalog = if wanted.is_some_and(|wanted| wanted != catalog::catalog_file(catalog.language())) {
+        match wanted.flatten() {
+            Some(file) => {
+                let url = format!("{}strings/{file}.json", site.home());
+                match gazette::browser::fetch_document(&url).await {
                     Ok(fetched) if fetched.status == 200 => {
                         Catalog::from_json(&String::from_utf8_lossy(&fetched.body)).0.leak()
                     }
                     _ => catalog::english(),
-                },
-                None => catalog::english(),
-            };
-            start(&document, paths, catalog, editions);
-        });
+                }
+            }
+            None => catalog::english(),
+        }
     } else {
-        start(&document, paths, catalog, editions);
-    }
+        catalog
+    };
+    gazette::browser::yield_to_browser().await;
+    start(&document, paths, catalog, editions).await;
 }
 
 /// Mounts the app, taking over the prerendered page if there is one.
-fn start(document: &web_sys::Document, paths: Paths, catalog: &'static Catalog, editions: Editions) {
+async fn start(document: &web_sys::Document, paths: Paths, catalog: &'static Catalog, editions: Editions) {
     let Some(root) = document.get_element_by_id(PRERENDERED_ID) else {
         leptos::logging::error!("Gazette: the page has no <div id=\"app\"> to mount into");
         return;
@@ -70,9 +79,11 @@ fn start(document: &web_sys::Document, paths: Paths, catalog: &'static Catalog, 
             }
             // Draw off-screen and take over once the page is drawn.
             let Some(live) = live_container() else { return };
+            keep_clicks_until_live(&root);
             // The app manages the page's metadata from now on; the copies in the
             // HTML would otherwise stand beside the ones it adds.
             remove_prerendered_metadata(document);
+            gazette::browser::yield_to_browser().await;
             leptos::mount::mount_to(live, move || view! { <App paths take_over=true catalog editions /> }).forget();
         }
         None => {

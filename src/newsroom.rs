@@ -110,10 +110,17 @@ impl Newsroom {
                 if main_fingerprint.get_untracked() == fingerprint {
                     return Ok(());
                 }
-                let feed = interpret(&url, &url, status, &body)?;
+                // The response arrived in a task of the browser's: the reading
+                // that follows is a slice of its own, and yields when spent.
+                crate::browser::begin_slice();
+                let feed = interpret(&url, &url, status, &body).await?;
+                crate::browser::mark_timeline("gazette:feed-read");
                 log_problems(&url, &feed);
                 main_fingerprint.set(fingerprint);
-                store.set(Store::from_feed(feed));
+                let read = Store::from_feed(feed);
+                // Drawing the pages it changes starts a slice of its own.
+                crate::browser::yield_if_spent().await;
+                store.set(read);
                 revision.update(|r| *r += 1);
                 Ok(())
             }

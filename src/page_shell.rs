@@ -24,6 +24,9 @@ pub struct PageShell {
     /// of one) each time it grows.
     pages_drawn: RwSignal<u64>,
     live: RwSignal<bool>,
+    /// Pieces of the page put off to a later slice while the app takes over
+    /// a prerendered page (`takeover::Later`), not yet drawn.
+    put_off: RwSignal<u32>,
     /// Why the current page could not be drawn (title, details), if it could not.
     failure: RwSignal<Option<(String, String)>>,
     /// Raised each time the reader asks to try again.
@@ -42,6 +45,7 @@ impl PageShell {
             drawn: RwSignal::new(false),
             pages_drawn: RwSignal::new(0),
             live: RwSignal::new(false),
+            put_off: RwSignal::new(0),
             failure: RwSignal::new(None),
             retries: RwSignal::new(0),
         }
@@ -80,6 +84,26 @@ impl PageShell {
         self.drawn.get()
     }
 
+    /// Whether the page has drawn its content and every piece put off to a
+    /// later slice (reactive): the moment it can take a prerendered page's place.
+    pub fn is_wholly_drawn(&self) -> bool {
+        self.drawn.get() && self.put_off.get() == 0
+    }
+
+    pub fn is_wholly_drawn_untracked(&self) -> bool {
+        self.drawn.get_untracked() && self.put_off.get_untracked() == 0
+    }
+
+    /// A piece of the page is put off to a later slice.
+    pub fn put_off(&self) {
+        self.put_off.update(|n| *n += 1);
+    }
+
+    /// A piece put off is drawn.
+    pub fn put_off_drawn(&self) {
+        self.put_off.update(|n| *n = n.saturating_sub(1));
+    }
+
     /// Counts drawn pages (reactive), for focus and announcements.
     pub fn pages_drawn(&self) -> u64 {
         self.pages_drawn.get()
@@ -92,6 +116,10 @@ impl PageShell {
 
     pub fn is_live(&self) -> bool {
         self.live.get()
+    }
+
+    pub fn is_live_untracked(&self) -> bool {
+        self.live.get_untracked()
     }
 
     /// A page that failed to load says why, for the banner over a prerendered page.

@@ -671,8 +671,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::feed::read_feed;
     use crate::feed::Timestamp;
-    use crate::html_parser::read_feed;
 
     fn article(slug: &str, topic: &str, date: &str) -> Article {
         Article {

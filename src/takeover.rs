@@ -7,12 +7,20 @@
 //! now (not the one the page was built from) is what the reader sees. A
 //! page served for another address (a host's fallback page) is cleared at
 //! once instead, so it never poses as the page asked for.
+//!
+//! The drawing is done in slices: reading the feed yields to the browser
+//! between stories when a slice's time is spent (`html_parser`), and pieces
+//! of the page put in [`Later`] are drawn in tasks of their own once it is,
+//! so that a reader's tap on the prerendered page is never kept waiting
+//! behind one long task. Until the swap, a link on the prerendered page is
+//! the plain link it is without JavaScript, and a button pressed on it is
+//! pressed again on the app's page once that is on screen: no click is lost.
 
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use crate::browser::{mark_document_live, IN_BROWSER};
+use crate::browser::{mark_document_live, slice_spent, yield_to_browser, IN_BROWSER};
 use crate::page_shell::{use_page_shell, PageShell};
 
 /// The element the prerendered page lives in.
@@ -70,17 +78,21 @@ pub fn PageLifecycle(take_over: bool) -> impl IntoView {
         }
         return;
     }
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !shell.is_drawn() {
-            return done.unwrap_or(false);
+    Effect::new(move |_| {
+        if shell.is_live() || !shell.is_wholly_drawn() {
+            return;
         }
-        // The page's effects have run; swap on the next frame, when its layout is final.
+        // The page's effects have run; swap on the next frame, when its layout
+        // is final, unless a piece has been put off again meanwhile.
         request_animation_frame(move || {
+            if shell.is_live_untracked() || !shell.is_wholly_drawn_untracked() {
+                return;
+            }
             swap();
             shell.mark_live();
             mark_document_live();
+            crate::browser::mark_timeline("gazette:live");
         });
-        true
     });
     Effect::new(move |shown: Option<bool>| {
         if shown == Some(true) || shell.is_live() || shell.failure().is_none() {
@@ -89,6 +101,73 @@ pub fn PageLifecycle(take_over: bool) -> impl IntoView {
         show_failure_banner(shell);
         true
     });
+}
+
+/// Draws `children` at once, or, while the app takes over a prerendered
+/// page and the current slice has had its time, in a task of its own: the
+/// browser may handle a tap or paint a frame in between. The swap waits for
+/// every piece put off. Once the app is live, pages are drawn in one go, as
+/// a route change must be.
+#[component]
+pub fn Later(children: Children) -> impl IntoView {
+    let shell = use_page_shell();
+    if shell.is_live_untracked() || !slice_spent() {
+        return children().into_any();
+    }
+    shell.put_off();
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        yield_to_browser().await;
+        ready.set(true);
+    });
+    let children = StoredValue::new_local(Some(children));
+    (move || {
+        ready.get().then(|| {
+            let children = children.try_update_value(Option::take).flatten()?;
+            // Only `ready` decides when this piece is drawn, not what its
+            // children read while they are built.
+            let view = untrack(children);
+            shell.put_off_drawn();
+            Some(view)
+        })
+    })
+    .into_any()
+}
+
+/// Until the app's page takes its place, keeps the prerendered page's
+/// clicks from the app's router, so that a link goes where it goes without
+/// JavaScript, and notes the button pressed, to press it again on the app's
+/// page after the swap.
+pub fn keep_clicks_until_live(root: &web_sys::Element) {
+    let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        let Some(root) = document().get_element_by_id(PRERENDERED_ID) else {
+            return;
+        };
+        if !root.contains(Some(&target)) {
+            return;
+        }
+        event.stop_propagation();
+        if let Ok(Some(button)) = target.closest("button") {
+            PRESSED.with(|pressed| *pressed.borrow_mut() = child_path(&root, &button));
+        }
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    let _ = root.add_event_listener_with_callback_and_add_event_listener_options(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        &options,
+    );
+    // It lives as long as the prerendered page, which the swap drops.
+    on_click.forget();
+}
+
+thread_local! {
+    /// The button pressed on the prerendered page, by its child path.
+    static PRESSED: std::cell::RefCell<Option<Vec<u32>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Mounts the failure banner at the top of the prerendered page's content.
@@ -136,14 +215,7 @@ fn swap() {
     }
     live.set_id(PRERENDERED_ID);
     // Focus stays where the reader had it, on the same element of the new page.
-    if let Some(path) = focus_path {
-        let mut node: web_sys::Element = live;
-        for index in path {
-            match node.children().item(index) {
-                Some(child) => node = child,
-                None => return,
-            }
-        }
+    if let Some(node) = focus_path.and_then(|path| element_at(&live, &path)) {
         if let Some(typed) = typed {
             carry_typed_text(&node, &typed);
         }
@@ -151,6 +223,22 @@ fn swap() {
             let _ = element.focus();
         }
     }
+    // A button pressed before the app was live is pressed now.
+    let pressed = PRESSED.with(|pressed| pressed.borrow_mut().take());
+    if let Some(button) = pressed.and_then(|path| element_at(&live, &path)) {
+        if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+            button.click();
+        }
+    }
+}
+
+/// The element at `path` (child indices) below `root`.
+fn element_at(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
+    let mut node = root.clone();
+    for &index in path {
+        node = node.children().item(index)?;
+    }
+    Some(node)
 }
 
 /// Moves the prerendered page's photos that the feed gave no width and

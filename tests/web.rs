@@ -7,8 +7,9 @@ use gazette::components::feed_notice::skipped_summary;
 use gazette::components::{
     ArticleMeta, BodyBlocks, FeedNotice, Figure, Lightbox, LoadFailure, Pagination, PhotoViewer,
 };
+use gazette::feed::read_feed_with;
 use gazette::feed::{Block, Image, ImageVariant, Inline, Timestamp, Topic};
-use gazette::html_parser::read_feed;
+use gazette::html_parser::{read_feed, PlatformParser};
 use gazette::loading::{interpret, LoadError};
 use gazette::newsroom::Newsroom;
 use gazette::page_shell::PageShell;
@@ -23,7 +24,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SAMPLE_FEED: &[u8] = include_bytes!("../public/feed.json");
 
 fn sample_store() -> Store {
-    Store::from_feed(read_feed(SAMPLE_FEED, "/feed.json").expect("the sample feed reads"))
+    Store::from_feed(
+        read_feed_with(SAMPLE_FEED, "/feed.json", &PlatformParser::default()).expect("the sample feed reads"),
+    )
 }
 
 /// A fresh element on the page to mount into.
@@ -252,7 +255,9 @@ async fn body_text_is_never_markup() {
 
 #[wasm_bindgen_test]
 async fn load_failure_is_an_alert_with_a_retry_button() {
-    let error: LoadError = interpret("/feed.json", "/feed.json", 200, b"{\"items\": [").unwrap_err();
+    let error: LoadError = interpret("/feed.json", "/feed.json", 200, b"{\"items\": [")
+        .await
+        .unwrap_err();
     let (root, _handle) = mount("/", move || {
         let errors = ArcRwSignal::new(Errors::default());
         errors.update(|e| e.insert(0.into(), error));
@@ -270,7 +275,7 @@ async fn load_failure_is_an_alert_with_a_retry_button() {
 
 #[wasm_bindgen_test]
 async fn feed_notice_counts_skipped_stories() {
-    let feed = read_feed(br#"{"title": "T", "items": [{"id": "a", "content_text": "ok"}, {"title": "no id", "content_text": "x"}, {"id": "b"}]}"#, "/feed.json").unwrap();
+    let feed = read_feed(br#"{"title": "T", "items": [{"id": "a", "content_text": "ok"}, {"title": "no id", "content_text": "x"}, {"id": "b"}]}"#, "/feed.json").await.unwrap();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         let (_, newsroom) = provide_fixed(Paths::new("/"), Store::from_feed(feed));
@@ -530,7 +535,6 @@ fn the_browsers_parser_and_html5ever_read_every_story_alike() {
     use gazette::browser::DomParser;
     use gazette::feed::html::{blocks_from_html, strip_inline_code, HtmlParser};
     use gazette::feed::html5::Html5ever;
-    use gazette::feed::read_feed_with;
 
     let base = "https://example.org/news/feed.json";
     let blocks = |parser: &dyn HtmlParser, html: &str| blocks_from_html(&parser.parse(&strip_inline_code(html)), base);

@@ -23,4 +23,4 @@ pub use date::Timestamp;
 pub use model::*;
 #[cfg(feature = "html5ever")]
 pub use read::read_feed;
-pub use read::{read_feed_with, read_parsed, FeedError};
+pub use read::{read_feed_in_slices, read_feed_with, read_parsed, FeedError, Pause, Unpaused};

@@ -47,8 +47,46 @@ impl std::error::Error for FeedError {}
 /// fetched from (absolute, or path-only such as `/news/feed.json`); relative
 /// URLs in the feed are resolved against it.
 pub fn read_feed_with(bytes: &[u8], document_url: &str, parser: &dyn HtmlParser) -> Result<Feed, FeedError> {
+    at_once(read_feed_in_slices(bytes, document_url, parser, &mut Unpaused))
+}
+
+/// Where a long read may stop and let its caller's world go on: the browser
+/// app yields to the page between stories when its slice of time is spent,
+/// so that reading a feed never blocks a reader's tap for long.
+pub trait Pause {
+    /// Called after each story; the read resumes when the future is ready.
+    fn between_stories(&mut self) -> impl std::future::Future<Output = ()>;
+}
+
+/// Reads without stopping.
+pub struct Unpaused;
+
+impl Pause for Unpaused {
+    async fn between_stories(&mut self) {}
+}
+
+/// [`read_feed_with`], pausing between stories as `pause` says.
+pub async fn read_feed_in_slices(
+    bytes: &[u8],
+    document_url: &str,
+    parser: &dyn HtmlParser,
+    pause: &mut impl Pause,
+) -> Result<Feed, FeedError> {
     let (source, root) = json::parse_bytes(bytes).map_err(FeedError::Json)?;
-    read_parsed(source, &root, document_url, parser).map(|(feed, _)| feed)
+    read_parsed_in_slices(source, &root, document_url, parser, pause)
+        .await
+        .map(|(feed, _)| feed)
+}
+
+/// The result of a read that never pauses: [`Unpaused`] is always ready,
+/// so one poll finishes it.
+fn at_once<T>(read: impl std::future::Future<Output = T>) -> T {
+    let mut read = std::pin::pin!(read);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match read.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(result) => result,
+        std::task::Poll::Pending => unreachable!("a read that never pauses is ready at once"),
+    }
 }
 
 /// [`read_feed_with`] html5ever, outside the browser.
@@ -65,6 +103,16 @@ pub fn read_parsed(
     document_url: &str,
     parser: &dyn HtmlParser,
 ) -> Result<(Feed, Vec<usize>), FeedError> {
+    at_once(read_parsed_in_slices(source, root, document_url, parser, &mut Unpaused))
+}
+
+async fn read_parsed_in_slices(
+    source: &str,
+    root: &Node<'_>,
+    document_url: &str,
+    parser: &dyn HtmlParser,
+    pause: &mut impl Pause,
+) -> Result<(Feed, Vec<usize>), FeedError> {
     if root.as_object().is_none() {
         return Err(FeedError::NotAFeed(format!(
             "the document is {}, not an object",
@@ -78,7 +126,7 @@ pub fn read_parsed(
         problems: Vec::new(),
         item_indices: Vec::new(),
     };
-    let feed = reader.feed(root)?;
+    let feed = reader.feed(root, pause).await?;
     Ok((feed, reader.item_indices))
 }
 
@@ -169,7 +217,7 @@ impl<'s> Reader<'s> {
         self.note(node.offset, at.to_string(), kind, message.into(), false);
     }
 
-    fn feed(&mut self, root: &Node) -> Result<Feed, FeedError> {
+    async fn feed(&mut self, root: &Node<'_>, pause: &mut impl Pause) -> Result<Feed, FeedError> {
         let top = At::Root;
         match root.get("version").map(|v| (v, v.as_str())) {
             Some((_, Some(v))) if is_known_version(v) => {}
@@ -202,6 +250,9 @@ impl<'s> Reader<'s> {
         let mut tag_topics: Vec<Topic> = Vec::new();
         let list = top.key("items");
         for (index, item) in items.iter().enumerate() {
+            if index > 0 {
+                pause.between_stories().await;
+            }
             let at = list.index(index);
             match self.item(item, &at, &site) {
                 Ok(story) => {

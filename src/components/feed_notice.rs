@@ -77,7 +77,7 @@ fn reason(tr: &Catalog, kind: ProblemKind) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::html_parser::read_feed;
+    use crate::feed::read_feed;
 
     #[test]
     fn skipped_stories_are_counted_by_the_kind_of_fault() {

@@ -41,16 +41,19 @@ pub fn Photo(
         });
     let alt = if decorative { String::new() } else { image.alt.clone() };
     let img = view! {
+        // In this order: a browser chooses and may fetch the photo again at
+        // each of `sizes`, `srcset` and `src`, so they come last, after
+        // `loading` (a lazy photo set lazy first is not fetched yet).
         <img
-            src=src
-            srcset=srcset.clone()
-            sizes=(srcset.is_some() || source.is_some()).then_some(sizes)
-            alt=alt
-            width=image.width
-            height=image.height
             loading=if eager { "eager" } else { "lazy" }
             fetchpriority=eager.then_some("high")
             decoding="async"
+            width=image.width
+            height=image.height
+            alt=alt
+            sizes=(srcset.is_some() || source.is_some()).then_some(sizes)
+            srcset=srcset.clone()
+            src=src
         />
     };
     match source {

@@ -14,6 +14,7 @@ use crate::newsroom::{use_newsroom, Lookup};
 use crate::page_shell::declare_page_drawn;
 use crate::paths::{decode_segment, use_paths};
 use crate::store::ArticleContext;
+use crate::takeover::Later;
 
 use super::{load_failure, page_title, NotFound};
 
@@ -101,15 +102,25 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
         || tr.more_stories().to_string(),
         |t| fill(tr.more_from(), &[("topic", &t.name)]),
     );
+    let title = page_title(&newsroom, &article.title);
+    let path = format!("articles/{}/", crate::paths::encode_segment(&article.slug));
+    let meta_kind = PageKind::Article {
+        article: article.clone(),
+        topic: topic.clone(),
+    };
+    let headline = article.title.clone();
+    // Each top-level block may be drawn in a slice of its own while the app
+    // takes over the prerendered story.
+    let body = article
+        .body
+        .iter()
+        .map(|block| {
+            let blocks = vec![block.clone()];
+            view! { <Later><BodyBlocks blocks /></Later> }
+        })
+        .collect_view();
     view! {
-        <PageMeta
-            title=page_title(&newsroom, &article.title)
-            headline=article.title.clone()
-            description
-            path=format!("articles/{}/", crate::paths::encode_segment(&article.slug))
-            kind=PageKind::Article { article: article.clone(), topic: topic.clone() }
-            publisher=newsroom.publisher()
-        />
+        <Later><PageMeta title headline description path kind=meta_kind publisher=newsroom.publisher() /></Later>
         <article class="story" lang=article.language.clone() dir=article.language.as_deref().map(direction_of)>
             <AgeNote published=article.published />
             <header class="story-header">
@@ -120,24 +131,22 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 <TranslationLinks article=article.clone() />
                 <ShareButton title=article.title.clone() />
             </header>
-            <div class="story-body">
-                <BodyBlocks blocks=article.body.clone() />
-            </div>
-            {grid}
+            <div class="story-body">{body}</div>
+            <Later>{grid}</Later>
             <Corrections corrections=article.corrections.clone() />
             <StoryFooter article=article.clone() />
         </article>
         {lightbox}
-        <StoryNavigation newer older />
+        <Later><StoryNavigation newer older /></Later>
         {(!related.is_empty()).then(|| view! {
             <section class="related" aria-labelledby="related-heading">
                 <h2 id="related-heading" class="section-heading">{related_heading}</h2>
                 <div class="card-grid">
-                    {related.into_iter().map(|article| view! { <StoryCard article style=CardStyle::Standard row_on_phone=true /> }).collect_view()}
+                    {related.into_iter().map(|article| view! { <Later><StoryCard article style=CardStyle::Standard row_on_phone=true /></Later> }).collect_view()}
                 </div>
             </section>
         })}
-        <MostRead articles=newsroom.with_store(|s| s.most_read(super::front::MOST_READ)) />
+        <Later><MostRead articles=newsroom.with_store(|s| s.most_read(super::front::MOST_READ)) /></Later>
     }
 }
 

@@ -6,6 +6,7 @@ use crate::catalog::{fill, use_catalog};
 use crate::components::{CardStyle, ListSkeleton, MostRead, PageKind, PageMeta, StoryCard};
 use crate::newsroom::{use_newsroom, FrontPage as FrontData};
 use crate::page_shell::declare_page_drawn;
+use crate::takeover::Later;
 
 /// `/`: the lead story, the latest stories, then a section per topic.
 /// How many stories the most-read list holds.
@@ -43,21 +44,22 @@ fn FrontView(front: FrontData) -> impl IntoView {
         .into_any();
     };
     let latest = front.latest;
+    let meta_title = site_title.clone();
     let sections = front.sections;
     view! {
-        <PageMeta title=site_title.clone() headline=site_title.clone() description path=String::new() kind=PageKind::Website publisher=newsroom.publisher() />
+        <Later><PageMeta title=meta_title.clone() headline=meta_title description path=String::new() kind=PageKind::Website publisher=newsroom.publisher() /></Later>
         <h1 class="visually-hidden">{site_title}</h1>
         <section class="lead-story" aria-label=tr.top_story()>
-            <StoryCard topic=newsroom.kicker(&lead) article=lead style=CardStyle::Lead level=2 eager=true />
+            <Later><StoryCard topic=newsroom.kicker(&lead) article=lead style=CardStyle::Lead level=2 eager=true /></Later>
         </section>
         <section class="front-section" aria-labelledby="latest-heading">
             <h2 id="latest-heading" class="section-heading">{tr.latest()}</h2>
             <div class="card-grid">
-                {latest.into_iter().enumerate().map(|(i, article)| view! { <StoryCard topic=newsroom.kicker(&article) article style=CardStyle::Standard eager={ i < 2 } row_on_phone={ i > 0 } /> }).collect_view()}
+                {latest.into_iter().enumerate().map(|(i, article)| view! { <Later><StoryCard topic=newsroom.kicker(&article) article style=CardStyle::Standard eager={ i < 2 } row_on_phone={ i > 0 } /></Later> }).collect_view()}
             </div>
             <p class="more-link"><a href=paths.latest()>{tr.more_latest()}</a></p>
         </section>
-        <MostRead articles=newsroom.with_store(|s| s.most_read(MOST_READ)) />
+        <Later><MostRead articles=newsroom.with_store(|s| s.most_read(MOST_READ)) /></Later>
         {sections.into_iter().map(|section| {
             let href = paths.topic(&section.topic.slug);
             let heading_id = format!("section-{}", section.topic.slug);
@@ -67,7 +69,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
                 <section class="front-section topic-section" aria-labelledby=labelled_by>
                     <h2 id=heading_id class="section-heading"><a href=href.clone()>{section.topic.name}</a></h2>
                     <div class="card-grid">
-                        {section.articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard article style=CardStyle::Standard row_on_phone={ i > 0 } /> }).collect_view()}
+                        {section.articles.into_iter().enumerate().map(|(i, article)| view! { <Later><StoryCard article style=CardStyle::Standard row_on_phone={ i > 0 } /></Later> }).collect_view()}
                     </div>
                     <p class="more-link"><a href=href>{fill(tr.more_from(), &[("topic", &name)])}</a></p>
                 </section>

@@ -5,6 +5,7 @@ use crate::components::{CardStyle, PageKind, PageMeta, Pagination, StoryCard};
 use crate::newsroom::use_newsroom;
 use crate::page_shell::declare_page_drawn;
 use crate::store::PersonPage;
+use crate::takeover::Later;
 
 use super::page_title;
 
@@ -55,7 +56,7 @@ pub fn PersonView(data: PersonPage) -> impl IntoView {
             {articles
                 .into_iter()
                 .enumerate()
-                .map(|(i, article)| view! { <StoryCard topic=newsroom.kicker(&article) article style=CardStyle::Standard level=2 eager=i < 3 /> })
+                .map(|(i, article)| view! { <Later><StoryCard topic=newsroom.kicker(&article) article style=CardStyle::Standard level=2 eager=i < 3 /></Later> })
                 .collect_view()}
         </div>
         <Pagination first=paths.person(&person.slug) current=page.number total=page.total_pages />

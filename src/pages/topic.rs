@@ -7,6 +7,7 @@ use crate::newsroom::{use_newsroom, Lookup};
 use crate::page_shell::declare_page_drawn;
 use crate::paths::decode_segment;
 use crate::store::{TopicCount, TopicPage as TopicData};
+use crate::takeover::Later;
 
 use super::{load_failure, page_title, NotFound};
 
@@ -146,15 +147,19 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
     };
     let canonical_path = crate::paths::numbered_page(&first_path, page.number);
     let count = tr.count(tr.stories(), page.total_stories);
+    let meta_kind = PageKind::Collection {
+        topic: topic.clone(),
+        articles: articles.clone(),
+    };
     view! {
-        <PageMeta
+        <Later><PageMeta
             title=page_title(&newsroom, &heading)
             headline=heading.clone()
             description
             path=canonical_path
-            kind=PageKind::Collection { topic: topic.clone(), articles: articles.clone() }
+            kind=meta_kind
             publisher=newsroom.publisher()
-        />
+        /></Later>
         <header class="page-header">
             <h1>{topic.name.clone()}</h1>
             {topic.description.clone().map(|d| view! { <p class="page-description">{d}</p> })}
@@ -166,7 +171,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
         } else {
             view! {
                 <div class="card-grid topic-grid">
-                    {articles.into_iter().enumerate().map(|(i, article)| view! { <StoryCard topic=latest.then(|| newsroom.kicker(&article)).flatten() article style=CardStyle::Standard level=2 eager=i < 3 /> }).collect_view()}
+                    {articles.into_iter().enumerate().map(|(i, article)| view! { <Later><StoryCard topic=latest.then(|| newsroom.kicker(&article)).flatten() article style=CardStyle::Standard level=2 eager=i < 3 /></Later> }).collect_view()}
                 </div>
             }
             .into_any()

@@ -495,3 +495,68 @@ fn a_bad_credit_translation_or_correction_is_named_and_the_others_kept() {
     }
     assert_eq!(feed.articles.len(), 2, "no story is left out for a bad entry");
 }
+
+/// Counts the pauses it is asked for and makes the read wait at each, as
+/// the browser's slices do.
+struct CountingPause {
+    pauses: usize,
+}
+
+impl Pause for CountingPause {
+    async fn between_stories(&mut self) {
+        self.pauses += 1;
+        PendingOnce(false).await;
+    }
+}
+
+/// A future that is pending once, then ready: a pause that really stops.
+struct PendingOnce(bool);
+
+impl std::future::Future for PendingOnce {
+    type Output = ();
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        if self.0 {
+            std::task::Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    }
+}
+
+#[test]
+fn a_read_in_slices_pauses_between_stories_and_reads_the_same_feed() {
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+        {"id": "a", "title": "A", "content_html": "<p>One</p>"},
+        {"id": "a", "title": "Again", "content_html": "<p>Repeated</p>"},
+        {"id": "b", "title": "B", "content_text": "Two"},
+        {"id": "c", "title": "C", "content_text": "Three"}
+    ]}"#;
+    let mut pause = CountingPause { pauses: 0 };
+    let mut polls = 0;
+    let sliced = {
+        let mut reading = std::pin::pin!(read_feed_in_slices(
+            json.as_bytes(),
+            "/feed.json",
+            &crate::html5::Html5ever,
+            &mut pause
+        ));
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        loop {
+            polls += 1;
+            if let std::task::Poll::Ready(result) = std::future::Future::poll(reading.as_mut(), &mut context) {
+                break result.unwrap();
+            }
+        }
+    };
+    // Between each two of the four items, a repeated one included: three
+    // pauses, each a poll of its own.
+    assert_eq!(pause.pauses, 3);
+    assert_eq!(polls, 4);
+    assert_eq!(
+        sliced,
+        read(json),
+        "the same stories, problems and site as a read in one go"
+    );
+}
