@@ -17,9 +17,11 @@ fn main() {
     wasm_bindgen_futures::spawn_local(run());
 }
 
-/// Reads the page's settings, then mounts the app in a task of its own:
-/// on a slow phone each is a long task's worth of code run for the first time.
+/// Reads the page's settings, then mounts the app, each in a task of its
+/// own and apart from the module's start: on a slow phone each is a long
+/// task's worth of code run (so compiled) for the first time.
 async fn run() {
+    gazette::browser::yield_to_browser().await;
     let document = document();
     // `<base href>` carries the public URL Trunk built for (`/` or `/news/`).
     let base = document.base_uri().ok().flatten().unwrap_or_default();

@@ -97,6 +97,9 @@ impl Newsroom {
                 if !fetches {
                     return Ok(());
                 }
+                // Not in the task that created the newsroom, if that one has
+                // had its time: the request's own set-up is a slice's worth.
+                crate::browser::yield_if_spent().await;
                 let request = shell.request();
                 let result = fetch_document(&url).await;
                 drop(request);

@@ -27,15 +27,26 @@ use crate::page_shell::{use_page_shell, PageShell};
 pub const PRERENDERED_ID: &str = "app";
 
 thread_local! {
-    /// Where the app draws until it takes over: an element outside the
-    /// document, so that nothing in it is seen, focused, loaded twice or
-    /// found by its id before it is the page.
+    /// Where the app draws until it takes over: see [`live_container`].
     static LIVE: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Creates the detached element the app draws into before it takes over.
+/// The class of the element the app draws into before it takes over
+/// (style/main.css): laid over the prerendered page, as wide, but hidden.
+pub const DRAFT_CLASS: &str = "app-draft";
+
+/// Creates the element the app draws into before it takes over: in the
+/// document after the prerendered page, as wide as it, hidden and inert, so
+/// that nothing in it is seen, focused or read out before it is the page,
+/// while the browser styles and lays out each slice of it as it is drawn
+/// rather than the whole page at the swap.
 pub fn live_container() -> Option<web_sys::HtmlElement> {
-    let live = document().create_element("div").ok()?;
+    let document = document();
+    let live = document.create_element("div").ok()?;
+    live.set_class_name(DRAFT_CLASS);
+    let _ = live.set_attribute("inert", "");
+    let _ = live.set_attribute("aria-hidden", "true");
+    document.body()?.append_child(&live).ok()?;
     LIVE.with(|slot| *slot.borrow_mut() = Some(live.clone()));
     live.dyn_into().ok()
 }
@@ -83,15 +94,19 @@ pub fn PageLifecycle(take_over: bool) -> impl IntoView {
             return;
         }
         // The page's effects have run; swap on the next frame, when its layout
-        // is final, unless a piece has been put off again meanwhile.
+        // is final, unless a piece has been put off again meanwhile. What the
+        // app does once live (its listeners, its announcements) follows in a
+        // task of its own, apart from the swap's layout and paint.
         request_animation_frame(move || {
-            if shell.is_live_untracked() || !shell.is_wholly_drawn_untracked() {
+            if shell.is_live_untracked() || !shell.is_wholly_drawn_untracked() || !swap() {
                 return;
             }
-            swap();
-            shell.mark_live();
-            mark_document_live();
-            crate::browser::mark_timeline("gazette:live");
+            leptos::task::spawn_local(async move {
+                yield_to_browser().await;
+                shell.mark_live();
+                mark_document_live();
+                crate::browser::mark_timeline("gazette:live");
+            });
         });
     });
     Effect::new(move |shown: Option<bool>| {
@@ -193,13 +208,15 @@ fn show_failure_banner(shell: PageShell) {
     .forget();
 }
 
-fn swap() {
+/// Puts the app's page in the prerendered one's place; false if there is
+/// none to swap (already done).
+fn swap() -> bool {
     let document = document();
     let Some(live) = LIVE.with(|slot| slot.borrow_mut().take()) else {
-        return;
+        return false;
     };
     let Some(old) = document.get_element_by_id(PRERENDERED_ID) else {
-        return;
+        return false;
     };
     let active = document.active_element();
     let focus_path = active.as_ref().and_then(|active| child_path(&old, active));
@@ -209,11 +226,15 @@ fn swap() {
         .map(|input| input.value())
         .filter(|value| !value.is_empty());
     keep_sizeless_photos(&old, &live);
-    // One step, so no frame shows neither page.
-    if old.replace_with_with_node_1(&live).is_err() {
-        return;
-    }
+    // One step, so no frame shows neither page: the app's page, already
+    // laid out where it stands (moving it would lay it out again), is shown
+    // in the prerendered one's place, which nothing after it in the body
+    // takes up.
+    old.remove();
     live.set_id(PRERENDERED_ID);
+    let _ = live.remove_attribute("inert");
+    let _ = live.remove_attribute("aria-hidden");
+    let _ = live.remove_attribute("class");
     // Focus stays where the reader had it, on the same element of the new page.
     if let Some(node) = focus_path.and_then(|path| element_at(&live, &path)) {
         if let Some(typed) = typed {
@@ -230,6 +251,7 @@ fn swap() {
             button.click();
         }
     }
+    true
 }
 
 /// The element at `path` (child indices) below `root`.

@@ -439,8 +439,10 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
 /// Trunk's loader rewritten to start the app once the page has loaded and
 /// its photos are decoded and painted (or after 2.5 s at the latest): a
 /// prerendered page is readable without the app, so its photos, not the
-/// app's code, get the bandwidth first, and the app's start-up (one long
-/// task on a slow phone) does not hold back the frame that shows them.
+/// app's code, get the bandwidth first, and the app's start-up does not
+/// hold back the frame that shows them. The module is compiled first and
+/// started in a task of its own, so that the end of its compilation and
+/// its start are not one long task on a slow phone.
 fn deferred_loader(trunk_loader: &str) -> Option<String> {
     let quoted_after = |marker: &str| {
         let at = trunk_loader.find(marker)? + marker.len();
@@ -456,7 +458,10 @@ fn deferred_loader(trunk_loader: &str) -> Option<String> {
            if (window.gazetteStarted) return;\n  \
            window.gazetteStarted = true;\n  \
            const bindings = await import('{glue}');\n  \
-           const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  \
+           const url = new URL('{wasm}', location.href);\n  \
+           const module = await WebAssembly.compileStreaming(fetch(url)).catch(async () => WebAssembly.compile(await (await fetch(url)).arrayBuffer()));\n  \
+           await (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((next) => setTimeout(next, 0)));\n  \
+           const wasm = await bindings.default({{ module_or_path: module }});\n  \
            window.wasmBindings = bindings;\n  \
            dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n\
          }};\n\
@@ -541,7 +546,10 @@ mod tests {
         let (name, script) = hardened.loader.unwrap();
         assert!(name.starts_with("loader-") && name.ends_with(".js"));
         assert!(script.contains("await import('/news/app.js')"), "{script}");
-        assert!(script.contains("module_or_path: '/news/app_bg.wasm'"), "{script}");
+        assert!(
+            script.contains("new URL('/news/app_bg.wasm'") && script.contains("compileStreaming"),
+            "{script}"
+        );
         assert!(
             script.contains("addEventListener('load', afterPaint") && script.contains("i.decode()"),
             "the app waits for the page and its photos to be painted"

@@ -27,7 +27,7 @@ export async function audit(urls, categories = ['performance', 'accessibility', 
         all.push(summary(lhr));
       }
       all.sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
-      results[url] = { ...all[Math.floor(all.length / 2)], runs: all.map((r) => r.scores.performance) };
+      results[url] = { ...all[Math.floor(all.length / 2)], runs: all.map((r) => r.scores.performance), tbts: all.map((r) => r.tbt) };
     }
   } finally {
     await chrome.kill();

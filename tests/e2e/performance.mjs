@@ -25,6 +25,11 @@ export const BUDGETS = {
   // its code has arrived, and once it has (one frame).
   viewerColdMs: 400,
   viewerReadyMs: 16,
+  // No task while the app takes over a page at 4x CPU, on the reference
+  // machine: a task of 50 ms is a long one, which keeps a tap waiting.
+  startupTaskMs: 50,
+  // Lighthouse's total blocking time, at the CPU slowdown fitted to the host.
+  blockingMs: 50,
 };
 
 /** How long the search page waits for the reader to stop typing (src/pages/search.rs, TYPING_PAUSE_MS). */
@@ -254,6 +259,78 @@ export async function routeChange(server, runs = 11) {
   }
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(times.length / 2)], times };
+}
+
+/**
+ * A first visit to `route` at 4x CPU, the app taking over its prerendered
+ * page: every task of the page's main thread from navigation until a
+ * moment after the app is live (html[data-gazette=live]), read from
+ * Chromium's trace. Driven through the DevTools protocol alone, so that no
+ * script of the test's runs in the page (Playwright's own would show as a
+ * long task of its own). Returns the longest task after the first paint
+ * (what a reader's tap can wait behind), the longest before it (the first
+ * layout of the page, with nothing on screen to tap), the layout shift
+ * from navigation to live, and each long task with the app's marks in it.
+ */
+export async function startupTasks(browser, server, route) {
+  const page = await openPage(browser, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Page.enable');
+  const chunks = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => chunks.push(...value));
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'blink.user_timing', 'loading', 'disabled-by-default-devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
+  await cdp.send('Page.navigate', { url: server.url(route) });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    const { result } = await cdp.send('Runtime.evaluate', { expression: "document.documentElement.dataset.gazette === 'live'", returnByValue: true }).catch(() => ({ result: {} }));
+    if (result.value) break;
+    if (Date.now() > deadline) throw new Error(`${route} never went live`);
+  }
+  // The frame after the swap is part of the take-over.
+  await new Promise((ok) => setTimeout(ok, 500));
+  await cdp.send('Tracing.end');
+  await done;
+  await page.context().close();
+  return startupFromTrace(chunks);
+}
+
+/** What startupTasks reads from a trace's events. */
+export function startupFromTrace(events) {
+  const navigation = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame) ?? events.find((e) => e.name === 'navigationStart');
+  const { pid, tid, ts: start } = navigation;
+  const at = (name) => events.find((e) => e.name === name && e.pid === pid && e.ts >= start)?.ts;
+  const firstPaint = at('firstContentfulPaint') ?? start;
+  const live = at('gazette:live');
+  // The main thread's tasks, outermost only.
+  const tasks = [];
+  let end = 0;
+  for (const e of events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.ts >= start && (e.name === 'RunTask' || e.cat.includes('toplevel'))).sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    if (e.ts >= end) {
+      tasks.push(e);
+      end = e.ts + e.dur;
+    }
+  }
+  const until = (live ?? end) + 100_000;
+  const marks = (task) => events.filter((e) => e.name.startsWith('gazette:') && e.ph !== 'X' && e.ts >= task.ts && e.ts <= task.ts + task.dur).map((e) => e.name.slice('gazette:'.length));
+  const after = tasks.filter((t) => t.ts >= firstPaint && t.ts <= until);
+  const before = tasks.filter((t) => t.ts < firstPaint);
+  const longest = (list) => list.reduce((max, t) => Math.max(max, t.dur / 1000), 0);
+  const shift = events
+    .filter((e) => e.name === 'LayoutShift' && e.pid === pid && !e.args?.data?.had_recent_input && e.ts <= until)
+    .reduce((sum, e) => sum + (e.args?.data?.score ?? 0), 0);
+  return {
+    longest: longest(after),
+    beforePaint: longest(before),
+    live: live === undefined ? undefined : (live - start) / 1000,
+    shift,
+    long: after.filter((t) => t.dur >= 30_000).map((t) => ({ at: Math.round((t.ts - start) / 1000), ms: Math.round(t.dur / 1000), marks: marks(t) })),
+  };
 }
 
 /** The benchmark index of the machine the budgets of the app's own work (a route change, the open viewer) are set for. */
