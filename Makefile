@@ -9,7 +9,7 @@ PORT ?= 8080
 TRUNK := trunk --skip-version-check
 WASM_TEST := wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
 
-.PHONY: setup build build-news run serve test lint fmt test-native test-browser test-e2e test-fuzz fuzz bench schema clean
+.PHONY: setup build build-news build-sites run serve test lint fmt test-native test-browser test-e2e test-fuzz fuzz bench schema clean
 
 setup:
 	@tools/setup.sh
@@ -28,9 +28,10 @@ serve:
 	@echo "Gazette is being served at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@/usr/bin/python3 tools/serve.py dist --port $(PORT)
 
-## Every test: formatting, lints, native, browser and end-to-end.
-test: setup lint test-native test-fuzz test-browser test-e2e
-	@echo "make test: all layers passed"
+## Every test: formatting, lints, native, fuzz, browser and end-to-end,
+## each layer (and each end-to-end file) timed, the times printed at the end.
+test:
+	@tools/test.sh
 
 lint:
 	cargo fmt --all --check
@@ -67,13 +68,14 @@ fuzz:
 test-browser:
 	$(WASM_TEST) -- --features csr --test web --locked
 
-## The built site, served on loopback, driven by Playwright.
-## The figures measured on the way are printed again at the end, beside the result.
-test-e2e: build build-news
-	@rm -f target/e2e-figures.txt
-	@node --test --test-concurrency=1 tests/e2e/; status=$$?; \
-	  echo "## Figures measured by the end-to-end tests (target/e2e-figures.txt)"; \
-	  cat target/e2e-figures.txt 2>/dev/null; exit $$status
+## Both builds the end-to-end tests serve: dist/ and dist-news/ (under /news/).
+build-sites: build build-news
+
+## The built site, served on loopback, driven by Playwright, one file at a
+## time, each timed. The figures measured on the way are printed again at
+## the end, beside the result.
+test-e2e: build-sites
+	@tools/e2e.sh
 
 ## Benchmarks: figures printed, nothing fails on time (the budgets fail make test).
 bench: build

@@ -16,7 +16,7 @@ use crate::pages::{
 };
 use crate::paths::Paths;
 use crate::store::Store;
-use crate::takeover::{Later, PageLifecycle};
+use crate::takeover::{in_a_task_of_its_own, Later, PageLifecycle};
 
 /// The whole site: header, the routed page, footer. `initial` is the data a
 /// page is rendered from before the live feed arrives (prerendering); with
@@ -56,14 +56,11 @@ pub fn App(
     let dir = move || direction_of(&lang());
     // Taking over a prerendered page, the app starts drawing in a slice of
     // its own, while the feed is on its way.
-    let begun = RwSignal::new(!take_over);
-    if take_over {
-        leptos::task::spawn_local(async move {
-            crate::browser::yield_to_browser().await;
-            begun.set(true);
-        });
-    }
-    let site = move || begun.get().then(|| untrack(|| site(paths.clone(), newsroom, tr)));
+    let site = if take_over {
+        in_a_task_of_its_own(Box::new(move || site(paths, newsroom, tr)), None)
+    } else {
+        site(paths, newsroom, tr)
+    };
     view! {
         <Html {..} lang=lang dir=dir />
         {site}
@@ -74,7 +71,7 @@ pub fn App(
 /// Every page: header, the page the address names, footer. The header and
 /// footer may be drawn in slices of their own while a prerendered page is
 /// taken over ([`Later`]).
-fn site(paths: Paths, newsroom: Newsroom, tr: &'static Catalog) -> impl IntoView {
+fn site(paths: Paths, newsroom: Newsroom, tr: &'static Catalog) -> AnyView {
     view! {
         <Router base=paths.router_base().to_owned()>
             <Later>
@@ -101,4 +98,5 @@ fn site(paths: Paths, newsroom: Newsroom, tr: &'static Catalog) -> impl IntoView
             <Later><SiteFooter newsroom /></Later>
         </Router>
     }
+    .into_any()
 }

@@ -32,23 +32,36 @@ thread_local! {
 }
 
 /// The class of the element the app draws into before it takes over
-/// (style/main.css): laid over the prerendered page, as wide, but hidden.
+/// (style/main.css): laid over the prerendered page, but hidden.
 pub const DRAFT_CLASS: &str = "app-draft";
 
 /// Creates the element the app draws into before it takes over: in the
-/// document after the prerendered page, as wide as it, hidden and inert, so
-/// that nothing in it is seen, focused or read out before it is the page,
-/// while the browser styles and lays out each slice of it as it is drawn
-/// rather than the whole page at the swap.
+/// document after the prerendered page, over it, as wide and as tall,
+/// hidden and inert, so that nothing in it is seen, focused or read out
+/// before it is the page, while the browser styles and lays out each slice
+/// of it as it is drawn rather than the whole page at the swap. Standing
+/// where the page stands, its photos load and its sections are drawn near
+/// the viewport as the page's are; clipped to the page's height, it never
+/// makes the document longer (a scroll bar would narrow the page).
 pub fn live_container() -> Option<web_sys::HtmlElement> {
     let document = document();
-    let live = document.create_element("div").ok()?;
+    let live = document
+        .create_element("div")
+        .ok()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
     live.set_class_name(DRAFT_CLASS);
     let _ = live.set_attribute("inert", "");
     let _ = live.set_attribute("aria-hidden", "true");
+    // In whole pixels: formatting a float would bring Rust's float printing
+    // into the app, about 15 KB of it.
+    let height = document
+        .get_element_by_id(PRERENDERED_ID)
+        .map_or(0, |page| page.get_bounding_client_rect().height().ceil() as u32);
+    let _ = live.style().set_property("height", &format!("{height}px"));
     document.body()?.append_child(&live).ok()?;
-    LIVE.with(|slot| *slot.borrow_mut() = Some(live.clone()));
-    live.dyn_into().ok()
+    LIVE.with(|slot| *slot.borrow_mut() = Some(live.clone().into()));
+    Some(live)
 }
 
 /// The path a prerendered page was rendered for: `data-prerendered` on its root.
@@ -130,6 +143,12 @@ pub fn Later(children: Children) -> impl IntoView {
         return children().into_any();
     }
     shell.put_off();
+    in_a_task_of_its_own(children, Some(shell))
+}
+
+/// Draws `children` in a task of its own, once the browser has had a turn;
+/// `put_off` counts it drawn on the shell that counted it put off.
+pub fn in_a_task_of_its_own(children: Children, put_off: Option<PageShell>) -> AnyView {
     let ready = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         yield_to_browser().await;
@@ -139,20 +158,23 @@ pub fn Later(children: Children) -> impl IntoView {
     (move || {
         ready.get().then(|| {
             let children = children.try_update_value(Option::take).flatten()?;
-            // Only `ready` decides when this piece is drawn, not what its
-            // children read while they are built.
+            // Only `ready` decides when this is drawn, not what its children
+            // read while they are built.
             let view = untrack(children);
-            shell.put_off_drawn();
+            if let Some(shell) = put_off {
+                shell.put_off_drawn();
+            }
             Some(view)
         })
     })
     .into_any()
 }
 
-/// Until the app's page takes its place, keeps the prerendered page's
+/// Until the app's page takes its place, keeps the prerendered page's link
 /// clicks from the app's router, so that a link goes where it goes without
 /// JavaScript, and notes the button pressed, to press it again on the app's
-/// page after the swap.
+/// page after the swap. What the app itself put on the prerendered page
+/// (the failure banner, marked [`APP_SLOT`]) works as it is.
 pub fn keep_clicks_until_live(root: &web_sys::Element) {
     let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
@@ -161,11 +183,13 @@ pub fn keep_clicks_until_live(root: &web_sys::Element) {
         let Some(root) = document().get_element_by_id(PRERENDERED_ID) else {
             return;
         };
-        if !root.contains(Some(&target)) {
+        let apps_own = target.closest(&format!("[{APP_SLOT}]")).ok().flatten().is_some();
+        if !root.contains(Some(&target)) || apps_own {
             return;
         }
-        event.stop_propagation();
-        if let Ok(Some(button)) = target.closest("button") {
+        if let Ok(Some(_)) = target.closest("a[href]") {
+            event.stop_propagation();
+        } else if let Ok(Some(button)) = target.closest("button") {
             PRESSED.with(|pressed| *pressed.borrow_mut() = child_path(&root, &button));
         }
     });
@@ -180,14 +204,24 @@ pub fn keep_clicks_until_live(root: &web_sys::Element) {
     on_click.forget();
 }
 
+/// Marks what the app mounts into the prerendered page before it is live.
+const APP_SLOT: &str = "data-app-slot";
+
 thread_local! {
     /// The button pressed on the prerendered page, by its child path.
     static PRESSED: std::cell::RefCell<Option<Vec<u32>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Mounts the failure banner at the top of the prerendered page's content.
+/// The app's draft, which can only show the same failure, leaves the
+/// document meanwhile: the page has one alert and one heading.
 fn show_failure_banner(shell: PageShell) {
     use crate::components::FailureBanner;
+    LIVE.with(|slot| {
+        if let Some(live) = slot.borrow().as_ref() {
+            live.remove();
+        }
+    });
     let document = document();
     let Some(main) = document
         .get_element_by_id(PRERENDERED_ID)
@@ -198,6 +232,7 @@ fn show_failure_banner(shell: PageShell) {
     let Ok(slot) = document.create_element("div") else {
         return;
     };
+    let _ = slot.set_attribute(APP_SLOT, "");
     let _ = main.prepend_with_node_1(&slot);
     let slot = slot.unchecked_into::<web_sys::HtmlElement>();
     // The banner goes away with the prerendered page when the app takes over.
@@ -229,12 +264,18 @@ fn swap() -> bool {
     // One step, so no frame shows neither page: the app's page, already
     // laid out where it stands (moving it would lay it out again), is shown
     // in the prerendered one's place, which nothing after it in the body
-    // takes up.
-    old.remove();
+    // takes up. A draft taken out of the document after a failure goes in
+    // that place.
+    if live.is_connected() {
+        old.remove();
+    } else if old.replace_with_with_node_1(&live).is_err() {
+        return false;
+    }
     live.set_id(PRERENDERED_ID);
     let _ = live.remove_attribute("inert");
     let _ = live.remove_attribute("aria-hidden");
     let _ = live.remove_attribute("class");
+    let _ = live.remove_attribute("style");
     // Focus stays where the reader had it, on the same element of the new page.
     if let Some(node) = focus_path.and_then(|path| element_at(&live, &path)) {
         if let Some(typed) = typed {
@@ -283,7 +324,10 @@ fn keep_sizeless_photos(old: &web_sys::Element, live: &web_sys::Element) {
             continue;
         };
         let sized = new.has_attribute("width") && new.has_attribute("height");
-        if !sized && was.get_attribute("src") == new.get_attribute("src") {
+        let settled = |img: &web_sys::Element| img.dyn_ref::<web_sys::HtmlImageElement>().is_some_and(|i| i.complete());
+        // Only where the new one is still loading and the old one is not:
+        // a photo moved is laid out anew, so one already settled stays.
+        if !sized && !settled(&new) && settled(&was) && was.get_attribute("src") == new.get_attribute("src") {
             let _ = new.replace_with_with_node_1(&was);
         }
     }

@@ -440,9 +440,10 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
 /// its photos are decoded and painted (or after 2.5 s at the latest): a
 /// prerendered page is readable without the app, so its photos, not the
 /// app's code, get the bandwidth first, and the app's start-up does not
-/// hold back the frame that shows them. The module is compiled first and
-/// started in a task of its own, so that the end of its compilation and
-/// its start are not one long task on a slow phone.
+/// hold back the frame that shows them. The module is compiled from its
+/// whole bytes (off the main thread; a streaming compilation decodes on it
+/// as the bytes arrive, a long task on a slow phone) and started in a task
+/// of its own.
 fn deferred_loader(trunk_loader: &str) -> Option<String> {
     let quoted_after = |marker: &str| {
         let at = trunk_loader.find(marker)? + marker.len();
@@ -459,7 +460,7 @@ fn deferred_loader(trunk_loader: &str) -> Option<String> {
            window.gazetteStarted = true;\n  \
            const bindings = await import('{glue}');\n  \
            const url = new URL('{wasm}', location.href);\n  \
-           const module = await WebAssembly.compileStreaming(fetch(url)).catch(async () => WebAssembly.compile(await (await fetch(url)).arrayBuffer()));\n  \
+           const module = await WebAssembly.compile(await (await fetch(url)).arrayBuffer());\n  \
            await (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((next) => setTimeout(next, 0)));\n  \
            const wasm = await bindings.default({{ module_or_path: module }});\n  \
            window.wasmBindings = bindings;\n  \
@@ -547,7 +548,7 @@ mod tests {
         assert!(name.starts_with("loader-") && name.ends_with(".js"));
         assert!(script.contains("await import('/news/app.js')"), "{script}");
         assert!(
-            script.contains("new URL('/news/app_bg.wasm'") && script.contains("compileStreaming"),
+            script.contains("new URL('/news/app_bg.wasm'") && script.contains("WebAssembly.compile("),
             "{script}"
         );
         assert!(

@@ -14,7 +14,7 @@ pub fn MostRead(articles: Vec<Arc<Article>>) -> impl IntoView {
     let paths = use_paths();
     (!articles.is_empty()).then(|| {
         view! {
-            <section class="most-read" aria-labelledby="most-read-heading">
+            <section class="most-read drawn-when-near" aria-labelledby="most-read-heading">
                 <h2 id="most-read-heading" class="section-heading">{tr.most_read()}</h2>
                 <ol>
                     {articles

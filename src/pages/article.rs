@@ -76,7 +76,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
     let grid = (!article.gallery().is_empty()).then(|| {
         let count = photos.len();
         view! {
-            <section class="gallery" aria-labelledby="gallery-heading">
+            <section class="gallery drawn-when-near" aria-labelledby="gallery-heading">
                 <h2 id="gallery-heading">{fill(tr.photos_heading(), &[("n", &tr.number(count as u64))])}</h2>
                 <ul class="gallery-grid">
                     {photos
@@ -139,7 +139,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
         {lightbox}
         <Later><StoryNavigation newer older /></Later>
         {(!related.is_empty()).then(|| view! {
-            <section class="related" aria-labelledby="related-heading">
+            <section class="related drawn-when-near" aria-labelledby="related-heading">
                 <h2 id="related-heading" class="section-heading">{related_heading}</h2>
                 <div class="card-grid">
                     {related.into_iter().map(|article| view! { <Later><StoryCard article style=CardStyle::Standard row_on_phone=true /></Later> }).collect_view()}
@@ -284,7 +284,7 @@ fn StoryNavigation(newer: Option<Arc<Article>>, older: Option<Arc<Article>>) -> 
     };
     let link2 = link.clone();
     Some(view! {
-        <nav class="story-nav" aria-label=tr.newer_older()>
+        <nav class="story-nav drawn-when-near" aria-label=tr.newer_older()>
             {older.map(|a| link(a, tr.previous_story(), "story-nav-older"))}
             {newer.map(|a| link2(a, tr.next_story(), "story-nav-newer"))}
         </nav>

@@ -52,7 +52,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
         <section class="lead-story" aria-label=tr.top_story()>
             <Later><StoryCard topic=newsroom.kicker(&lead) article=lead style=CardStyle::Lead level=2 eager=true /></Later>
         </section>
-        <section class="front-section" aria-labelledby="latest-heading">
+        <section class="front-section drawn-when-near" aria-labelledby="latest-heading">
             <h2 id="latest-heading" class="section-heading">{tr.latest()}</h2>
             <div class="card-grid">
                 {latest.into_iter().enumerate().map(|(i, article)| view! { <Later><StoryCard topic=newsroom.kicker(&article) article style=CardStyle::Standard eager={ i < 2 } row_on_phone={ i > 0 } /></Later> }).collect_view()}
@@ -66,7 +66,7 @@ fn FrontView(front: FrontData) -> impl IntoView {
             let labelled_by = heading_id.clone();
             let name = section.topic.name.clone();
             view! {
-                <section class="front-section topic-section" aria-labelledby=labelled_by>
+                <section class="front-section topic-section drawn-when-near" aria-labelledby=labelled_by>
                     <h2 id=heading_id class="section-heading"><a href=href.clone()>{section.topic.name}</a></h2>
                     <div class="card-grid">
                         {section.articles.into_iter().enumerate().map(|(i, article)| view! { <Later><StoryCard article style=CardStyle::Standard row_on_phone={ i > 0 } /></Later> }).collect_view()}

@@ -374,3 +374,52 @@ test('the app takes over a prerendered page without a flash, a shift or an error
   assert.equal(await page.evaluate(() => window.__samePage), true, 'client-side navigation');
   await page.context().close();
 });
+
+/**
+ * Opens `route` with the main feed held back until `release` is called:
+ * the app has started (its router listens) but cannot draw its page yet,
+ * so the prerendered page is what the reader has in front of them.
+ */
+async function duringTakeOver(page, route) {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  let first = true;
+  await page.route('**/feed.json', async (r) => {
+    if (first) {
+      first = false;
+      await held;
+    }
+    await r.continue().catch(() => {});
+  });
+  await page.goto(pages.url(route));
+  await page.waitForFunction(() => performance.getEntriesByName('gazette:start').length > 0);
+  // The app's router is set up a few tasks after its start.
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.gazette), undefined, 'not live yet');
+  return release;
+}
+
+test('a click on the prerendered page while the app takes it over is never lost', async () => {
+  const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  // A link goes where it goes, as it would without JavaScript: the story is on screen at once.
+  let release = await duringTakeOver(page, '/');
+  const link = page.locator('#app .lead-story .card-link');
+  const headline = (await link.textContent()).trim();
+  const href = await link.getAttribute('href');
+  await link.click();
+  await page.waitForURL((url) => url.pathname === new URL(href, pages.url('/')).pathname);
+  await page.waitForFunction((text) => document.querySelector('#app main h1')?.textContent.trim() === text, headline, { timeout: 5000 });
+  release();
+  await waitForPage(page);
+  assert.equal((await page.locator('main h1').textContent()).trim(), headline);
+  // A button pressed before the app is live is pressed once it is.
+  await page.unroute('**/feed.json');
+  release = await duringTakeOver(page, '/');
+  await page.locator('#app .menu-button').click();
+  release();
+  await waitForPage(page);
+  assert.equal(await page.locator('.menu-button').getAttribute('aria-expanded'), 'true', 'the menu opened');
+  assert.ok(await page.locator('#topic-nav').isVisible());
+  assert.deepEqual(realProblems(page), []);
+  await page.context().close();
+});

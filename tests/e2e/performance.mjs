@@ -272,7 +272,7 @@ export async function routeChange(server, runs = 11) {
  * layout of the page, with nothing on screen to tap), the layout shift
  * from navigation to live, and each long task with the app's marks in it.
  */
-export async function startupTasks(browser, server, route) {
+export async function startupTasks(browser, server, route, { plain = false } = {}) {
   const page = await openPage(browser, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -286,7 +286,9 @@ export async function startupTasks(browser, server, route) {
   });
   await cdp.send('Page.navigate', { url: server.url(route) });
   const deadline = Date.now() + 60_000;
-  for (;;) {
+  // A page without the app (`plain`) is given the time an app's take-over takes.
+  if (plain) await new Promise((ok) => setTimeout(ok, 2500));
+  while (!plain) {
     await new Promise((ok) => setTimeout(ok, 100));
     const { result } = await cdp.send('Runtime.evaluate', { expression: "document.documentElement.dataset.gazette === 'live'", returnByValue: true }).catch(() => ({ result: {} }));
     if (result.value) break;
@@ -318,6 +320,16 @@ export function startupFromTrace(events) {
   }
   const until = (live ?? end) + 100_000;
   const marks = (task) => events.filter((e) => e.name.startsWith('gazette:') && e.ph !== 'X' && e.ts >= task.ts && e.ts <= task.ts + task.dur).map((e) => e.name.slice('gazette:'.length));
+  // What a task spent its time on: its largest kinds of work, for the figures.
+  const inside = (task) => {
+    const spent = {};
+    for (const e of events) {
+      if (e.ph !== 'X' || e.pid !== pid || e.tid !== tid || e === task || e.ts < task.ts || e.ts >= task.ts + task.dur) continue;
+      const script = e.args?.data?.url ? ` ${e.args.data.url.split('/').pop().replace(/-[0-9a-f]{16}/, '')}` : '';
+      spent[e.name + script] = (spent[e.name + script] ?? 0) + e.dur;
+    }
+    return Object.entries(spent).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([name, us]) => `${name} ${Math.round(us / 1000)}`);
+  };
   const after = tasks.filter((t) => t.ts >= firstPaint && t.ts <= until);
   const before = tasks.filter((t) => t.ts < firstPaint);
   const longest = (list) => list.reduce((max, t) => Math.max(max, t.dur / 1000), 0);
@@ -329,7 +341,7 @@ export function startupFromTrace(events) {
     beforePaint: longest(before),
     live: live === undefined ? undefined : (live - start) / 1000,
     shift,
-    long: after.filter((t) => t.dur >= 30_000).map((t) => ({ at: Math.round((t.ts - start) / 1000), ms: Math.round(t.dur / 1000), marks: marks(t) })),
+    long: after.filter((t) => t.dur >= 30_000).map((t) => ({ at: Math.round((t.ts - start) / 1000), ms: Math.round(t.dur / 1000), marks: [...marks(t), ...inside(t)] })),
   };
 }
 

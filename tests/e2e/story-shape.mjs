@@ -72,8 +72,9 @@ export async function takeoverShift(page, url) {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push([entry.startTime, entry.value]);
     }).observe({ type: 'layout-shift', buffered: true });
+    // The swap takes the prerendered page out of the document.
     new MutationObserver((records) => {
-      if (records.some((r) => [...r.addedNodes].some((n) => n.id === 'app'))) window.__swap ??= performance.now();
+      if (records.some((r) => [...r.removedNodes].some((n) => n.dataset?.prerendered !== undefined))) window.__swap ??= performance.now();
     }).observe(document, { childList: true, subtree: true });
   });
   await goLive(page, url);

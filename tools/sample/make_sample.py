@@ -288,20 +288,16 @@ def photos(data_dir):
 
 # --- writing ------------------------------------------------------------------------------
 
-def save_variants(key, im):
+def save_photo(key, im):
+    """One file a photo, as a newsroom's CMS would hold it: the build
+    (`gazette publish`) makes its smaller widths and its WebP variants, as it
+    does for a site owner's photos."""
     w, h = im.size
-    if w >= 1440:
-        widths = [480, 960, 1440]
-    else:
-        widths = [400, 800]
-    variants = []
-    for width in widths:
-        height = round(h * width / w)
-        resized = im.resize((width, height), Image.LANCZOS)
-        path = OUT / f"{key}-{width}.jpg"
-        resized.save(path, "JPEG", quality=74, optimize=True, progressive=True)
-        variants.append({"url": f"images/{key}-{width}.jpg", "width": width, "height": height})
-    return variants
+    width = 1440 if w >= 1440 else 800
+    height = round(h * width / w)
+    resized = im.resize((width, height), Image.LANCZOS)
+    resized.save(OUT / f"{key}-{width}.jpg", "JPEG", quality=74, optimize=True, progressive=True)
+    return {"url": f"images/{key}-{width}.jpg", "width": width, "height": height}
 
 
 INLINE = re.compile(r"\*([^*]+)\*|\[([^\]]+)\]\(([^)]+)\)")
@@ -343,8 +339,7 @@ def main():
     photo_defs = photos(data_dir)
     images, used_sources = {}, set()
     for key, ((im, source), caption, alt) in photo_defs.items():
-        variants = save_variants(key, im)
-        largest = variants[-1]
+        largest = save_photo(key, im)
         credit = f"Photo: {SKIMAGE_CREDITS[source][0]}" if source else "Graphic: Caldera University News"
         if source:
             used_sources.add(source)
@@ -355,7 +350,6 @@ def main():
             "credit": credit,
             "width": largest["width"],
             "height": largest["height"],
-            "srcset": [{"url": v["url"], "width": v["width"]} for v in variants],
         }
 
     items = []
