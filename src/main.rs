@@ -79,7 +79,7 @@ async fn start(document: &web_sys::Document, paths: Paths, catalog: &'static Cat
                     }
                 }
             }
-            // Draw off-screen and take over once the page is drawn.
+            // Draw hidden over the page, and take over once drawn.
             let Some(live) = live_container() else { return };
             keep_clicks_until_live(&root);
             // The app manages the page's metadata from now on; the copies in the

@@ -87,7 +87,7 @@ pub fn same_page(rendered: &str, current: &str) -> bool {
 }
 
 /// The moment the app's page is on screen. With `take_over`, the app has
-/// been drawing off-screen while a prerendered page is shown: it swaps in once its page
+/// been drawing hidden while a prerendered page is shown: it swaps in once its page
 /// is drawn, and if the page cannot be loaded, a banner over the prerendered
 /// page says why and offers a retry. Either way, `<html data-gazette="live">`
 /// then marks that the app is in charge.
