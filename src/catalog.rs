@@ -234,6 +234,8 @@ catalog! {
         credits: "Credits",
         credit_role: "{role}:",
         read_original: "Read on the publisher's site",
+        // A story the feed gives only as a headline and a link: `{site}` is the link.
+        read_at: "Read this story at {site}",
         share: "Share",
         share_photo: "Share photo {n}",
         link_copied: "Link copied",

@@ -77,13 +77,41 @@ fn mount<V: IntoView + 'static>(base: &str, view: impl FnOnce() -> V + 'static) 
 
 /// The whole app at `path`, drawn from the sample feed without fetching.
 fn mount_app_at(path: &str) -> (web_sys::HtmlElement, impl Sized) {
+    mount_app_with(path, sample_store())
+}
+
+/// The whole app at `path`, drawn from `store` without fetching.
+fn mount_app_with(path: &str, store: Store) -> (web_sys::HtmlElement, impl Sized) {
     go_to(path);
     let root = container();
     let handle = leptos::mount::mount_to(
         root.clone(),
-        || view! { <App paths=Paths::new("/") initial=sample_store() live=false /> },
+        move || view! { <App paths=Paths::new("/") initial=store live=false /> },
     );
     (root, handle)
+}
+
+/// Waits until the app has drawn all it draws: it draws its page in pieces,
+/// each in a task of its own (`takeover::Later`), so one tick is not enough.
+/// Settled is the markup unchanged over several yields to the browser.
+async fn settled(root: &web_sys::Element) {
+    let mut last = String::new();
+    let mut unchanged = 0;
+    for _ in 0..400 {
+        gazette::browser::yield_to_browser().await;
+        leptos::task::tick().await;
+        let now = root.inner_html();
+        if now == last {
+            unchanged += 1;
+            if unchanged == 5 {
+                return;
+            }
+        } else {
+            unchanged = 0;
+            last = now;
+        }
+    }
+    panic!("the app never settled");
 }
 
 /// Points the browser at `path` before an `App` is mounted, as a fresh load would.
@@ -293,7 +321,7 @@ async fn feed_notice_counts_skipped_stories() {
 #[wasm_bindgen_test]
 async fn front_page_lists_stories_as_article_links() {
     let (root, _handle) = mount_app_at("/");
-    leptos::task::tick().await;
+    settled(&root).await;
     let links = root.query_selector_all("main .card-headline a").unwrap();
     assert!(links.length() >= 7, "lead and latest stories: {}", links.length());
     let first = links.item(0).unwrap().unchecked_into::<web_sys::Element>();
@@ -305,7 +333,7 @@ async fn front_page_lists_stories_as_article_links() {
 #[wasm_bindgen_test]
 async fn article_page_puts_the_headline_in_the_article() {
     let (root, _handle) = mount_app_at("/articles/library-cat-mochi/");
-    leptos::task::tick().await;
+    settled(&root).await;
     assert_eq!(count(&root, "h1"), 1);
     let h1 = select(&root, "article h1");
     assert_eq!(
@@ -322,9 +350,32 @@ async fn article_page_puts_the_headline_in_the_article() {
 }
 
 #[wasm_bindgen_test]
+async fn a_story_given_as_a_headline_and_a_link_says_where_to_read_it() {
+    // A link blog's or a podcast's item, as `gazette import` writes it.
+    let feed = br#"{"version": "https://jsonfeed.org/version/1.1", "title": "Links", "items": [
+        {"id": "a", "title": "Release notes for 4.2", "url": "https://releases.example.org/4.2/", "content_text": ""}]}"#;
+    let store = Store::from_feed(read_feed_with(feed, "/feed.json", &PlatformParser::default()).unwrap());
+    let slug = store.articles()[0].slug.clone();
+    let (root, _handle) = mount_app_with(&format!("/articles/{slug}/"), store);
+    settled(&root).await;
+    assert_eq!(
+        select(&root, "article h1").text_content().as_deref(),
+        Some("Release notes for 4.2")
+    );
+    let elsewhere = select(&root, "article .story-body .read-elsewhere");
+    assert_eq!(text(&elsewhere), "Read this story at releases.example.org");
+    assert_eq!(
+        select(&elsewhere, "a").get_attribute("href").as_deref(),
+        Some("https://releases.example.org/4.2/")
+    );
+    assert_eq!(count(&root, ".original-link"), 0, "said once, at the top");
+    go_to("/");
+}
+
+#[wasm_bindgen_test]
 async fn unknown_paths_show_not_found() {
     let (root, _handle) = mount_app_at("/no/such/page");
-    leptos::task::tick().await;
+    settled(&root).await;
     assert_eq!(select(&root, "h1").text_content().as_deref(), Some("Page not found"));
     assert!(count(&root, ".not-found a") >= 2);
     go_to("/");

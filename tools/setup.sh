@@ -40,8 +40,10 @@ build_only=false
 
 # The browser, a server, and the font sets the layout is tested under (the
 # faces readers' machines have: Palatino/Helvetica, Arial/Times metrics, CJK
-# and Arabic; see tests/e2e/fonts.mjs).
-PACKAGES="chromium chromium-driver nginx-light fonts-dejavu-core fonts-urw-base35 fonts-liberation2 fonts-noto-cjk fonts-hosny-amiri"
+# and Arabic; see tests/e2e/fonts.mjs). python3-feedparser is the tests'
+# reference reader: `gazette import` must read at least what it reads
+# (tools/feedparser_view.py, cli/src/import/differential.rs).
+PACKAGES="chromium chromium-driver nginx-light fonts-dejavu-core fonts-urw-base35 fonts-liberation2 fonts-noto-cjk fonts-hosny-amiri python3-feedparser"
 missing_packages() {
   for package in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || echo "$package"

@@ -115,10 +115,11 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
         );
     }
     eprintln!(
-        "gazette: wrote {} file{} for {} stories in {} topics to {} ({} ms)",
+        "gazette: wrote {} file{} for {} {} in {} topics to {} ({} ms)",
         files.len(),
         if files.len() == 1 { "" } else { "s" },
         feed.articles.len(),
+        if feed.articles.len() == 1 { "story" } else { "stories" },
         feed.site.topics.len(),
         options.out.display(),
         started.elapsed().as_millis()

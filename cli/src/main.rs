@@ -46,9 +46,11 @@ enum Command {
     },
     /// Convert the RSS, Atom or JSON Feed a CMS writes into a Gazette feed.
     ///
-    /// Reads RSS 0.9x, 1.0 and 2.0, Atom 1.0 and JSON Feed 1.0 and writes JSON Feed 1.1:
-    /// categories become topics, Media RSS images and enclosures the story's photos with their
-    /// captions, dc:creator the byline; dates keep their zone. Every item that cannot be converted
+    /// Reads RSS 0.9x, 1.0 and 2.0, Atom 1.0 and JSON Feed 1.0 and 1.1, in any encoding a browser
+    /// reads, and writes JSON Feed 1.1: categories become topics, Media RSS images and enclosures
+    /// the story's photos with their captions, dc:creator the byline; dates keep their zone; a
+    /// headline and a link is a story; tracking pixels and adverts are never photos. Every
+    /// address is made absolute against the newsroom's site. Every item that cannot be converted
     /// is named with its line and column; the rest are written. Exits 1 when no story could be.
     Import {
         /// The feed, as a file (save a URL's feed with curl -o first).
@@ -56,6 +58,15 @@ enum Command {
         /// The JSON Feed to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// The address the feed was fetched from: the base of the addresses it leaves relative
+        /// when it names no absolute one (a Jekyll feed, a saved file).
+        #[arg(long, value_name = "URL")]
+        base: Option<String>,
+        /// Where the Gazette site will live (https://news.example.edu/): its canonical links,
+        /// link previews and sitemaps are built from it. Without it, the CMS's home page stands
+        /// for the site, as the import says.
+        #[arg(long, value_name = "URL")]
+        site_url: Option<String>,
     },
     /// Lay out a feed or an archive as the static files the site reads.
     ///
@@ -116,7 +127,12 @@ fn main() -> ExitCode {
             feed_url: "/feed.json".to_owned(),
             search: !no_search,
         }),
-        Command::Import { feed, out } => import::run(&feed, &out),
+        Command::Import {
+            feed,
+            out,
+            base,
+            site_url,
+        } => import::run(&feed, &out, &import::Options { base, site_url }),
         Command::Publish { dir } => publish::run(&dir),
     };
     match done {

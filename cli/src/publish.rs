@@ -150,13 +150,23 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             );
         }
         let feed = archive::lay_out(&archive::Options {
-            input: feed_file,
+            input: feed_file.clone(),
             out: folder.clone(),
             page_size: 50,
             topic_page_size: archive::TOPIC_PAGE_SIZE,
             feed_url: edition_paths.feed(),
             search: true,
         })?;
+        // A site with no story is no site: never a build that succeeds
+        // having published nothing.
+        if feed.articles.is_empty() {
+            return Err(format!(
+                "{}: no story could be published ({} left out); `gazette validate {}` says why",
+                feed_file.display(),
+                feed.problems.iter().filter(|p| p.skipped_story).count(),
+                feed_file.display()
+            ));
+        }
         let store = Store::from_feed(feed);
         let site_editions = match edition {
             Some(_) => Editions {
@@ -202,7 +212,10 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
                     &format!("{prefix}sitemap.xml"),
                     &site_files::sitemap(&store, &edition_paths, &root, &site_editions),
                 )?;
-                write(&format!("{prefix}feed.xml"), &site_files::rss(&store, &edition_paths, &root))?;
+                write(
+                    &format!("{prefix}feed.xml"),
+                    &site_files::rss(&store, &edition_paths, &root),
+                )?;
                 write(
                     &format!("{prefix}sitemap-news.xml"),
                     &site_files::news_sitemap(&store, &edition_paths, &root, build_time()),
@@ -217,8 +230,16 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
                 sitemaps.push(format!("{root}sitemap-news.xml"));
             }
             None => eprintln!(
-                "gazette: {}the feed has no home_page_url, so no sitemap.xml or feed.xml (both need absolute addresses)",
-                if prefix.is_empty() { String::new() } else { format!("{prefix}: ") }
+                "gazette: {}{}, so no sitemap.xml or feed.xml (both need the site's absolute address, https://…/)",
+                if prefix.is_empty() {
+                    String::new()
+                } else {
+                    format!("{prefix}: ")
+                },
+                match &store.site.home_page_url {
+                    Some(home) => format!("the feed's home_page_url {home:?} is not an absolute address"),
+                    None => "the feed has no home_page_url".to_owned(),
+                }
             ),
         }
     }

@@ -10,7 +10,7 @@
 
 use super::model::{Block, Cell, Image, Inline, Table};
 use super::text::squash_whitespace;
-use super::url::{safe_url, UrlUse};
+use super::url::{is_feed_furniture, safe_url, UrlUse};
 
 /// An HTML5 parser that builds the tree the allowlist reads: the browser's
 /// `DOMParser` there, html5ever natively ([`crate::html5::Html5ever`]).
@@ -559,6 +559,10 @@ impl Builder<'_> {
                 .and_then(|v| v.trim().parse::<u32>().ok())
                 .filter(|n| (1..=100_000).contains(n))
         };
+        // A tracking pixel, an advert or a share button is no photo of the story.
+        if is_feed_furniture(&url, dimension("width"), dimension("height")) {
+            return None;
+        }
         let alt = img
             .attribute("alt")
             .map(squash_whitespace)

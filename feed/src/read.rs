@@ -22,7 +22,7 @@ use super::ingest::{self, Content, Item};
 use super::json::{self, JsonError, Node, Value};
 use super::model::*;
 use super::text::{decode_entities, is_slug, slugify, squash_whitespace};
-use super::url::{safe_url, UrlUse};
+use super::url::{is_feed_furniture, safe_url, UrlUse};
 
 /// Why a whole document could not be read as a feed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,6 +199,8 @@ impl Skip {
 type ItemResult<T> = Result<T, Skip>;
 
 const URL_REFUSED: &str = "this URL is not allowed (only http, https and relative URLs are); ignored";
+const FURNITURE: &str =
+    "a tracking pixel, an advert, a button or an image under 50 px, not a photo of the story; ignored";
 
 impl<'s> Reader<'s> {
     fn note(&mut self, offset: usize, path: String, kind: ProblemKind, message: String, skipped_story: bool) {
@@ -308,6 +310,20 @@ impl<'s> Reader<'s> {
     fn site(&mut self, root: &Node, extension: Option<&Node>) -> Site {
         let top = At::Root;
         let home_page_url = self.url_field(root, &top, "home_page_url", UrlUse::Link);
+        // Canonical links, link previews, the sitemap and feed.xml all
+        // need the site's absolute address; a relative one is no address.
+        if let Some(written) = root.get("home_page_url").and_then(|n| n.as_str()) {
+            let written = written.trim();
+            let absolute = written.starts_with("https://") || written.starts_with("http://");
+            if !written.is_empty() && !absolute {
+                self.warn(
+                    root.get("home_page_url").unwrap_or(root),
+                    &top.key("home_page_url"),
+                    ProblemKind::Malformed,
+                    format!("{written:?} is not an absolute address: canonical links, link previews, sitemap.xml and feed.xml need the site's whole address (https://…/); gazette import --site-url URL writes it"),
+                );
+            }
+        }
         let title = match self.text_field(root, &top, "title") {
             Some(title) => title,
             None => {
@@ -771,23 +787,33 @@ impl<'s> Reader<'s> {
         // The standard content is checked either way, but only copied when it is what will be shown.
         let content_html = item_str(item, at, "content_html")?;
         let content_text = item_str(item, at, "content_text")?;
-        let content = match (body, content_html, content_text) {
-            (Some(blocks), _, _) => Content::Blocks(blocks),
-            (None, Some(html), _) if !html.trim().is_empty() => Content::Html(html.to_owned()),
-            (None, _, Some(text)) if !text.trim().is_empty() => Content::Blocks(text_blocks(text)),
-            // An empty content field is still content, as the spec reads; the story shows its headline.
-            (None, Some(_), _) | (None, _, Some(_)) => Content::default(),
-            (None, None, None) => {
-                return Err(Skip::new(
+        let title = item_str(item, at, "title")?.and_then(clean_text);
+        let content =
+            match (body, content_html, content_text) {
+                (Some(blocks), _, _) => Content::Blocks(blocks),
+                (None, Some(html), _) if !html.trim().is_empty() => Content::Html(html.to_owned()),
+                (None, _, Some(text)) if !text.trim().is_empty() => Content::Blocks(text_blocks(text)),
+                // An empty content field is still content, as the spec reads; the story shows its headline.
+                (None, Some(_), _) | (None, _, Some(_)) => Content::default(),
+                // A headline and where the story is (a link blog's, a podcast's, a
+                // "read more" feed's items) is a story: its page says where to read it.
+                (None, None, None) if title.is_some() && url.is_some() => {
+                    self.warn(
+                        item,
+                        &at.key("content_html"),
+                        ProblemKind::NoContent,
+                        "no content_html or content_text; the story is its headline and a link to where it is",
+                    );
+                    Content::default()
+                }
+                (None, None, None) => return Err(Skip::new(
                     item,
                     at,
                     ProblemKind::NoContent,
-                    "the story has no content_html, content_text or _gazette.body",
-                ))
-            }
-        };
+                    "the story has no content_html, content_text or _gazette.body, nor a title and url to stand for it",
+                )),
+            };
         let summary = item_str(item, at, "summary")?.and_then(clean_text);
-        let title = item_str(item, at, "title")?.and_then(clean_text);
         let published = self.item_date(item, at, "date_published")?;
         let modified = self.item_date(item, at, "date_modified")?;
         let external_url = self.item_url(item, at, "external_url", UrlUse::Link)?;
@@ -797,8 +823,8 @@ impl<'s> Reader<'s> {
         if authors.is_empty() {
             authors.clone_from(&site.authors);
         }
-        let image = self.item_url(item, at, "image", UrlUse::Image)?;
-        let banner_image = self.item_url(item, at, "banner_image", UrlUse::Image)?;
+        let image = self.item_photo_url(item, at, "image")?;
+        let banner_image = self.item_photo_url(item, at, "banner_image")?;
 
         let mut story = Item {
             id,
@@ -821,6 +847,21 @@ impl<'s> Reader<'s> {
             self.apply_extension(&mut story, ext, &extension_at, site);
         }
         Ok(story)
+    }
+
+    /// A story's `image` or `banner_image`, unless it is the feed's furniture
+    /// (a tracking pixel, an advert: see `is_feed_furniture`).
+    fn item_photo_url(&mut self, item: &Node, at: &At, key: &str) -> ItemResult<Option<String>> {
+        let url = self.item_url(item, at, key, UrlUse::Image)?;
+        match url {
+            Some(url) if is_feed_furniture(&url, None, None) => {
+                if let Some(node) = item.get(key) {
+                    self.warn(node, &at.key(key), ProblemKind::RefusedUrl, FURNITURE);
+                }
+                Ok(None)
+            }
+            url => Ok(url),
+        }
     }
 
     fn item_url(&mut self, item: &Node, at: &At, key: &str, used_for: UrlUse) -> ItemResult<Option<String>> {
@@ -1005,6 +1046,12 @@ impl<'s> Reader<'s> {
             }
             let raw = attachment.get("url").and_then(Node::as_str).unwrap_or("");
             match safe_url(raw, self.base, UrlUse::Image) {
+                Some(url) if is_feed_furniture(&url, None, None) => self.warn(
+                    attachment,
+                    &attachments_at.index(i).key("url"),
+                    ProblemKind::RefusedUrl,
+                    FURNITURE,
+                ),
                 Some(url) => urls.push(url),
                 None => self.warn(
                     attachment,
@@ -1044,6 +1091,10 @@ impl<'s> Reader<'s> {
                 .filter(|n| (1..=100_000).contains(n))
                 .map(|n| n as u32)
         };
+        if is_feed_furniture(&url, dimension("width"), dimension("height")) {
+            self.warn(node, &at.key("url"), ProblemKind::RefusedUrl, FURNITURE);
+            return None;
+        }
         let caption = text("caption");
         let mut variants = Vec::new();
         if let Some(list) = node.get("srcset").and_then(Node::as_array) {

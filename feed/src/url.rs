@@ -113,6 +113,60 @@ pub fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Whether an image a feed carries is the feed's furniture rather than a
+/// photo of the story: a tracking pixel (WordPress's stats, Medium's, a
+/// FeedBurner beacon), a FeedBurner "feedflare" button, an advert, a share
+/// button, an avatar from Gravatar, an emoji drawn as an image, or anything
+/// whose declared width or height is under 50 px. Such an image is never a
+/// story's photo, a card's, a gallery's or a link preview's, and is never
+/// fetched: readers and link previews would otherwise see a blank square
+/// numbered "photo 1 of 2", and every page view would call the tracker.
+pub fn is_feed_furniture(url: &str, width: Option<u32>, height: Option<u32>) -> bool {
+    /// Under this many pixels in either direction, an image is not a photo.
+    const SMALLEST_PHOTO: u32 = 50;
+    if width.is_some_and(|w| w < SMALLEST_PHOTO) || height.is_some_and(|h| h < SMALLEST_PHOTO) {
+        return true;
+    }
+    let lower = url.to_ascii_lowercase();
+    let (_, rest) = split_origin(&lower);
+    let host = host(&lower).unwrap_or("");
+    let host_is = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+    const TRACKERS: [&str; 11] = [
+        "pixel.wp.com",
+        "stats.wordpress.com",
+        "doubleclick.net",
+        "googlesyndication.com",
+        "googleadservices.com",
+        "scorecardresearch.com",
+        "quantserve.com",
+        "feedsportal.com",
+        "gravatar.com",
+        "addtoany.com",
+        "addthis.com",
+    ];
+    if TRACKERS.iter().any(|domain| host_is(domain)) {
+        return true;
+    }
+    let feedburner = host_is("feedburner.com") || host_is("feedproxy.google.com");
+    (feedburner && (rest.contains("/~ff/") || rest.contains("/~r/") || rest.contains("/~a/")))
+        || (host_is("medium.com") && rest.starts_with("/_/stat"))
+        || (host_is("s.w.org") && rest.starts_with("/images/core/emoji/"))
+        || rest.contains("/feeds/share/")
+        || rest
+            .rsplit('/')
+            .next()
+            .is_some_and(|file| file.starts_with("share-button") || file.starts_with("sharebutton"))
+}
+
+/// The host an absolute (or protocol-relative) URL names: `news.example.edu`.
+pub fn host(url: &str) -> Option<&str> {
+    let (_, after) = url.split_once("//")?;
+    let authority = after.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
 /// Whether a safe URL leads off this site (then links get `rel="noopener noreferrer"`).
 pub fn is_external(url: &str) -> bool {
     url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") || url.starts_with("mailto:")
@@ -209,6 +263,43 @@ fn remove_dot_segments(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feed_furniture_is_told_from_photos() {
+        for junk in [
+            "https://pixel.wp.com/b.gif?host=example.com&blog=1",
+            "https://stats.wordpress.com/b.gif?v=noscript",
+            "http://feeds.feedburner.com/~ff/Example?d=yIl2AUoC8zA",
+            "http://feeds.feedburner.com/~r/Example/~4/AbCdEf",
+            "https://ad.doubleclick.net/ddm/ad/N123/B456",
+            "https://medium.com/_/stat?event=post.clientViewed&referrerSource=full_rss",
+            "https://secure.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=96",
+            "https://s.w.org/images/core/emoji/15.0.3/72x72/1f642.png",
+            "https://static.addtoany.com/buttons/share_save_171_16.png",
+        ] {
+            assert!(is_feed_furniture(junk, None, None), "{junk}");
+        }
+        assert!(is_feed_furniture(
+            "https://news.example.edu/spacer.gif",
+            Some(1),
+            Some(1)
+        ));
+        assert!(is_feed_furniture(
+            "https://news.example.edu/icon.png",
+            Some(32),
+            Some(200)
+        ));
+        for photo in [
+            "https://news.example.edu/wp-content/uploads/2026/11/crew.jpg",
+            "https://i0.wp.com/news.example.edu/crew.jpg?w=1200",
+            "https://cdn-images-1.medium.com/max/1024/1*abc.jpeg",
+            "https://blogger.googleusercontent.com/img/b/R29vZ2xl/s1600/photo.jpg",
+            "/images/crew.jpg",
+        ] {
+            assert!(!is_feed_furniture(photo, Some(800), Some(600)), "{photo}");
+            assert!(!is_feed_furniture(photo, None, None), "{photo}");
+        }
+    }
 
     fn link(raw: &str) -> Option<String> {
         safe_url(raw, "https://news.example.edu/feed.json", UrlUse::Link)

@@ -119,6 +119,21 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
             view! { <Later><BodyBlocks blocks /></Later> }
         })
         .collect_view();
+    // A story the feed gives as a headline and a link says where to read it.
+    let elsewhere = article
+        .body
+        .is_empty()
+        .then(|| publisher_link(&article))
+        .flatten()
+        .and_then(|url| Some((crate::feed::url::host(&url)?.to_owned(), url)))
+        .map(|(host, url)| {
+            let (before, after) = tr.read_at().split_once("{site}").unwrap_or((tr.read_at(), ""));
+            view! {
+                <p class="read-elsewhere">
+                    {before}<a href=url rel="noopener noreferrer">{host}</a>{after}
+                </p>
+            }
+        });
     view! {
         <Later><PageMeta title headline description path kind=meta_kind publisher=newsroom.publisher() /></Later>
         <article class="story" lang=article.language.clone() dir=article.language.as_deref().map(direction_of)>
@@ -131,7 +146,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 <TranslationLinks article=article.clone() />
                 <ShareButton title=article.title.clone() />
             </header>
-            <div class="story-body">{body}</div>
+            <div class="story-body">{body}{elsewhere}</div>
             <Later>{grid}</Later>
             <Corrections corrections=article.corrections.clone() />
             <StoryFooter article=article.clone() />
@@ -186,15 +201,22 @@ fn StoryFooter(article: Arc<Article>) -> impl IntoView {
             </ul>
         }
     });
-    let original = article
-        .external_url
-        .clone()
-        .or_else(|| article.url.clone())
-        .filter(|u| is_external(u))
+    // A story with no body says where it is at its top instead.
+    let original = publisher_link(&article)
+        .filter(|_| !article.body.is_empty())
         .map(|url| {
             view! { <p class="original-link"><a href=url rel="noopener noreferrer">{tr.read_original()}</a></p> }
         });
     view! { <footer class="story-footer">{authors}{credits}{original}</footer> }
+}
+
+/// Where the publisher has the story, if not on this site.
+fn publisher_link(article: &Article) -> Option<String> {
+    article
+        .external_url
+        .clone()
+        .or_else(|| article.url.clone())
+        .filter(|u| is_external(u))
 }
 
 /// A story two years old or more says so first, so an old report is not
