@@ -47,10 +47,16 @@ pub fn App(
     };
     provide_context(shell);
     provide_context(newsroom);
+    // Until the feed is read, a prerendered page's language (and so its
+    // direction) stands: the page must not flip to the catalog's language
+    // and back (an RTL page mirrored twice, every non-English one marked
+    // English for a moment).
+    let served = StoredValue::new(take_over.then(crate::browser::served_language).flatten());
     let lang = move || {
         newsroom
             .site(|s| s.language.clone())
             .flatten()
+            .or_else(|| served.get_value())
             .unwrap_or_else(|| tr.language().to_string())
     };
     let dir = move || direction_of(&lang());

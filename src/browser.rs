@@ -216,6 +216,18 @@ pub async fn pagefind_results(folder: &str, query: &str, topic: &str, limit: u32
         .ok_or_else(|| "the search index answered with no text".to_owned())
 }
 
+/// The `lang` the page was served with (a prerendered page's is the feed's
+/// language), before the app sets any: None natively and when it has none.
+pub fn served_language() -> Option<String> {
+    if !IN_BROWSER {
+        return None;
+    }
+    document()
+        .document_element()?
+        .get_attribute("lang")
+        .filter(|lang| !lang.trim().is_empty())
+}
+
 /// `<html data-gazette="live">`: the app is in charge of the page.
 pub fn mark_document_live() {
     if let Some(html) = document().document_element() {

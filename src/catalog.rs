@@ -236,6 +236,12 @@ catalog! {
         read_original: "Read on the publisher's site",
         // A story the feed gives only as a headline and a link: `{site}` is the link.
         read_at: "Read this story at {site}",
+        // An embedded player or document, shown as a link to it: `{provider}` is "YouTube", "Spotify"…
+        open_on: "Open on {provider}",
+        // A story's audio or video file.
+        audio: "Audio",
+        video: "Video",
+        download: "Download",
         share: "Share",
         share_photo: "Share photo {n}",
         link_copied: "Link copied",

@@ -261,6 +261,7 @@ fn swap() -> bool {
         .map(|input| input.value())
         .filter(|value| !value.is_empty());
     keep_sizeless_photos(&old, &live);
+    keep_players(&old, &live);
     // One step, so no frame shows neither page: the app's page, already
     // laid out where it stands (moving it would lay it out again), is shown
     // in the prerendered one's place, which nothing after it in the body
@@ -328,6 +329,40 @@ fn keep_sizeless_photos(old: &web_sys::Element, live: &web_sys::Element) {
         // Only where the new one is still loading and the old one is not:
         // a photo moved is laid out anew, so one already settled stays.
         if !sized && !settled(&new) && settled(&was) && was.get_attribute("src") == new.get_attribute("src") {
+            let _ = new.replace_with_with_node_1(&was);
+        }
+    }
+}
+
+/// Moves the prerendered page's audio and video players into the same
+/// places of the new page: one the reader started keeps playing, and the
+/// browser's own controls, laid out once already, do not lay themselves out
+/// again in view (their timeline narrows as they settle: a layout shift).
+fn keep_players(old: &web_sys::Element, live: &web_sys::Element) {
+    let (Ok(old_players), Ok(new_players)) = (
+        old.query_selector_all("audio, video"),
+        live.query_selector_all("audio, video"),
+    ) else {
+        return;
+    };
+    if old_players.length() != new_players.length() {
+        return;
+    }
+    let source = |player: &web_sys::Element| {
+        player
+            .query_selector("source")
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_attribute("src"))
+    };
+    for i in 0..new_players.length() {
+        let (Some(was), Some(new)) = (old_players.item(i), new_players.item(i)) else {
+            continue;
+        };
+        let (Ok(was), Ok(new)) = (was.dyn_into::<web_sys::Element>(), new.dyn_into::<web_sys::Element>()) else {
+            continue;
+        };
+        if was.tag_name() == new.tag_name() && source(&was) == source(&new) {
             let _ = new.replace_with_with_node_1(&was);
         }
     }

@@ -132,7 +132,7 @@ async fn article_meta_shows_topic_date_views_and_reading_time() {
         story_count: None,
     };
     let (root, _handle) = mount("/news/", move || {
-        view! { <ArticleMeta topics=vec![topic] published=Timestamp::parse("2024-04-15T10:00:00+08:00") views=Some(1873) reading_minutes=3 /> }
+        view! { <ArticleMeta topics=vec![topic] published=Timestamp::parse("2024-04-15T10:00:00+08:00") views=Some(1873) reading_minutes=Some(3) /> }
     });
     leptos::task::tick().await;
     let link = select(&root, "a");
@@ -173,7 +173,7 @@ async fn components_speak_the_catalogs_language() {
         let catalog = Catalog::from_json(json).0.leak();
         let (root, _handle) = mount("/", move || {
             provide_context(catalog);
-            view! { <ArticleMeta topics=vec![] published=Timestamp::parse("2024-04-15T23:30:00-07:00") views=Some(1873) reading_minutes=3 /> }
+            view! { <ArticleMeta topics=vec![] published=Timestamp::parse("2024-04-15T23:30:00-07:00") views=Some(1873) reading_minutes=Some(3) /> }
         });
         leptos::task::tick().await;
         assert_eq!(select(&root, "time").text_content().as_deref(), Some(date));
@@ -370,6 +370,58 @@ async fn a_story_given_as_a_headline_and_a_link_says_where_to_read_it() {
     );
     assert_eq!(count(&root, ".original-link"), 0, "said once, at the top");
     go_to("/");
+}
+
+#[wasm_bindgen_test]
+async fn a_player_is_a_facade_and_audio_plays_in_native_controls() {
+    use gazette::feed::{Embed, Media, MediaKind};
+    let blocks = vec![
+        Block::Embed(Embed {
+            url: "https://www.youtube.com/watch?v=abc".into(),
+            provider: "YouTube".into(),
+            title: Some("Lab tour".into()),
+            thumbnail: Some("https://i.ytimg.com/vi/abc/hqdefault.jpg".into()),
+            width: Some(560),
+            height: Some(315),
+        }),
+        Block::Media(Media {
+            kind: MediaKind::Audio,
+            url: "https://pod.example/12.mp3".into(),
+            mime_type: Some("audio/mpeg".into()),
+            poster: None,
+            title: Some("Episode 12".into()),
+            duration_seconds: Some(725),
+            size_bytes: Some(34_400_000),
+        }),
+    ];
+    let (root, _handle) = mount("/", move || view! { <BodyBlocks blocks /> });
+    leptos::task::tick().await;
+    assert_eq!(
+        count(&root, "iframe"),
+        0,
+        "nothing of the provider loads before the reader asks"
+    );
+    let facade = select(&root, "figure.embed a.embed-facade");
+    assert_eq!(
+        facade.get_attribute("href").as_deref(),
+        Some("https://www.youtube.com/watch?v=abc")
+    );
+    assert_eq!(facade.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(text(&facade), "Open on YouTubeLab tour");
+    assert_eq!(select(&facade, "img").get_attribute("alt").as_deref(), Some(""));
+    let audio = select(&root, "figure.media audio");
+    assert!(audio.has_attribute("controls"));
+    assert_eq!(audio.get_attribute("preload").as_deref(), Some("none"));
+    assert_eq!(audio.get_attribute("aria-label").as_deref(), Some("Episode 12"));
+    assert_eq!(
+        select(&audio, "source").get_attribute("type").as_deref(),
+        Some("audio/mpeg")
+    );
+    let caption = text(&select(&root, "figure.media figcaption"));
+    assert!(
+        caption.contains("12:05 · 34 MB") && caption.contains("Download"),
+        "{caption}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -74,6 +74,22 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
             .and_then(|i| input.origins.get(i));
         eprintln!("gazette: left out: {} ({})", problem, origin.map_or("", String::as_str));
     }
+    // A feed that declares no language says the one its stories are in:
+    // in its pages' `lang` and `dir`, and in the feed published beside
+    // them, so the app reads the same.
+    let detected = feed
+        .site
+        .language
+        .is_none()
+        .then(|| crate::language::detect(&feed))
+        .flatten();
+    if let Some(language) = &detected {
+        eprintln!(
+            "gazette: {}: the feed declares no language; its stories are in {language:?}, which the site now says (give \"language\" in the feed to choose)",
+            options.input.display()
+        );
+        feed.site.language = Some(language.clone());
+    }
     let paged = feed.articles.len() > options.page_size;
     let pagefind = if paged && options.search {
         search_index::find_pagefind()
@@ -88,7 +104,11 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
     }
     let search_url = pagefind.as_ref().map(|_| format!("{}/", search_index::FOLDER));
     // The stories are copied as the feed wrote them: numbers as written, unknown fields kept.
-    let source: Value = serde_json::from_str(&input.text).map_err(|e| format!("{}: {e}", options.input.display()))?;
+    let mut source: Value =
+        serde_json::from_str(&input.text).map_err(|e| format!("{}: {e}", options.input.display()))?;
+    if let (Some(language), Some(head)) = (detected, source.as_object_mut()) {
+        head.insert("language".to_owned(), Value::String(language));
+    }
     let files = layout(
         &source,
         &feed,

@@ -25,7 +25,7 @@ use std::process::ExitCode;
 use feed_rs::model::{Entry, MediaObject, Text};
 use gazette::feed::text::html_to_text;
 use gazette::feed::url::is_feed_furniture;
-use gazette::feed::wire::{AuthorEntry, FeedDocument, Id, ImageEntry, ItemEntry, ItemExtension};
+use gazette::feed::wire::{AttachmentEntry, AuthorEntry, FeedDocument, Id, ImageEntry, ItemEntry, ItemExtension};
 use gazette::feed::Timestamp;
 use quick_xml::events::{BytesStart, Event};
 
@@ -554,7 +554,7 @@ fn item(
                 (None, body)
             }
         }
-        _ => match &entry.summary {
+        _ => match entry.summary.as_ref().or_else(|| media_description(entry)) {
             Some(summary) if summary.content.trim().is_empty() => (None, None),
             Some(summary) if is_html(summary) || summary.content.contains('<') => (Some(summary.content.clone()), None),
             Some(summary) => (None, Some(summary.content.clone())),
@@ -679,13 +679,54 @@ fn item(
         author: None,
         tags,
         language,
-        attachments: Vec::new(),
+        attachments: media_files(entry),
         gazette: (!gallery.is_empty()).then(|| ItemExtension {
             gallery,
             ..Default::default()
         }),
     };
     Ok((item, notes))
+}
+
+/// The item's audio and video files (a podcast's episode, a newscast, an
+/// RSS enclosure or a `media:content`), as JSON Feed attachments: the page
+/// plays them.
+fn media_files(entry: &Entry) -> Vec<AttachmentEntry> {
+    let mut files: Vec<AttachmentEntry> = Vec::new();
+    for object in &entry.media {
+        for content in &object.content {
+            let (Some(url), Some(kind)) = (&content.url, &content.content_type) else {
+                continue;
+            };
+            let kind = kind.to_string();
+            if !(kind.starts_with("audio/") || kind.starts_with("video/"))
+                || files.iter().any(|f| f.url == url.as_str())
+            {
+                continue;
+            }
+            files.push(AttachmentEntry {
+                url: url.to_string(),
+                mime_type: kind,
+                title: object.title.as_ref().map(plain).filter(|t| !t.is_empty()),
+                size_in_bytes: content.size.filter(|s| *s > 0),
+                duration_in_seconds: content
+                    .duration
+                    .or(object.duration)
+                    .map(|d| d.as_secs())
+                    .filter(|d| *d > 0),
+            });
+        }
+    }
+    files
+}
+
+/// A video's or an episode's own words (`media:description`, what YouTube
+/// and Vimeo feeds say of each video), for an item that has no other.
+fn media_description(entry: &Entry) -> Option<&Text> {
+    entry
+        .media
+        .iter()
+        .find_map(|m| m.description.as_ref().filter(|d| !d.content.trim().is_empty()))
 }
 
 fn is_html(text: &Text) -> bool {

@@ -7,6 +7,7 @@ mod chunks;
 mod editions;
 mod import;
 mod input;
+mod language;
 mod offline;
 mod photos;
 mod prerender;

@@ -8,7 +8,8 @@
 //! styles, frames, forms, embedded media) or reduced to its text. No markup
 //! survives: the blocks are rendered as text and elements the app builds.
 
-use super::model::{Block, Cell, Image, Inline, Table};
+use super::embed::embed_of;
+use super::model::{Block, Cell, Image, Inline, Media, MediaKind, Table};
 use super::text::squash_whitespace;
 use super::url::{is_feed_furniture, safe_url, UrlUse};
 
@@ -93,29 +94,23 @@ pub fn strip_inline_code(html: &str) -> std::borrow::Cow<'_, str> {
             i = end;
         } else if next == b'/' || next == b'!' || next == b'?' {
             let end = html[i..].find('>').map_or(bytes.len(), |p| i + p + 1);
-            out.push_str(&html[i..end]);
+            let closing = html[i + 2..end].trim_end_matches('>').trim().to_ascii_lowercase();
+            match inert_twin(&closing).filter(|_| next == b'/' && matches!(closing.as_str(), "video" | "audio")) {
+                Some(twin) => out.push_str(&format!("</{twin}>")),
+                None => out.push_str(&html[i..end]),
+            }
             i = end;
         } else if next.is_ascii_alphabetic() {
             let mark = out.len();
             let (tag_end, name) = copy_start_tag(html, i, &mut out);
             i = tag_end;
-            // Media and embeds go before parsing: Chromium starts fetching a
-            // video's default text track even in an inert document.
-            if matches!(
-                name.as_str(),
-                "video"
-                    | "audio"
-                    | "track"
-                    | "source"
-                    | "embed"
-                    | "object"
-                    | "iframe"
-                    | "frame"
-                    | "link"
-                    | "meta"
-                    | "base"
-            ) {
-                out.truncate(mark);
+            // Media and embeds are renamed before parsing, so that no parser
+            // loads them (Chromium starts fetching a video's default text
+            // track even in an inert document): `<iframe>` becomes an empty
+            // `<x-embed>`, `<video>`, `<audio>` and `<source>` their `x-`
+            // twins, which the allowlist reads as embeds and media.
+            if let Some(twin) = inert_twin(&name) {
+                out.replace_range(mark..mark + 1 + name.len(), &format!("<{twin}"));
                 if name == "iframe" {
                     let end = html[i..]
                         .to_ascii_lowercase()
@@ -123,6 +118,14 @@ pub fn strip_inline_code(html: &str) -> std::borrow::Cow<'_, str> {
                         .map_or(bytes.len(), |p| i + p);
                     i = html[end..].find('>').map_or(bytes.len(), |p| end + p + 1);
                 }
+                // The void ones, and the iframe whose content is gone, close at once.
+                if matches!(name.as_str(), "iframe" | "source" | "embed") {
+                    out.push_str(&format!("</{twin}>"));
+                }
+                continue;
+            }
+            if matches!(name.as_str(), "track" | "object" | "frame" | "link" | "meta" | "base") {
+                out.truncate(mark);
                 continue;
             }
             // Raw text (a script's body, a textarea) is copied as it stands;
@@ -150,6 +153,18 @@ pub fn strip_inline_code(html: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// The inert element that stands for a media or embed element in the text
+/// a parser reads (see [`strip_inline_code`]).
+fn inert_twin(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "iframe" | "embed" => "x-embed",
+        "video" => "x-video",
+        "audio" => "x-audio",
+        "source" => "x-source",
+        _ => return None,
+    })
 }
 
 /// Copies the start tag at `start` into `out` without its `on…` and `style`
@@ -233,6 +248,10 @@ pub const READ_ATTRIBUTES: &[&str] = &[
     "data-lazy-src",
     "data-lazy-srcset",
     "data-original",
+    // An embed's and a medium's name, a video's still, a source's format.
+    "title",
+    "poster",
+    "type",
 ];
 
 /// Deeper trees are flattened to text: real content never nests this far,
@@ -318,6 +337,40 @@ impl Builder<'_> {
                 continue;
             }
             match name.as_str() {
+                "x-embed" => {
+                    let size = |key| {
+                        node.attribute(key)
+                            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+                    };
+                    let src = node
+                        .attribute("src")
+                        .and_then(|src| safe_url(src, self.base, UrlUse::Link));
+                    let title = node.attribute("title").map(squash_whitespace).filter(|t| !t.is_empty());
+                    if let Some(embed) = src.and_then(|src| embed_of(&src, title, size("width"), size("height"))) {
+                        self.push_block(Block::Embed(embed));
+                    }
+                }
+                "x-video" | "x-audio" => {
+                    if let Some(media) = self.media(node) {
+                        self.push_block(Block::Media(media));
+                    }
+                }
+                "figure"
+                    if node.attribute("class").is_some_and(|c| c.contains("wp-block-embed"))
+                        && !children.iter().any(holds_embed) =>
+                {
+                    // WordPress leaves the address alone in the block when the
+                    // feed has no player: `<div class=…wrapper>https://youtu.be/x</div>`.
+                    let text = squash_whitespace(&text_of(children, depth));
+                    let link = text.split_whitespace().find(|w| w.starts_with("http"));
+                    match link
+                        .and_then(|l| safe_url(l, self.base, UrlUse::Link))
+                        .and_then(|l| embed_of(&l, None, None, None))
+                    {
+                        Some(embed) => self.push_block(Block::Embed(embed)),
+                        None => self.figure(children, depth),
+                    }
+                }
                 "noscript" => self.fallback_photos(children),
                 n if DROPPED.contains(&n) => {}
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -367,6 +420,10 @@ impl Builder<'_> {
                 // Markup around a photo and its text (`<span class=figure>`): the
                 // photo stands as a block, the text runs on around it.
                 _ if name != "a" && children.iter().any(holds_photo) => self.flow(children, depth + 1),
+                // An inline element left open (`<tt>` never closed in a
+                // newsletter) holds the paragraphs, lists and headings the
+                // browser's parser put in it: they stay blocks, not one run.
+                _ if name != "a" && children.iter().any(holds_block) => self.flow(children, depth + 1),
                 _ => self.inline_node(node, depth),
             }
         }
@@ -463,6 +520,42 @@ impl Builder<'_> {
                 self.push_photo(image);
             }
         }
+    }
+
+    /// An `<audio>` or `<video>` (as its inert twin): its address, or its
+    /// first source's, with the type, still and title the markup gives.
+    fn media(&self, node: &HtmlNode) -> Option<Media> {
+        let HtmlNode::Element { name, children, .. } = node else {
+            return None;
+        };
+        let source = children.iter().find(|c| {
+            matches!(c, HtmlNode::Element { name, .. } if name == "x-source") && c.attribute("src").is_some()
+        });
+        let (src, mime_type) = match node.attribute("src") {
+            Some(src) => (src, node.attribute("type")),
+            None => {
+                let source = source?;
+                (source.attribute("src")?, source.attribute("type"))
+            }
+        };
+        Some(Media {
+            kind: if name == "x-video" {
+                MediaKind::Video
+            } else {
+                MediaKind::Audio
+            },
+            url: safe_url(src, self.base, UrlUse::Image)?,
+            mime_type: mime_type
+                .map(str::trim)
+                .filter(|t| !t.is_empty() && t.len() < 80)
+                .map(str::to_owned),
+            poster: node
+                .attribute("poster")
+                .and_then(|p| safe_url(p, self.base, UrlUse::Image)),
+            title: node.attribute("title").map(squash_whitespace).filter(|t| !t.is_empty()),
+            duration_seconds: None,
+            size_bytes: None,
+        })
     }
 
     /// The photos of a `<noscript>` that the story does not already show:
@@ -665,6 +758,26 @@ fn is_block_element(name: &str) -> bool {
             | "aside"
             | "address"
     )
+}
+
+/// Whether an embed stands anywhere below `node`.
+fn holds_embed(node: &HtmlNode) -> bool {
+    match node {
+        HtmlNode::Element { name, children, .. } => name == "x-embed" || children.iter().any(holds_embed),
+        HtmlNode::Text(_) => false,
+    }
+}
+
+/// Whether `node` is a block, or an inline element holding one.
+fn holds_block(node: &HtmlNode) -> bool {
+    match node {
+        HtmlNode::Element { name, children, .. } => {
+            is_block_element(name)
+                || matches!(name.as_str(), "table" | "hr" | "x-embed" | "x-video" | "x-audio")
+                || (name != "a" && !DROPPED.contains(&name.as_str()) && children.iter().any(holds_block))
+        }
+        HtmlNode::Text(_) => false,
+    }
 }
 
 /// Whether a photo stands anywhere below `node`.
@@ -1209,6 +1322,59 @@ mod tests {
             .collect();
         assert_eq!(photos, [("/real.jpg", 2), ("/only-here.jpg", 0)]);
         assert_eq!(blocks.len(), 2, "a noscript's text is not the story's: {blocks:?}");
+    }
+
+    #[cfg(feature = "html5ever")]
+    #[test]
+    fn embeds_and_media_are_read_never_loaded_by_the_parser() {
+        let markup = r#"<figure class="wp-block-embed is-provider-youtube"><div class="wp-block-embed__wrapper">
+https://youtu.be/abc123
+</div></figure><IFRAME src="https://player.vimeo.com/video/42"><p>fallback</p></IFRAME><audio src="/ep.mp3" title="Ep 1"></audio>"#;
+        let stripped = strip_inline_code(markup);
+        assert!(
+            !stripped.to_ascii_lowercase().contains("<iframe") && !stripped.contains("<audio"),
+            "{stripped}"
+        );
+        let blocks = html(markup);
+        assert!(
+            matches!(&blocks[0], Block::Embed(e) if e.url == "https://www.youtube.com/watch?v=abc123"),
+            "{blocks:?}"
+        );
+        assert!(
+            matches!(&blocks[1], Block::Embed(e) if e.provider == "Vimeo"),
+            "{blocks:?}"
+        );
+        assert!(
+            matches!(&blocks[2], Block::Media(m) if m.url == "/ep.mp3" && m.title.as_deref() == Some("Ep 1")),
+            "{blocks:?}"
+        );
+        assert_eq!(blocks.len(), 3, "the iframe's fallback is not the story's: {blocks:?}");
+    }
+
+    #[cfg(feature = "html5ever")]
+    #[test]
+    fn an_inline_element_left_open_does_not_swallow_the_story() {
+        // A newsletter's `<tt>` never closed: the browser's parser puts the
+        // rest of the story inside it, and the rest keeps its structure.
+        let blocks = html(
+            r#"<div>Run <tt>make</tt> and <tt>then<p>Install.</p><h2>Links</h2><ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li></ul><p>Last <a href="/c">word</a>.</p></div>"#,
+        );
+        let kinds: Vec<&str> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(_) => "p",
+                Block::Heading { .. } => "h",
+                Block::List { items, .. } => {
+                    if items.len() == 2 {
+                        "ul2"
+                    } else {
+                        "ul?"
+                    }
+                }
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["p", "p", "h", "ul2", "p"], "{blocks:?}");
     }
 
     #[cfg(feature = "html5ever")]

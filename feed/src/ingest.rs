@@ -38,6 +38,8 @@ pub struct Item {
     pub banner_image: Option<String>,
     /// The URLs of attachments whose type is an image.
     pub image_attachments: Vec<String>,
+    /// Attachments that are audio or video: played after the body.
+    pub media_attachments: Vec<Media>,
 }
 
 /// The story's text as the feed gave it.
@@ -59,6 +61,14 @@ pub fn article(item: Item, parser: &dyn HtmlParser, base: &str) -> Article {
         Content::Blocks(blocks) => blocks,
         Content::Html(html) => blocks_from_html(&parser.parse(&strip_inline_code(&html)), base),
     };
+    // An episode's or a newscast's file plays at the end of its story,
+    // unless the body plays it already.
+    for media in item.media_attachments {
+        let played = body.iter().any(|b| matches!(b, Block::Media(m) if m.url == media.url));
+        if !played {
+            body.push(Block::Media(media));
+        }
+    }
     let mut photos = Vec::new();
     number_photos(&mut body, &mut photos);
     let body_photos = photos.len();

@@ -69,6 +69,16 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// A number's whole part (`100.5` is 100), for counts a feed may write
+    /// with a fraction (an attachment's `duration_in_seconds`).
+    pub fn as_whole_u64(&self) -> Option<u64> {
+        let Value::Number(text) = self.value else { return None };
+        match text.split_once('.') {
+            Some((whole, fraction)) if fraction.bytes().all(|b| b.is_ascii_digit()) => whole.parse().ok(),
+            _ => self.as_u64(),
+        }
+    }
+
     /// A whole number that fits in u64; `3.0` and `3e2` count, `-1` and `2.5` do not.
     /// Read with integers only: float parsing would add its tables to the wasm.
     pub fn as_u64(&self) -> Option<u64> {

@@ -5,6 +5,7 @@
 //! search text).
 
 pub mod date;
+pub mod embed;
 pub mod html;
 #[cfg(feature = "html5ever")]
 pub mod html5;

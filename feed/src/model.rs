@@ -181,6 +181,47 @@ pub enum Block {
     },
     Table(Table),
     Code(String),
+    /// A player or a document of another site (a YouTube video, a Spotify
+    /// episode, a form): shown as a facade that links to it; nothing of the
+    /// other site is loaded before the reader asks.
+    Embed(Embed),
+    /// Audio or video the page plays itself, in the browser's own controls.
+    Media(Media),
+}
+
+/// What an embedded player or document is, read from its `<iframe>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Embed {
+    /// The item's own page at the provider (the video's, not the player's).
+    pub url: String,
+    /// Who has it: "YouTube", "Vimeo", "Spotify", else the host's name.
+    pub provider: String,
+    pub title: Option<String>,
+    /// The provider's still of it, where it has a known one.
+    pub thumbnail: Option<String>,
+    /// The player's declared size, for its shape.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaKind {
+    Audio,
+    Video,
+}
+
+/// An audio or video file: an enclosure, an attachment, an `<audio>` or
+/// `<video>` in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Media {
+    pub kind: MediaKind,
+    pub url: String,
+    pub mime_type: Option<String>,
+    /// A video's still before it plays.
+    pub poster: Option<String>,
+    pub title: Option<String>,
+    pub duration_seconds: Option<u64>,
+    pub size_bytes: Option<u64>,
 }
 
 /// A simple data table: an optional header row, then rows of cells whose
@@ -366,6 +407,11 @@ impl Block {
         match self {
             Block::Paragraph(content) | Block::Heading { content, .. } => push_inline_text(content, out),
             Block::Code(text) => out.push_str(text),
+            Block::Embed(Embed { title, .. }) | Block::Media(Media { title, .. }) => {
+                if let Some(title) = title {
+                    out.push_str(title);
+                }
+            }
             Block::Photo { image, .. } => {
                 if let Some(caption) = &image.caption {
                     out.push_str(caption);

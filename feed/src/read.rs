@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use super::date::Timestamp;
+use super::embed::embed_of;
 use super::html::HtmlParser;
 use super::ingest::{self, Content, Item};
 use super::json::{self, JsonError, Node, Value};
@@ -841,6 +842,7 @@ impl<'s> Reader<'s> {
             image,
             banner_image,
             image_attachments: self.image_attachments(item, at),
+            media_attachments: self.media_attachments(item, at),
             ..Item::default()
         };
         if let Some(ext) = extension {
@@ -1027,6 +1029,51 @@ impl<'s> Reader<'s> {
                 ),
             }
         }
+    }
+
+    /// The story's attachments that are audio or video: a podcast's
+    /// episode, a newscast.
+    fn media_attachments(&mut self, item: &Node, at: &At) -> Vec<Media> {
+        let Some(list) = item.get("attachments").and_then(Node::as_array) else {
+            return Vec::new();
+        };
+        let attachments_at = at.key("attachments");
+        let mut media = Vec::new();
+        for (i, attachment) in list.iter().enumerate() {
+            let mime_type = attachment
+                .get("mime_type")
+                .and_then(Node::as_str)
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            let kind = if mime_type.starts_with("audio/") {
+                MediaKind::Audio
+            } else if mime_type.starts_with("video/") {
+                MediaKind::Video
+            } else {
+                continue;
+            };
+            let raw = attachment.get("url").and_then(Node::as_str).unwrap_or("");
+            let Some(url) = safe_url(raw, self.base, UrlUse::Image) else {
+                self.warn(
+                    attachment,
+                    &attachments_at.index(i).key("url"),
+                    ProblemKind::RefusedUrl,
+                    URL_REFUSED,
+                );
+                continue;
+            };
+            media.push(Media {
+                kind,
+                url,
+                mime_type: Some(mime_type).filter(|t| t.len() < 80),
+                poster: None,
+                title: attachment.get("title").and_then(Node::as_str).and_then(clean_text),
+                duration_seconds: attachment.get("duration_in_seconds").and_then(Node::as_whole_u64),
+                size_bytes: attachment.get("size_in_bytes").and_then(Node::as_u64),
+            });
+        }
+        media
     }
 
     /// The URLs of the story's attachments that are images.
@@ -1229,6 +1276,40 @@ impl<'s> Reader<'s> {
                 .image(node, at)
                 .map(|image| Block::Photo { image, number: 0 })
                 .ok_or_else(|| "the photo could not be used".to_owned()),
+            "embed" => {
+                let url = text("url").and_then(|u| safe_url(&u, self.base, UrlUse::Link));
+                let size = |key: &str| {
+                    node.get(key)
+                        .and_then(Node::as_u64)
+                        .and_then(|n| u32::try_from(n).ok())
+                        .filter(|n| *n > 0)
+                };
+                let mut embed = url
+                    .and_then(|url| embed_of(&url, text("title"), size("width"), size("height")))
+                    .ok_or("an embed needs a web address in \"url\"")?;
+                if let Some(provider) = text("provider") {
+                    embed.provider = provider;
+                }
+                if let Some(thumbnail) = text("thumbnail").and_then(|t| safe_url(&t, self.base, UrlUse::Image)) {
+                    embed.thumbnail = Some(thumbnail);
+                }
+                Ok(Block::Embed(embed))
+            }
+            "audio" | "video" => Ok(Block::Media(Media {
+                kind: if kind == "audio" {
+                    MediaKind::Audio
+                } else {
+                    MediaKind::Video
+                },
+                url: text("url")
+                    .and_then(|u| safe_url(&u, self.base, UrlUse::Image))
+                    .ok_or_else(|| format!("{kind} needs an address in \"url\""))?,
+                mime_type: text("mime_type").filter(|t| t.len() < 80),
+                poster: text("poster").and_then(|p| safe_url(&p, self.base, UrlUse::Image)),
+                title: text("title"),
+                duration_seconds: node.get("duration_in_seconds").and_then(Node::as_u64),
+                size_bytes: node.get("size_in_bytes").and_then(Node::as_u64),
+            })),
             other => Err(format!("unknown block type {other:?}")),
         }
     }

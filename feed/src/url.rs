@@ -16,9 +16,10 @@ pub enum UrlUse {
     Link,
     /// Something the app fetches, such as the next page of a feed.
     Resource,
-    /// A photo or icon: `http://` becomes `https://`, as browsers upgrade
-    /// such images on secure pages anyway and the security policy allows
-    /// images only from the site itself and from https.
+    /// A photo, an icon, an audio or video file: `http://` becomes
+    /// `https://`, as browsers upgrade such media on secure pages anyway and
+    /// the security policy allows media only from the site itself and from
+    /// https (a podcast's `http://` enclosure would not play).
     Image,
 }
 

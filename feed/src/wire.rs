@@ -342,6 +342,52 @@ pub enum BlockEntry {
     Table(TableEntry),
     /// Shown as written, line for line.
     Code(CodeEntry),
+    /// A player or document of another site, shown as a link to it (a
+    /// facade): nothing of the other site loads before the reader asks.
+    Embed(EmbedEntry),
+    /// Audio the page plays in the browser's own controls.
+    Audio(MediaEntry),
+    /// Video the page plays in the browser's own controls.
+    Video(MediaEntry),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct EmbedEntry {
+    /// The player's or the item's address at its provider (a YouTube
+    /// `embed/ID` player or `watch?v=ID` page alike).
+    pub url: String,
+    /// A name for it: a video's title, a form's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Who has it, when the address does not say it plainly ("YouTube").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// A still of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 100_000))]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 100_000))]
+    pub height: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct MediaEntry {
+    pub url: String,
+    /// Its format: `audio/mpeg`, `video/mp4`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mime_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A video's still before it plays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poster: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_in_seconds: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_in_bytes: Option<u64>,
 }
 
 /// Plain `text`, or `content` (inline content).
@@ -715,6 +761,28 @@ impl From<&Block> for BlockEntry {
                 caption: Some(text_of(&table.caption)).filter(|c| !c.is_empty()),
             }),
             Block::Code(text) => BlockEntry::Code(CodeEntry { text: text.clone() }),
+            Block::Embed(embed) => BlockEntry::Embed(EmbedEntry {
+                url: embed.url.clone(),
+                title: embed.title.clone(),
+                provider: Some(embed.provider.clone()),
+                thumbnail: embed.thumbnail.clone(),
+                width: embed.width,
+                height: embed.height,
+            }),
+            Block::Media(media) => {
+                let entry = MediaEntry {
+                    url: media.url.clone(),
+                    mime_type: media.mime_type.clone(),
+                    title: media.title.clone(),
+                    poster: media.poster.clone(),
+                    duration_in_seconds: media.duration_seconds,
+                    size_in_bytes: media.size_bytes,
+                };
+                match media.kind {
+                    crate::model::MediaKind::Audio => BlockEntry::Audio(entry),
+                    crate::model::MediaKind::Video => BlockEntry::Video(entry),
+                }
+            }
         }
     }
 }

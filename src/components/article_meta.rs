@@ -15,7 +15,9 @@ pub fn ArticleMeta(
     #[prop(optional_no_strip)]
     modified: Option<Timestamp>,
     views: Option<u64>,
-    #[prop(optional)] reading_minutes: Option<u32>,
+    /// None for a story with no body of its own (a headline and a link).
+    #[prop(optional_no_strip)]
+    reading_minutes: Option<u32>,
 ) -> impl IntoView {
     let paths = use_paths();
     let tr = use_catalog();

@@ -4,7 +4,7 @@ use crate::feed::text::cjk_language;
 use crate::feed::url::is_external;
 use crate::feed::{Block, Cell, Inline, Table};
 
-use super::Figure;
+use super::{EmbedFacade, Figure, MediaPlayer};
 
 /// A story's body: each typed block rendered by the one view that knows it.
 #[component]
@@ -42,6 +42,8 @@ fn block_view(block: Block) -> AnyView {
         }
         Block::Table(table) => view! { <DataTable table /> }.into_any(),
         Block::Code(text) => view! { <pre><code>{text}</code></pre> }.into_any(),
+        Block::Embed(embed) => view! { <EmbedFacade embed /> }.into_any(),
+        Block::Media(media) => view! { <MediaPlayer media /> }.into_any(),
     }
 }
 

@@ -142,7 +142,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 {kicker}
                 <h1>{article.title.clone()}</h1>
                 {standfirst}
-                <ArticleMeta topics published=article.published modified=article.modified views=article.views reading_minutes=article.reading_minutes />
+                <ArticleMeta topics published=article.published modified=article.modified views=article.views reading_minutes=(!article.body.is_empty()).then_some(article.reading_minutes) />
                 <TranslationLinks article=article.clone() />
                 <ShareButton title=article.title.clone() />
             </header>

@@ -44,8 +44,16 @@ test('with every real feed of the corpus, each story is the same page prerendere
       try {
         publish(site, text);
       } catch {
-        // The two invalid feeds are refused by the build, as they should be.
-        assert.match(name, /invalid|TRUNCATED/, `${name} was refused`);
+        // The two invalid feeds are refused by the build, as they should be,
+        // and so is a feed with no story to show (never a build that
+        // succeeds having published nothing).
+        let validated;
+        try {
+          validated = execFileSync(gazetteBinary(), ['validate', path.join(CORPUS, name)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        } catch (failed) {
+          validated = String(failed.stdout ?? '');
+        }
+        assert.ok(/invalid|TRUNCATED/.test(name) || / 0 stories read/.test(validated), `${name} was refused: ${validated}`);
         continue;
       }
       const addresses = storyAddresses(site);
@@ -229,5 +237,65 @@ test('a deep link further back than the app follows shows progress, can stop, sa
     await searching.context().close();
   } finally {
     await server.stop();
+  }
+});
+
+// A newsroom in Urdu (right to left) and one in Spanish: the prerendered
+// page's `lang` and `dir` are final. The app must not set the catalog's
+// language (English, left to right) while it reads the feed and then the
+// feed's again: an RTL page would mirror twice as it starts.
+const URDU = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'کیمپس خبریں',
+  language: 'ur',
+  home_page_url: 'https://news.example.edu/ur/',
+  items: [
+    { id: 'ur-1', title: 'لائبریری اب رات بھر کھلی رہے گی', content_html: '<p>امتحانات کے دوران لائبریری چوبیس گھنٹے کھلی رہے گی۔</p><p>طلبہ اپنا کارڈ ساتھ رکھیں۔</p>', date_published: '2026-11-30T09:00:00+05:00', tags: ['کیمپس'] },
+    { id: 'ur-2', title: 'کشتی رانی کی ٹیم نے مقابلہ جیت لیا', content_html: '<p>ٹیم نے دریا پر پہلا انعام حاصل کیا۔</p>', date_published: '2026-11-29T18:00:00+05:00', tags: ['کھیل'] },
+  ],
+};
+const SPANISH = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Noticias del Campus',
+  language: 'es',
+  home_page_url: 'https://news.example.edu/es/',
+  items: [
+    { id: 'es-1', title: 'La biblioteca abre toda la noche', content_html: '<p>Durante los exámenes la biblioteca no cierra.</p>', date_published: '2026-11-30T09:00:00+01:00', tags: ['Campus'] },
+  ],
+};
+
+test('an RTL and an LTR newsroom in other languages: <html lang dir> never change from the first byte to live, and nothing moves', { timeout: 120_000 }, async () => {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-lang-'));
+  cpSync(DIST, site, { recursive: true });
+  const server = await startServer({ root: site, fallback: '404' });
+  try {
+    for (const [feed, lang, dir] of [[URDU, 'ur', 'rtl'], [SPANISH, 'es', 'ltr']]) {
+      rmSync(path.join(site, 'articles'), { recursive: true, force: true });
+      publish(site, JSON.stringify(feed));
+      const story = storyAddresses(site)[0];
+      for (const href of ['/', story]) {
+        const page = await offlinePage(browser, { viewport: { width: 390, height: 844 } });
+        // From the first byte: every value <html lang> and <html dir> ever has.
+        await page.addInitScript(() => {
+          window.__langs = [];
+          new MutationObserver((records) => {
+            for (const r of records) {
+              if (r.target === document.documentElement) window.__langs.push([r.attributeName, r.oldValue, r.target.getAttribute(r.attributeName)]);
+            }
+          }).observe(document, { attributes: true, attributeOldValue: true, attributeFilter: ['lang', 'dir'], subtree: true });
+        });
+        const shift = await takeoverShift(page, server.url(href));
+        const seen = await page.evaluate(() => window.__langs);
+        const final = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+        assert.deepEqual(final, [lang, dir], `${lang} ${href}: the page's language and direction`);
+        const changed = seen.filter(([name, old, now]) => old !== null && old !== now);
+        assert.deepEqual(changed, [], `${lang} ${href}: <html> changed its language or direction while the app started`);
+        assert.equal(shift, 0, `${lang} ${href}: layout shift on takeover`);
+        await page.context().close();
+      }
+    }
+  } finally {
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
   }
 });

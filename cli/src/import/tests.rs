@@ -415,3 +415,19 @@ fn every_feed_of_the_wild_corpus_comes_in_whole() {
     }
     eprintln!("rss-wild: {stories} stories, none left out");
 }
+
+#[test]
+fn a_video_feed_s_story_is_its_description_and_its_thumbnail() {
+    let feed = r#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>Channel</title>
+<link rel="alternate" href="https://www.youtube.com/channel/UC1"/>
+<entry><id>yt:video:abc</id><title>Lab tour</title><link rel="alternate" href="https://www.youtube.com/watch?v=abc"/><published>2026-11-20T10:00:00+00:00</published>
+<media:group><media:title>Lab tour</media:title><media:content url="https://www.youtube.com/v/abc?version=3" type="application/x-shockwave-flash" width="640" height="390"/>
+<media:thumbnail url="https://i4.ytimg.com/vi/abc/hqdefault.jpg" width="480" height="360"/><media:description>A walk through the new robotics lab.</media:description></media:group></entry></feed>"#;
+    let imported = convert("channel.xml", feed.as_bytes()).unwrap();
+    let item = &imported.document.items[0];
+    assert_eq!(
+        item.content_text.as_deref(),
+        Some("A walk through the new robotics lab.")
+    );
+    assert_eq!(item.image.as_deref(), Some("https://i4.ytimg.com/vi/abc/hqdefault.jpg"));
+}

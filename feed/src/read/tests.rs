@@ -157,7 +157,8 @@ fn a_foreign_feed_gets_slugs_topics_and_photos() {
     assert_eq!(feed.articles[1].topic(), Some("art"));
     assert_eq!(feed.articles[2].topic(), None);
     let blocks = &feed.articles[0].body;
-    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks.len(), 3, "two paragraphs and the audio attachment: {blocks:?}");
+    assert!(matches!(&blocks[2], Block::Media(m) if m.url == "/news/c.mp3"));
     assert_eq!(
         blocks[0],
         Block::Paragraph(vec![
@@ -559,4 +560,39 @@ fn a_read_in_slices_pauses_between_stories_and_reads_the_same_feed() {
         read(json),
         "the same stories, problems and site as a read in one go"
     );
+}
+
+#[test]
+fn players_audio_and_video_are_blocks_from_html_typed_blocks_and_attachments() {
+    let feed = read(
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+        {"id": "a", "content_html": "<p>Watch:</p><iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com/embed/abc123\" title=\"Lab tour\"></iframe><video controls poster=\"https://x.example/p.jpg\"><source src=\"https://x.example/v.mp4\" type=\"video/mp4\"><track src=\"c.vtt\"></video><p>After.</p>"},
+        {"id": "b", "content_text": "Episode 12.", "attachments": [{"url": "http://pod.example/12.mp3", "mime_type": "audio/mpeg", "duration_in_seconds": 725.4, "size_in_bytes": 34400000, "title": "Episode 12"}]},
+        {"id": "c", "content_html": "<p>x</p>", "_gazette": {"body": [
+          {"type": "embed", "url": "https://open.spotify.com/embed/episode/xyz", "title": "Ep"},
+          {"type": "audio", "url": "https://pod.example/1.mp3", "mime_type": "audio/mpeg"},
+          {"type": "video", "url": "https://pod.example/1.mp4", "poster": "https://pod.example/1.jpg"}]}}]}"#,
+    );
+    assert!(feed.problems.is_empty(), "{:?}", problems(&feed));
+    let a = &feed.articles[0].body;
+    assert!(
+        matches!(&a[1], Block::Embed(e) if e.provider == "YouTube" && e.url == "https://www.youtube.com/watch?v=abc123" && e.title.as_deref() == Some("Lab tour") && e.width == Some(560)),
+        "{a:?}"
+    );
+    assert!(
+        matches!(&a[2], Block::Media(m) if m.kind == MediaKind::Video && m.url == "https://x.example/v.mp4" && m.poster.as_deref() == Some("https://x.example/p.jpg") && m.mime_type.as_deref() == Some("video/mp4")),
+        "{a:?}"
+    );
+    assert_eq!(a.len(), 4, "{a:?}");
+    let b = &feed.articles[1].body;
+    assert!(
+        matches!(b.last(), Some(Block::Media(m)) if m.kind == MediaKind::Audio && m.duration_seconds == Some(725) && m.size_bytes == Some(34_400_000)),
+        "{b:?}"
+    );
+    let c = &feed.articles[2].body;
+    assert!(
+        matches!(&c[0], Block::Embed(e) if e.provider == "Spotify" && e.url == "https://open.spotify.com/episode/xyz")
+    );
+    assert!(matches!(&c[1], Block::Media(m) if m.kind == MediaKind::Audio));
+    assert!(matches!(&c[2], Block::Media(m) if m.kind == MediaKind::Video && m.poster.is_some()));
 }
