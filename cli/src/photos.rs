@@ -287,8 +287,10 @@ fn html_photos(feed: &Value) -> Vec<(String, HtmlPhoto)> {
 }
 
 /// Gives each sized photo of the stories' `content_html` its upright size
-/// and, unless it lists its own, its variants: in its own format only, as
-/// an `<img srcset>` says nothing of a variant's type.
+/// and, unless it lists its own, its variants: in its own format in the
+/// `<img srcset>`, and in WebP in a `<source>` of a `<picture>` around it,
+/// as the body's typed photos have them (a phone then downloads the 800 px
+/// WebP, not the 800 px JPEG).
 fn size_html_photos<'s>(feed: &mut Value, sized: impl Fn(&str) -> Option<&'s Sized>) {
     let items = feed
         .get_mut("items")
@@ -313,6 +315,19 @@ fn size_html_photos<'s>(feed: &mut Value, sized: impl Fn(&str) -> Option<&'s Siz
                         .map(|&w| format!("{} {w}w", variant_url(&photo.src, size, w, &size.extension)))
                         .collect();
                     el.set_attribute("srcset", &srcset.join(", "))?;
+                    let webp: Vec<String> = size
+                        .widths
+                        .iter()
+                        .map(|&w| format!("{} {w}w", variant_url(&photo.src, size, w, "webp")))
+                        .collect();
+                    el.before(
+                        &format!(
+                            r#"<picture><source type="image/webp" srcset="{}">"#,
+                            crate::site_files::xml_escape(&webp.join(", "))
+                        ),
+                        lol_html::html_content::ContentType::Html,
+                    );
+                    el.after("</picture>", lol_html::html_content::ContentType::Html);
                 }
                 Ok(())
             })],

@@ -248,10 +248,12 @@ pub const READ_ATTRIBUTES: &[&str] = &[
     "data-lazy-src",
     "data-lazy-srcset",
     "data-original",
-    // An embed's and a medium's name, a video's still, a source's format.
+    // An embed's and a medium's name, a video's still, a source's format
+    // (and the media query that makes a `<picture>` source another crop).
     "title",
     "poster",
     "type",
+    "media",
 ];
 
 /// Deeper trees are flattened to text: real content never nests this far,
@@ -330,8 +332,8 @@ impl Builder<'_> {
             }
             // A photo, alone or in a link or `<picture>`, stands as a block
             // even inside running text, which it splits.
-            if let Some(img) = image_in(node) {
-                if let Some(image) = self.image(img, None) {
+            if let Some(found) = image_in(node) {
+                if let Some(image) = self.image(found, None) {
                     self.push_photo(image);
                 }
                 continue;
@@ -565,8 +567,8 @@ impl Builder<'_> {
         for child in children {
             collect_images(child, &mut images, 0);
         }
-        for img in images {
-            if let Some(image) = self.image(img, None) {
+        for found in images {
+            if let Some(image) = self.image(found, None) {
                 if !self.photo_urls.contains(&image.url) {
                     self.push_photo(image);
                 }
@@ -641,7 +643,8 @@ impl Builder<'_> {
         out
     }
 
-    fn image(&self, img: &HtmlNode, details: Option<(Option<String>, Option<String>)>) -> Option<Image> {
+    fn image(&self, found: FoundPhoto, details: Option<(Option<String>, Option<String>)>) -> Option<Image> {
+        let FoundPhoto { img, picture } = found;
         let url = ["data-src", "data-lazy-src", "data-original", "src"]
             .iter()
             .filter_map(|key| img.attribute(key))
@@ -662,12 +665,29 @@ impl Builder<'_> {
             .filter(|a| !a.is_empty())
             .or_else(|| caption.clone())
             .unwrap_or_default();
-        let variants = ["data-srcset", "data-lazy-srcset", "srcset"]
+        let mut variants = ["data-srcset", "data-lazy-srcset", "srcset"]
             .iter()
             .filter_map(|key| img.attribute(key))
             .map(|s| self.srcset(s))
             .find(|v| !v.is_empty())
             .unwrap_or_default();
+        // A `<picture>`'s sources in another format (the WebP copies the
+        // build writes), offered as the body's typed photos offer theirs.
+        if let Some(HtmlNode::Element { children, .. }) = picture {
+            for source in children {
+                let (Some(kind), Some(srcset)) = (source.attribute("type"), source.attribute("srcset")) else {
+                    continue;
+                };
+                let kind = kind.trim().to_ascii_lowercase();
+                let is_source = matches!(source, HtmlNode::Element { name, .. } if name == "x-source");
+                if is_source && kind.starts_with("image/") && kind.len() < 40 && source.attribute("media").is_none() {
+                    variants.extend(self.srcset(srcset).into_iter().map(|v| super::model::ImageVariant {
+                        mime_type: Some(kind.clone()),
+                        ..v
+                    }));
+                }
+            }
+        }
         Some(Image {
             url,
             alt,
@@ -804,11 +824,14 @@ fn holds_photo_or_table(node: &HtmlNode) -> bool {
 
 /// Adds the `img`s below `node` to `images`; `false` when `node` also holds
 /// text or anything else to show.
-fn collect_images<'n>(node: &'n HtmlNode, images: &mut Vec<&'n HtmlNode>, depth: usize) -> bool {
+fn collect_images<'n>(node: &'n HtmlNode, images: &mut Vec<FoundPhoto<'n>>, depth: usize) -> bool {
     match node {
         HtmlNode::Text(t) => t.trim().is_empty(),
         HtmlNode::Element { name, .. } if name == "img" => {
-            images.push(node);
+            images.push(FoundPhoto {
+                img: node,
+                picture: None,
+            });
             true
         }
         HtmlNode::Element { name, children, .. } => {
@@ -816,8 +839,8 @@ fn collect_images<'n>(node: &'n HtmlNode, images: &mut Vec<&'n HtmlNode>, depth:
                 return false;
             }
             if name == "picture" {
-                if let Some(img) = image_in(node) {
-                    images.push(img);
+                if let Some(found) = image_in(node) {
+                    images.push(found);
                 }
                 return true;
             }
@@ -836,23 +859,37 @@ fn collect_images<'n>(node: &'n HtmlNode, images: &mut Vec<&'n HtmlNode>, depth:
 /// The `img` that a node is or wraps (`<a><img></a>`, `<picture><img></picture>`):
 /// a wrapper of one photo and no text beside it. Each child is looked at
 /// once, so that wrappers nested deep cost time in proportion to their depth.
-fn image_in(node: &HtmlNode) -> Option<&HtmlNode> {
+fn image_in(node: &HtmlNode) -> Option<FoundPhoto<'_>> {
     match node {
-        HtmlNode::Element { name, .. } if name == "img" => Some(node),
+        HtmlNode::Element { name, .. } if name == "img" => Some(FoundPhoto {
+            img: node,
+            picture: None,
+        }),
         HtmlNode::Element { name, children, .. } if name == "a" || name == "picture" || name == "span" => {
             let mut only = None;
             for child in children {
                 match image_in(child) {
-                    Some(img) if only.is_none() => only = Some(img),
+                    Some(found) if only.is_none() => only = Some(found),
                     Some(_) => return None,
                     None if !text_of(std::slice::from_ref(child), 0).trim().is_empty() => return None,
                     None => {}
                 }
             }
-            only
+            // The nearest `<picture>` is the one whose sources are the photo's.
+            only.map(|found| FoundPhoto {
+                picture: found.picture.or((name == "picture").then_some(node)),
+                ..found
+            })
         }
         _ => None,
     }
+}
+
+/// A photo of the body: its `<img>`, and the `<picture>` around it, if any.
+#[derive(Clone, Copy)]
+struct FoundPhoto<'n> {
+    img: &'n HtmlNode,
+    picture: Option<&'n HtmlNode>,
 }
 
 /// A caption and, from a `small` or `.credit` element inside it, a credit line.

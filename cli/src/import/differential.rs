@@ -577,76 +577,10 @@ fn parse_instant(date: &str) -> Option<DateTime<Utc>> {
 }
 
 /// A title as plain text: tags dropped, entities decoded once, whitespace
-/// squashed; so that "A &amp; <b>B</b>" and "A & B" compare equal.
+/// squashed, so that "A &amp; <b>B</b>" and "A & B" compare equal. Both
+/// sides go through it, Gazette's reading of a title and feedparser's.
 fn plain_text(text: &str) -> String {
-    let mut without_tags = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find('<') {
-        without_tags.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        match after.find('>') {
-            Some(end) if is_tag => rest = &after[end + 1..],
-            _ => {
-                without_tags.push('<');
-                rest = after;
-            }
-        }
-    }
-    without_tags.push_str(rest);
-
-    let mut decoded = String::new();
-    let mut rest = without_tags.as_str();
-    while let Some(at) = rest.find('&') {
-        decoded.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let entity = after
-            .find(';')
-            .filter(|end| *end <= 10)
-            .and_then(|end| Some((decode_entity(&after[..end])?, end)));
-        match entity {
-            Some((character, end)) => {
-                decoded.push(character);
-                rest = &after[end + 1..];
-            }
-            None => {
-                decoded.push('&');
-                rest = after;
-            }
-        }
-    }
-    decoded.push_str(rest);
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The character of an HTML entity's name (between `&` and `;`): numeric
-/// ones, and the named ones newsroom headlines use.
-fn decode_entity(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code);
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "laquo" => '«',
-        "raquo" => '»',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        _ => return None,
-    })
+    super::plain_text(text)
 }
 
 fn quoted(text: &Option<String>) -> String {

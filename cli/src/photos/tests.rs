@@ -220,10 +220,20 @@ fn photos_in_an_html_body_are_measured_and_given_their_variants() {
     let key = &content_key(&camera_jpeg(1000, 500, 6))[..8];
     assert!(
         html.contains(&format!(
-            "<img src=\"field.jpg\" alt=\"A field\" width=\"500\" height=\"1000\" srcset=\"field.{key}-400.jpg 400w, field.{key}-500.jpg 500w\">"
+            "<picture><source type=\"image/webp\" srcset=\"field.{key}-400.webp 400w, field.{key}-500.webp 500w\"><img src=\"field.jpg\" alt=\"A field\" width=\"500\" height=\"1000\" srcset=\"field.{key}-400.jpg 400w, field.{key}-500.jpg 500w\"></picture>"
         )),
-        "upright size and variants: {html}"
+        "upright size, variants, and the WebP copies in a picture: {html}"
     );
+    // The reader offers the WebP copies as a typed photo's.
+    let story = gazette::feed::read_feed(published.to_string().as_bytes(), "/feed.json").unwrap();
+    let photo = &story.articles[0].photos[0];
+    let webp: Vec<u32> = photo
+        .variants
+        .iter()
+        .filter(|v| v.mime_type.as_deref() == Some("image/webp"))
+        .map(|v| v.width)
+        .collect();
+    assert_eq!(webp, [400, 500], "{photo:?}");
     assert!(
         html.contains("<img data-src=\"field.jpg\" src=\"blank.gif\">"),
         "{html}"
