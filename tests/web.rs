@@ -193,6 +193,13 @@ async fn figure_has_caption_credit_srcset_and_size() {
         alt: "A furnace".into(),
         caption: Some("The new furnace".into()),
         credit: Some("Photo: Lab".into()),
+        credit_content: vec![
+            Inline::Text("Photo: ".into()),
+            Inline::Link {
+                url: "https://lab.example.edu/".into(),
+                content: vec![Inline::Text("Lab".into())],
+            },
+        ],
         width: Some(960),
         height: Some(640),
         variants: vec![
@@ -207,6 +214,7 @@ async fn figure_has_caption_credit_srcset_and_size() {
                 mime_type: None,
             },
         ],
+        ..Image::default()
     };
     let (root, _handle) = mount("/", move || view! { <Figure image /> });
     leptos::task::tick().await;
@@ -227,6 +235,11 @@ async fn figure_has_caption_credit_srcset_and_size() {
     assert_eq!(
         select(&root, "figcaption .credit").text_content().as_deref(),
         Some("Photo: Lab")
+    );
+    assert_eq!(
+        select(&root, "figcaption .credit a").get_attribute("href").as_deref(),
+        Some("https://lab.example.edu/"),
+        "a link in a credit stays a link"
     );
 }
 

@@ -515,10 +515,19 @@ impl Builder<'_> {
             self.container(children, depth);
             return;
         }
+        // Links in the caption and the credit stay links.
+        let (caption_content, credit_content) = match children.iter().find(|c| is_caption(c)) {
+            Some(HtmlNode::Element { children, .. }) => self.caption_links(children, depth),
+            _ => (Vec::new(), Vec::new()),
+        };
         let last = images.len() - 1;
         for (i, img) in images.into_iter().enumerate() {
             let details = (i == last).then(|| (caption.clone(), credit.clone()));
-            if let Some(image) = self.image(img, details) {
+            if let Some(mut image) = self.image(img, details) {
+                if i == last {
+                    image.caption_content.clone_from(&caption_content);
+                    image.credit_content.clone_from(&credit_content);
+                }
                 self.push_photo(image);
             }
         }
@@ -558,6 +567,25 @@ impl Builder<'_> {
             duration_seconds: None,
             size_bytes: None,
         })
+    }
+
+    /// A figcaption's caption and credit (its `small` or `.credit`) as
+    /// inline content, each only when it holds a link.
+    fn caption_links(&self, children: &[HtmlNode], depth: usize) -> (Vec<Inline>, Vec<Inline>) {
+        let (mut caption, mut credit) = (Vec::new(), Vec::new());
+        for child in children {
+            let target = if is_credit(child) { &mut credit } else { &mut caption };
+            inline_into(target, child, self.base, depth + 1);
+        }
+        let linked = |content: Vec<Inline>| {
+            let content = trim_inlines(content);
+            if content.iter().any(|i| matches!(i, Inline::Link { .. })) {
+                content
+            } else {
+                Vec::new()
+            }
+        };
+        (linked(caption), linked(credit))
     }
 
     /// The photos of a `<noscript>` that the story does not already show:
@@ -696,6 +724,7 @@ impl Builder<'_> {
             width: dimension("width"),
             height: dimension("height"),
             variants,
+            ..Image::default()
         })
     }
 
@@ -893,20 +922,26 @@ struct FoundPhoto<'n> {
 }
 
 /// A caption and, from a `small` or `.credit` element inside it, a credit line.
+/// Whether a figcaption's child is its credit line: a `small`, or an
+/// element of class `credit`.
+fn is_credit(node: &HtmlNode) -> bool {
+    match node {
+        HtmlNode::Element { name, attributes, .. } => {
+            name == "small"
+                || attributes
+                    .iter()
+                    .any(|(k, v)| k == "class" && v.split_whitespace().any(|c| c == "credit"))
+        }
+        HtmlNode::Text(_) => false,
+    }
+}
+
 fn split_credit(children: &[HtmlNode], depth: usize) -> (Option<String>, Option<String>) {
     let mut caption = String::new();
     let mut credit = None;
     for child in children {
         match child {
-            HtmlNode::Element {
-                name,
-                children,
-                attributes,
-            } if name == "small"
-                || attributes
-                    .iter()
-                    .any(|(k, v)| k == "class" && v.split_whitespace().any(|c| c == "credit")) =>
-            {
+            HtmlNode::Element { children, .. } if is_credit(child) => {
                 credit = Some(squash_whitespace(&text_of(children, depth))).filter(|c| !c.is_empty());
             }
             other => caption.push_str(&text_of(std::slice::from_ref(other), depth)),
@@ -1359,6 +1394,37 @@ mod tests {
             .collect();
         assert_eq!(photos, [("/real.jpg", 2), ("/only-here.jpg", 0)]);
         assert_eq!(blocks.len(), 2, "a noscript's text is not the story's: {blocks:?}");
+    }
+
+    #[cfg(feature = "html5ever")]
+    #[test]
+    fn links_in_a_caption_and_its_credit_stay_links() {
+        let blocks = html(
+            r#"<figure><img src="/a.jpg"><figcaption>The <a href="/lab">new lab</a>. <small>Photo: <a href="https://photos.example/ann">Ann LI</a>, CC BY</small></figcaption></figure><figure><img src="/b.jpg"><figcaption>Plain</figcaption></figure>"#,
+        );
+        let Block::Photo { image, .. } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(image.caption.as_deref(), Some("The new lab."));
+        assert_eq!(image.credit.as_deref(), Some("Photo: Ann LI, CC BY"));
+        assert!(
+            image
+                .caption_content
+                .iter()
+                .any(|i| matches!(i, Inline::Link { url, .. } if url == "/lab")),
+            "{image:?}"
+        );
+        assert!(
+            image
+                .credit_content
+                .iter()
+                .any(|i| matches!(i, Inline::Link { url, .. } if url == "https://photos.example/ann")),
+            "{image:?}"
+        );
+        let Block::Photo { image, .. } = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert!(image.caption_content.is_empty(), "a caption without links is its text");
     }
 
     #[cfg(feature = "html5ever")]

@@ -241,7 +241,7 @@ pub struct Cell {
     pub content: Vec<Inline>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inline {
     Text(String),
     Emphasis(Vec<Inline>),
@@ -258,6 +258,10 @@ pub struct Image {
     pub alt: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// The caption and the credit as inline content, when they hold links
+    /// (a photographer's page, a licence); empty when their text says all.
+    pub caption_content: Vec<Inline>,
+    pub credit_content: Vec<Inline>,
     pub width: Option<u32>,
     pub height: Option<u32>,
     /// Other widths of the same photo, for `srcset`.

@@ -1183,6 +1183,7 @@ impl<'s> Reader<'s> {
             width: dimension("width"),
             height: dimension("height"),
             variants,
+            ..Image::default()
         })
     }
 

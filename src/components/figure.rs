@@ -82,9 +82,8 @@ pub fn Figure(
     #[prop(default = None)]
     number: Option<usize>,
 ) -> impl IntoView {
-    let caption = image.caption.clone();
-    let credit = image.credit.clone();
-    let has_caption = caption.is_some() || credit.is_some();
+    let has_caption = image.caption.is_some() || image.credit.is_some();
+    let caption = has_caption.then(|| caption_and_credit(&image));
     let photo = view! { <Photo image sizes="(min-width: 46rem) 42rem, calc(100vw - 2rem)" eager /> };
     let viewer = use_context::<PhotoViewer>().zip(number);
     let photo = match viewer {
@@ -94,14 +93,29 @@ pub fn Figure(
     view! {
         <figure class="figure">
             {photo}
-            {has_caption.then(|| view! {
-                <figcaption>
-                    {caption.map(|c| view! { <span class="caption">{c}</span> })}
-                    {credit.map(|c| view! { <span class="credit">{c}</span> })}
-                </figcaption>
-            })}
+            {caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
         </figure>
     }
+}
+
+/// A photo's caption and credit, each with its links where it has any
+/// (a photographer's page, a licence), else as text.
+pub fn caption_and_credit(image: &Image) -> AnyView {
+    let part = |class: &'static str, text: &Option<String>, content: &Vec<crate::feed::Inline>| {
+        text.clone().map(|text| {
+            let shown = if content.is_empty() {
+                text.into_any()
+            } else {
+                super::blocks::inlines(content.clone())
+            };
+            view! { <span class=class>{shown}</span> }
+        })
+    };
+    (
+        part("caption", &image.caption, &image.caption_content),
+        part("credit", &image.credit, &image.credit_content),
+    )
+        .into_any()
 }
 
 /// A link that opens the photo viewer at photo `index`. A reader reaching

@@ -460,8 +460,7 @@ fn Slide(
     let sizes = photo
         .width
         .map_or_else(|| "100vw".to_owned(), |w| format!("min(100vw, {w}px)"));
-    let caption = photo.caption.clone();
-    let credit = photo.credit.clone();
+    let caption = super::figure::caption_and_credit(&photo);
     let label = fill(
         tr.viewer_thumb(),
         &[("n", &tr.number(index as u64 + 1)), ("count", &tr.number(count as u64))],
@@ -492,8 +491,7 @@ fn Slide(
                 </p>
             </div>
             <figcaption>
-                {caption.map(|c| view! { <span class="caption">{c}</span> })}
-                {credit.map(|c| view! { <span class="credit">{c}</span> })}
+                {caption}
                 <ShareButton
                     title
                     fragment=gallery::fragment(index)
