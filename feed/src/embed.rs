@@ -5,7 +5,7 @@
 //! to the provider until the reader follows it.
 
 use crate::model::Embed;
-use crate::url::host;
+use crate::url::{host, percent_decode};
 
 /// The embed that `src` (an absolute, already safe address) plays, with the
 /// title and size the markup gives; None for what is not a web address.
@@ -62,7 +62,7 @@ pub fn embed_of(src: &str, title: Option<String>, width: Option<u32>, height: Op
         ("docs.google.com", ["forms", ..]) => Some(known("Google Forms", src.replace("embedded=true", ""), None)),
         ("soundcloud.com" | "w.soundcloud.com", _) => {
             let url = query_value(&src, "url")
-                .map(percent_decoded)
+                .map(percent_decode)
                 .unwrap_or_else(|| src.clone());
             Some(known("SoundCloud", url, None))
         }
@@ -97,31 +97,6 @@ fn query_value<'a>(url: &'a str, key: &str) -> Option<&'a str> {
         .find(|(k, _)| *k == key)
         .map(|(_, v)| v)
         .filter(|v| !v.is_empty())
-}
-
-/// `%XX` escapes decoded (a player's `url=` parameter).
-fn percent_decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -24,10 +24,12 @@ pub fn EmbedFacade(embed: Embed) -> impl IntoView {
         height,
     } = embed;
     // The player's shape, set by the style sheet so that nothing moves
-    // when a still loads (the security policy allows no inline style): a
-    // bar for a player much wider than tall (an episode, a track), else 16:9.
-    let shape = match (width, height) {
-        (Some(w), Some(h)) if h > 0 && w > h * 3 => "embed-facade embed-bar",
+    // when a still loads (the security policy allows no inline style): 16:9
+    // around a still; a bar for a player much wider than tall (an episode,
+    // a track) or one with no still to show.
+    let shape = match (width, height, &thumbnail) {
+        (Some(w), Some(h), _) if h > 0 && w > h * 3 => "embed-facade embed-bar",
+        (_, _, None) => "embed-facade embed-bar",
         _ => "embed-facade",
     };
     let open = fill(tr.open_on(), &[("provider", &provider)]);
