@@ -59,14 +59,15 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // recogniser the prerenderer shares; audio and video in native players;
 // an inline element left open keeps the story's structure; the served
 // page's language kept until the feed is read; players kept across the
-// take-over). Over that issue's 6 KiB: loading the players' code on demand
-// is the way back. The code every first visit
+// take-over), then 1.2 KiB for links in photo captions and credits and a
+// `<picture>`'s WebP sources read from HTML. Over that issue's 6 KiB:
+// loading the players' code on demand is the way back. The code every first visit
 // downloads; a page's chunks come on top (firstVisitCode). Raise it only
 // for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 328.0 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 329.2 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article as plain HTML (throttled, median of 5)`, { timeout: 240_000 }, async () => {
