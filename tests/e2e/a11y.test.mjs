@@ -41,6 +41,24 @@ function nestedMarkdownFeed() {
   return JSON.stringify(feed);
 }
 
+/** The sample feed and a story with a player, audio and video, as a CMS writes them. */
+function playersFeed() {
+  const feed = structuredClone(SAMPLE);
+  feed.items.push({
+    id: 'players',
+    title: 'The campus radio goes on tour',
+    date_published: '2026-06-02T09:00:00+08:00',
+    content_html: '<p>The station recorded its first show away from the studio.</p>'
+      + '<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/abcdefghijk" title="The tour bus leaves campus"></iframe>'
+      + '<iframe src="https://open.spotify.com/embed/episode/4rOoJ6Egrf8K2IrywzwOMk" width="100%" height="152" title="Episode 1: on the road"></iframe>'
+      + '<p>The first hour, as broadcast:</p><audio controls src="/media/tour-hour-one.mp3" title="The first hour"></audio>'
+      + '<video controls poster="/images/tour-poster.jpg"><source src="/media/tour.mp4" type="video/mp4"></video>',
+    attachments: [{ url: '/media/tour-full.mp3', mime_type: 'audio/mpeg', title: 'The whole show', duration_in_seconds: 5400, size_in_bytes: 86400000 }],
+    _gazette: { slug: 'radio-on-tour', topic: 'university-news' },
+  });
+  return JSON.stringify(feed);
+}
+
 /** A feed paged by `next_url` further back than the app reads by itself. */
 function chainPage(number) {
   return JSON.stringify({
@@ -67,6 +85,13 @@ const STATES = [
     await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: nestedMarkdownFeed() }));
     await goLive(page, site.server.url('/articles/winter-timetable/'));
     await page.waitForSelector('.story-body table');
+  }],
+  ['article with embedded players, audio and video', async (page) => {
+    await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: playersFeed() }));
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (r) => r.abort());
+    await goLive(page, site.server.url('/articles/radio-on-tour/'));
+    await page.waitForSelector('.story-body .embed + .embed');
+    await page.waitForSelector('.story-body video');
   }],
   ['all topics', (page) => goLive(page, site.server.url('/topics/'))],
   ['person page', (page) => goLive(page, site.server.url('/people/amara-okafor/'))],
