@@ -531,10 +531,7 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let before = &text[..end];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    decode::position(&text[..end])
 }
 
 /// One story, with notes on what of it was dropped; or why it cannot be one.

@@ -173,7 +173,7 @@ fn first_malformed(encoding: &'static Encoding, bytes: &[u8]) -> (usize, usize) 
 }
 
 /// The position just after `before`: its line and the column after its last character.
-fn position(before: &str) -> (usize, usize) {
+pub fn position(before: &str) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
     (line, column)
