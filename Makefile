@@ -40,9 +40,12 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --features csr,bench --lib --bins --tests --locked -- -D warnings
 	# The site's build, its split points chunks of their own (src/split.rs).
 	cargo clippy --target wasm32-unknown-unknown --features csr,split --lib --bins --locked -- -D warnings
+	# The catalogs' dates, digits, lists and quotes are CLDR's (tools/catalogs.mjs).
+	node tools/catalogs.mjs --check
 
 fmt:
 	cargo fmt --all
+	node tools/catalogs.mjs
 	cargo fmt --manifest-path fuzz/Cargo.toml
 
 ## docs/feed-format.schema.json made again from the wire types (feed/src/wire.rs);

@@ -12,7 +12,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::feed::html::{HtmlNode, HtmlParser, MAX_TREE_DEPTH, READ_ATTRIBUTES};
+use crate::feed::html::{is_read_attribute, HtmlNode, HtmlParser, MAX_TREE_DEPTH};
 use crate::loading::{LoadError, LoadErrorKind, TIMEOUT_SECONDS};
 
 /// Whether this build runs in a browser (a constant, so the other branch is
@@ -81,7 +81,7 @@ fn children_of(node: &web_sys::Node, depth: usize) -> Vec<HtmlNode> {
         let attributes = (0..attrs.length())
             .filter_map(|j| attrs.item(j))
             .map(|a| (a.local_name().to_ascii_lowercase(), a.value()))
-            .filter(|(k, _)| READ_ATTRIBUTES.contains(&k.as_str()))
+            .filter(|(k, _)| is_read_attribute(k))
             .collect();
         out.push(HtmlNode::Element {
             name: element.local_name().to_ascii_lowercase(),

@@ -63,12 +63,15 @@ pub enum Category {
     Other,
 }
 
-/// The plural category of `n` in `language` (a BCP 47 tag), by CLDR's rules
-/// for the languages Gazette has catalogs for; others count as English does.
+/// The plural category of the whole number `n` in `language` (a BCP 47
+/// tag), by CLDR's rules for the languages Gazette has catalogs for (a
+/// native test checks them against CLDR's own samples); others count as
+/// English does.
 pub fn plural_category(language: &str, n: u64) -> Category {
+    let (last, last_two) = (n % 10, n % 100);
     match primary_language(language).as_str() {
         "zh" | "ja" | "ko" | "th" | "vi" | "id" | "ms" => Category::Other,
-        "ar" => match (n, n % 100) {
+        "ar" => match (n, last_two) {
             (0, _) => Category::Zero,
             (1, _) => Category::One,
             (2, _) => Category::Two,
@@ -76,8 +79,27 @@ pub fn plural_category(language: &str, n: u64) -> Category {
             (_, 11..=99) => Category::Many,
             _ => Category::Other,
         },
+        "ru" | "uk" => match (last, last_two) {
+            (1, _) if last_two != 11 => Category::One,
+            (2..=4, _) if !(12..=14).contains(&last_two) => Category::Few,
+            _ => Category::Many,
+        },
+        "pl" => match (n, last, last_two) {
+            (1, _, _) => Category::One,
+            (_, 2..=4, _) if !(12..=14).contains(&last_two) => Category::Few,
+            _ => Category::Many,
+        },
+        "he" => match n {
+            1 => Category::One,
+            2 => Category::Two,
+            _ => Category::Other,
+        },
+        // French and Portuguese say "0 vue" like "1 vue"; these and Spanish and
+        // Italian have "many" for exact millions ("1 000 000 de vues").
         "fr" | "pt" if n <= 1 => Category::One,
+        "fr" | "pt" | "es" | "it" if n != 0 && n % 1_000_000 == 0 => Category::Many,
         "fr" | "pt" => Category::Other,
+        "fa" | "hi" | "bn" if n <= 1 => Category::One,
         _ if n == 1 => Category::One,
         _ => Category::Other,
     }
@@ -176,6 +198,10 @@ catalog! {
         direction: "ltr",
         digits: "0123456789",
         group_separator: ",",
+        // CLDR's grouping: the last group's size, the size of those before it
+        // (Indian numbering writes 1,00,000: "3,2"), and the fewest digits a
+        // number has before it is grouped at all (Spanish writes 1873 but 18.730).
+        grouping: "3,3,1",
         months: "January|February|March|April|May|June|July|August|September|October|November|December",
         date_long: "{month} {day}, {year}",
         date_and_time: "{date}, {time}",
@@ -411,6 +437,10 @@ impl Catalog {
             return (catalog, faults);
         };
         for (key, value) in members {
+            // `_checked_by` and the like are notes for the catalog's readers.
+            if key.starts_with('_') {
+                continue;
+            }
             if !catalog.set(key, value) {
                 faults.unknown.push(key.to_string());
             }
@@ -421,13 +451,24 @@ impl Catalog {
         (catalog, faults)
     }
 
-    /// A number with the language's digits and thousands separator: "1,873".
+    /// A number with the language's digits and grouping: "1,873",
+    /// "1,00,000" in Hindi, "1873" but "18 730" in Polish.
     pub fn number(&self, n: u64) -> String {
         let plain = n.to_string();
+        let mut sizes = self
+            .grouping()
+            .split(',')
+            .map(|size| size.parse::<usize>().unwrap_or(3).max(1));
+        let (last, before) = (sizes.next().unwrap_or(3), sizes.next().unwrap_or(3));
+        let minimum = sizes.next().unwrap_or(1);
+        let grouped = plain.len() >= last + minimum;
+        // Where a separator goes, counted as digits from the right.
+        let separator_after = |from_right: usize| grouped && from_right >= last && (from_right - last) % before == 0;
         let digits: Vec<char> = self.digits().chars().collect();
-        let mut out = String::with_capacity(plain.len() + plain.len() / 3);
+        let mut out = String::with_capacity(plain.len() * 2);
         for (i, c) in plain.chars().enumerate() {
-            if i > 0 && (plain.len() - i) % 3 == 0 {
+            let from_right = plain.len() - i;
+            if i > 0 && separator_after(from_right) {
                 out.push_str(self.group_separator());
             }
             let d = c.to_digit(10).unwrap_or(0) as usize;
@@ -563,15 +604,52 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 pub use crate::feed::text::direction_of;
 
+/// The catalogs beside English, each by its file's name below `strings/`
+/// (a CLDR locale) and the primary language subtags it serves.
+pub const CATALOG_FILES: &[(&str, &[&str])] = &[
+    ("zh-Hans", &["zh"]),
+    ("zh-Hant", &[]),
+    ("ar", &["ar"]),
+    ("es", &["es"]),
+    ("fr", &["fr"]),
+    ("de", &["de"]),
+    ("pt", &["pt"]),
+    ("it", &["it"]),
+    ("nl", &["nl"]),
+    ("pl", &["pl"]),
+    ("ru", &["ru"]),
+    ("uk", &["uk"]),
+    ("tr", &["tr"]),
+    ("fa", &["fa"]),
+    ("ur", &["ur"]),
+    ("hi", &["hi"]),
+    ("bn", &["bn"]),
+    ("id", &["id", "in"]),
+    ("vi", &["vi"]),
+    ("ja", &["ja"]),
+    ("ko", &["ko"]),
+    ("he", &["he", "iw"]),
+    ("sw", &["sw"]),
+];
+
 /// The file below `strings/` that holds the catalog for `language` (a BCP
-/// 47 tag): `zh-Hans` for any Chinese, `ar` for Arabic; `None` for English
-/// (built in) and for languages without a catalog yet, which read in English.
+/// 47 tag): `zh-Hans` for Chinese, `zh-Hant` for Chinese in traditional
+/// characters (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`), `ar` for Arabic…;
+/// `None` for English (built in) and for languages without a catalog yet,
+/// which read in English.
 pub fn catalog_file(language: &str) -> Option<&'static str> {
-    match primary_language(language).as_str() {
-        "zh" => Some("zh-Hans"),
-        "ar" => Some("ar"),
-        _ => None,
+    let primary = primary_language(language);
+    if primary == "zh" {
+        let traditional = language
+            .split(['-', '_'])
+            .skip(1)
+            .any(|subtag| ["hant", "tw", "hk", "mo"].contains(&subtag.to_ascii_lowercase().as_str()));
+        return Some(if traditional { "zh-Hant" } else { "zh-Hans" });
     }
+    CATALOG_FILES
+        .iter()
+        .find(|(_, languages)| languages.contains(&primary.as_str()))
+        .map(|(file, _)| *file)
 }
 
 /// The id of the `<script type="application/json">` in which a prerendered
@@ -603,15 +681,21 @@ impl Catalog {
 mod tests {
     use super::*;
 
-    /// The catalogs shipped beside the app, by language.
-    const CATALOGS: &[(&str, &str)] = &[
-        ("zh-Hans", include_str!("../public/strings/zh-Hans.json")),
-        ("ar", include_str!("../public/strings/ar.json")),
-    ];
+    /// The catalogs shipped beside the app, by language, as files.
+    fn shipped() -> Vec<(&'static str, String)> {
+        CATALOG_FILES
+            .iter()
+            .map(|(file, _)| {
+                let path = format!("{}/public/strings/{file}.json", env!("CARGO_MANIFEST_DIR"));
+                let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+                (*file, text)
+            })
+            .collect()
+    }
 
     fn catalog(language: &str) -> Catalog {
-        match CATALOGS.iter().find(|(l, _)| *l == language) {
-            Some((_, text)) => Catalog::from_json(text).0,
+        match shipped().into_iter().find(|(l, _)| *l == language) {
+            Some((_, text)) => Catalog::from_json(&text).0,
             None => Catalog::english(),
         }
     }
@@ -629,23 +713,28 @@ mod tests {
 
     #[test]
     fn every_catalog_has_every_key_and_no_other() {
-        for (language, text) in CATALOGS {
-            let (catalog, faults) = Catalog::from_json(text);
+        for (language, text) in shipped() {
+            let (catalog, faults) = Catalog::from_json(&text);
             assert!(faults.is_empty(), "public/strings/{language}.json: {faults:?}");
-            assert_eq!(catalog.language(), *language);
+            assert_eq!(catalog.language(), language);
+            // Each catalog says who or what checked its words.
+            assert!(
+                text.contains("\"_checked_by\""),
+                "public/strings/{language}.json says nothing of who checked it"
+            );
         }
     }
 
     #[test]
     fn every_translation_keeps_the_placeholders_of_the_english() {
         let english = Catalog::english();
-        for (language, _) in CATALOGS {
+        for (language, _) in shipped() {
             let catalog = catalog(language);
             for ((key, theirs), (_, ours)) in catalog.entries().into_iter().zip(english.entries()) {
                 match (theirs, ours) {
                     (Entry::Text(theirs), Entry::Text(ours)) => {
                         // Month names and digits are data, not messages.
-                        if !["months", "digits", "language_names"].contains(&key) {
+                        if !["months", "digits", "grouping", "language_names"].contains(&key) {
                             assert_eq!(placeholders(theirs), placeholders(ours), "{language} {key}: {theirs}");
                         }
                     }
@@ -671,9 +760,12 @@ mod tests {
 
     #[test]
     fn every_plural_has_the_forms_its_language_uses() {
-        for (language, _) in CATALOGS {
+        for (language, _) in shipped() {
             let catalog = catalog(language);
-            let used: Vec<Category> = (0..=200).map(|n| plural_category(language, n)).collect();
+            let used: Vec<Category> = (0..=200)
+                .chain([1_000_000])
+                .map(|n| plural_category(language, n))
+                .collect();
             for (key, entry) in catalog.entries() {
                 let Entry::Plural(plural) = entry else { continue };
                 let given = |category: Category| match category {
@@ -725,12 +817,98 @@ mod tests {
         assert!(unused.is_empty(), "keys no code asks for: {unused:?}");
     }
 
+    /// The plural rules agree with CLDR's, sample by sample (`@integer 0,
+    /// 2~16, 100…`) from cldr-core's plurals.json, which the set-up installs.
+    #[test]
+    fn plural_rules_agree_with_cldr_samples() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/node_modules/cldr-core/supplemental/plurals.json"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            eprintln!("SKIPPED: {path} is missing (run make setup): plural rules not checked against CLDR");
+            return;
+        };
+        let data = json::parse(&text).unwrap();
+        let rules = data
+            .get("supplemental")
+            .and_then(|s| s.get("plurals-type-cardinal"))
+            .unwrap();
+        let categories = [
+            ("zero", Category::Zero),
+            ("one", Category::One),
+            ("two", Category::Two),
+            ("few", Category::Few),
+            ("many", Category::Many),
+            ("other", Category::Other),
+        ];
+        let mut checked = 0;
+        for file in CATALOG_FILES.iter().map(|(file, _)| *file).chain(["en"]) {
+            let locale = rules
+                .get(file)
+                .or_else(|| rules.get(file.split('-').next().unwrap()))
+                .unwrap();
+            for (name, category) in categories {
+                let Some(rule) = locale.get(&format!("pluralRule-count-{name}")).and_then(Node::as_str) else {
+                    continue;
+                };
+                let Some(samples) = rule.split("@integer").nth(1) else {
+                    continue;
+                };
+                let samples = samples.split('@').next().unwrap();
+                for sample in samples.split(',').map(str::trim) {
+                    // "1c6" is a compact form of a number listed already; "…" says "and so on".
+                    let Some((from, to)) = sample.split_once('~').or(Some((sample, sample))) else {
+                        continue;
+                    };
+                    let (Ok(from), Ok(to)) = (from.parse::<u64>(), to.parse::<u64>()) else {
+                        continue;
+                    };
+                    for n in from..=to {
+                        assert_eq!(
+                            plural_category(file, n),
+                            category,
+                            "{file}: {n} is {name} in CLDR ({rule})"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 500, "only {checked} samples checked");
+    }
+
+    #[test]
+    fn numbers_grouped_as_cldr_says() {
+        let grouped = |grouping: &'static str, separator: &'static str, n: u64| {
+            let mut catalog = Catalog::english();
+            catalog.texts[Text::grouping as usize] = Cow::Borrowed(grouping);
+            catalog.texts[Text::group_separator as usize] = Cow::Borrowed(separator);
+            catalog.number(n)
+        };
+        assert_eq!(grouped("3,3,1", ",", 1_234_567), "1,234,567");
+        assert_eq!(grouped("3,2,1", ",", 10_000_000), "1,00,00,000");
+        assert_eq!(grouped("3,2,1", ",", 1_000), "1,000");
+        assert_eq!(grouped("3,3,2", ".", 1_873), "1873");
+        assert_eq!(grouped("3,3,2", ".", 18_730), "18.730");
+        assert_eq!(grouped("3,3,1", ",", 999), "999");
+    }
+
     #[test]
     fn dates_in_each_language_as_its_readers_write_them() {
         let date = Timestamp::parse("2024-04-15T23:30:00-07:00").unwrap();
         assert_eq!(catalog("en").date(&date), "April 15, 2024");
         assert_eq!(catalog("zh-Hans").date(&date), "2024年4月15日");
         assert_eq!(catalog("ar").date(&date), "15 أبريل 2024");
+        assert_eq!(catalog("es").date(&date), "15 de abril de 2024");
+        assert_eq!(catalog("de").date(&date), "15. April 2024");
+        assert_eq!(catalog("ru").date(&date), "15 апреля 2024\u{202f}г.");
+        assert_eq!(catalog("pl").date(&date), "15 kwietnia 2024");
+        assert_eq!(catalog("ja").date(&date), "2024年4月15日");
+        assert_eq!(catalog("ko").date(&date), "2024년 4월 15일");
+        assert_eq!(catalog("fa").date(&date), "۱۵ آوریل ۲۰۲۴");
+        assert_eq!(catalog("bn").date(&date), "১৫ এপ্রিল, ২০২৪");
+        assert_eq!(catalog("he").date(&date), "15 באפריל 2024");
     }
 
     #[test]
@@ -752,6 +930,22 @@ mod tests {
         assert_eq!(ar.count(ar.views(), 100), "100 مشاهدة");
         assert_eq!(ar.count(ar.views(), 103), "103 مشاهدات");
         assert!(ar.is_rtl() && !zh.is_rtl());
+        let ru = catalog("ru");
+        let counted: Vec<String> = [1, 2, 5, 21, 112].iter().map(|n| ru.count(ru.stories(), *n)).collect();
+        assert_eq!(
+            counted[0].split(' ').nth(1),
+            counted[3].split(' ').nth(1),
+            "21 takes 1's form"
+        );
+        assert_ne!(
+            counted[1].split(' ').nth(1),
+            counted[2].split(' ').nth(1),
+            "2 and 5 take different forms"
+        );
+        assert_eq!(catalog("es").number(1873), "1873");
+        assert_eq!(catalog("es").number(18_730), "18.730");
+        assert_eq!(catalog("hi").number(1_000_000), "10,00,000");
+        assert_eq!(catalog("fa").number(1873), "۱٬۸۷۳");
     }
 
     #[test]

@@ -437,6 +437,48 @@ async fn a_player_is_a_facade_and_audio_plays_in_native_controls() {
     );
 }
 
+/// An inline SVG chart, read by the browser's own parser, is drawn as an
+/// image of itself that the browser decodes, named by its title; what runs
+/// or loads in it is gone.
+#[wasm_bindgen_test]
+async fn an_svg_chart_is_an_image_of_itself_with_its_title() {
+    use gazette::feed::html::{blocks_from_html, strip_inline_code, HtmlParser};
+    let html = r##"<p>Enrolment grew.</p><svg viewBox="0 0 200 100" onload="window.__svg=1"><title>Enrolment by year</title>
+        <defs><linearGradient id="g"><stop offset="0" stop-color="#1b4d8c"/><stop offset="1" stop-color="#8cb4e6"/></linearGradient></defs>
+        <rect x="10" y="40" width="30" height="60" fill="url(#g)" style="stroke:#000"/><script>window.__svg=1</script>
+        <text x="10" y="20">12,400</text></svg>"##;
+    let blocks = blocks_from_html(
+        &PlatformParser::default().parse(&strip_inline_code(html)),
+        "https://news.example.edu/",
+    );
+    let graphic = blocks.iter().find_map(|b| match b {
+        Block::Graphic(g) => Some(g.clone()),
+        _ => None,
+    });
+    let graphic = graphic.expect("the chart is a graphic block");
+    assert!(graphic.svg.contains(r##"<linearGradient id="g">"##), "{}", graphic.svg);
+    assert!(graphic.svg.contains(r##"stroke="#000""##), "{}", graphic.svg);
+    assert!(!graphic.svg.contains("script") && !graphic.svg.contains("onload"));
+    let (root, _handle) = mount("/", move || view! { <BodyBlocks blocks /> });
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "svg"), 0, "no SVG element in the page itself");
+    let img: web_sys::HtmlImageElement = select(&root, "figure.graphic img").unchecked_into();
+    assert_eq!(img.alt(), "Enrolment by year");
+    assert_eq!(
+        (
+            img.get_attribute("width").as_deref(),
+            img.get_attribute("height").as_deref()
+        ),
+        (Some("200"), Some("100"))
+    );
+    wasm_bindgen_futures::JsFuture::from(img.decode())
+        .await
+        .expect("the graphic decodes as an image");
+    assert_eq!(img.natural_width(), 200);
+    let marker = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__svg".into()).unwrap();
+    assert!(marker.is_undefined(), "nothing in the graphic ran");
+}
+
 #[wasm_bindgen_test]
 async fn unknown_paths_show_not_found() {
     let (root, _handle) = mount_app_at("/no/such/page");

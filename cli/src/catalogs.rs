@@ -6,10 +6,16 @@ use std::sync::OnceLock;
 
 use gazette::catalog::{self, Catalog};
 
-/// The catalogs beside English, by the language they are for.
-const CATALOGS: &[(&str, &str)] = &[
-    ("zh-Hans", include_str!("../../public/strings/zh-Hans.json")),
-    ("ar", include_str!("../../public/strings/ar.json")),
+/// The catalogs beside English, each by its file's name (the names of
+/// [`catalog::CATALOG_FILES`], in its order: a test holds them together).
+macro_rules! catalogs {
+    ($($file:literal),* $(,)?) => {
+        &[$(($file, include_str!(concat!("../../public/strings/", $file, ".json")))),*]
+    };
+}
+const CATALOGS: &[(&str, &str)] = catalogs![
+    "zh-Hans", "zh-Hant", "ar", "es", "fr", "de", "pt", "it", "nl", "pl", "ru", "uk", "tr", "fa", "ur", "hi", "bn",
+    "id", "vi", "ja", "ko", "he", "sw",
 ];
 
 /// The id of the `<script type="application/json">` a page carries its
@@ -35,7 +41,9 @@ pub fn for_language(language: Option<&str>) -> &'static Catalog {
 pub fn page_data(language: Option<&str>) -> Option<String> {
     let file = language.and_then(catalog::catalog_file)?;
     let (_, text) = CATALOGS.iter().find(|(name, _)| *name == file)?;
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
+    // Notes for the catalog's translators (`_checked_by`) are not for readers.
+    value.as_object_mut()?.retain(|key, _| !key.starts_with('_'));
     Some(crate::shell::script_json(&value))
 }
 
@@ -49,7 +57,9 @@ mod tests {
         assert_eq!(for_language(Some("ar-EG")).language(), "ar");
         assert_eq!(for_language(Some("en-GB")).language(), "en");
         assert_eq!(for_language(None).language(), "en");
-        assert_eq!(for_language(Some("fr")).language(), "en");
+        assert_eq!(for_language(Some("zh-TW")).language(), "zh-Hant");
+        assert_eq!(for_language(Some("pt-BR")).language(), "pt");
+        assert_eq!(for_language(Some("tlh")).language(), "en");
     }
 
     #[test]
@@ -66,9 +76,19 @@ mod tests {
 
     #[test]
     fn every_catalog_built_in_reads_cleanly() {
+        let files: Vec<&str> = catalog::CATALOG_FILES.iter().map(|(file, _)| *file).collect();
+        let built_in: Vec<&str> = CATALOGS.iter().map(|(file, _)| *file).collect();
+        assert_eq!(built_in, files, "the publisher builds in every catalog the app knows");
         for (language, text) in CATALOGS {
-            let (_, faults) = Catalog::from_json(text);
+            let (catalog, faults) = Catalog::from_json(text);
             assert!(faults.is_empty(), "{language}: {faults:?}");
+            assert_eq!(catalog.language(), *language);
         }
+    }
+
+    #[test]
+    fn a_page_carries_no_translators_notes() {
+        let data = page_data(Some("es")).unwrap();
+        assert!(!data.contains("_checked_by"));
     }
 }

@@ -10,6 +10,7 @@
 
 use super::embed::embed_of;
 use super::model::{Block, Cell, Image, Inline, Media, MediaKind, Table};
+use super::svg::graphic_of;
 use super::text::squash_whitespace;
 use super::url::{is_feed_furniture, safe_url, UrlUse};
 
@@ -80,6 +81,10 @@ pub fn strip_inline_code(html: &str) -> std::borrow::Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
     let mut i = 0;
+    // How many `<svg>`s the text is inside: there an `id` and a `style` are
+    // the graphic's own (a gradient's name, a shape's fill), renamed rather
+    // than removed, so the SVG allowlist can read them.
+    let mut svg_depth = 0usize;
     while i < bytes.len() {
         let Some(lt) = html[i..].find('<').map(|p| p + i) else {
             out.push_str(&html[i..]);
@@ -95,6 +100,9 @@ pub fn strip_inline_code(html: &str) -> std::borrow::Cow<'_, str> {
         } else if next == b'/' || next == b'!' || next == b'?' {
             let end = html[i..].find('>').map_or(bytes.len(), |p| i + p + 1);
             let closing = html[i + 2..end].trim_end_matches('>').trim().to_ascii_lowercase();
+            if next == b'/' && closing == "svg" {
+                svg_depth = svg_depth.saturating_sub(1);
+            }
             match inert_twin(&closing).filter(|_| next == b'/' && matches!(closing.as_str(), "video" | "audio")) {
                 Some(twin) => out.push_str(&format!("</{twin}>")),
                 None => out.push_str(&html[i..end]),
@@ -102,8 +110,16 @@ pub fn strip_inline_code(html: &str) -> std::borrow::Cow<'_, str> {
             i = end;
         } else if next.is_ascii_alphabetic() {
             let mark = out.len();
-            let (tag_end, name) = copy_start_tag(html, i, &mut out);
+            let (tag_end, name) = copy_start_tag(
+                html,
+                i,
+                &mut out,
+                svg_depth > 0 || html[i..].get(..4).is_some_and(|t| t.eq_ignore_ascii_case("<svg")),
+            );
             i = tag_end;
+            if name == "svg" && !out.ends_with("/>") {
+                svg_depth += 1;
+            }
             // Media and embeds are renamed before parsing, so that no parser
             // loads them (Chromium starts fetching a video's default text
             // track even in an inert document): `<iframe>` becomes an empty
@@ -168,8 +184,9 @@ fn inert_twin(name: &str) -> Option<&'static str> {
 }
 
 /// Copies the start tag at `start` into `out` without its `on…` and `style`
-/// attributes; returns where the tag ends and its lower-case name.
-fn copy_start_tag(html: &str, start: usize, out: &mut String) -> (usize, String) {
+/// attributes (in an SVG graphic, `id` and `style` become `data-svg-id` and
+/// `data-svg-style`); returns where the tag ends and its lower-case name.
+fn copy_start_tag(html: &str, start: usize, out: &mut String, in_svg: bool) -> (usize, String) {
     let bytes = html.as_bytes();
     let mut i = start + 1;
     while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
@@ -217,7 +234,15 @@ fn copy_start_tag(html: &str, start: usize, out: &mut String) -> (usize, String)
             }
             i = j;
         }
-        if !(attribute.starts_with("on") || matches!(attribute.as_str(), "style" | "id" | "name")) {
+        if in_svg && matches!(attribute.as_str(), "style" | "id") {
+            out.push_str(&html[space_start..name_start]);
+            out.push_str(if attribute == "id" {
+                "data-svg-id"
+            } else {
+                "data-svg-style"
+            });
+            out.push_str(&html[name_start + attribute.len()..i]);
+        } else if !(attribute.starts_with("on") || matches!(attribute.as_str(), "style" | "id" | "name")) {
             out.push_str(&html[space_start..i]);
         }
     }
@@ -226,9 +251,9 @@ fn copy_start_tag(html: &str, start: usize, out: &mut String) -> (usize, String)
 /// Elements whose content is never shown, not even as text. A `<noscript>`
 /// and a `<picture>` are read for the photo they hold, nothing else.
 const DROPPED: &[&str] = &[
-    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
-    "math", "canvas", "audio", "video", "source", "track", "map", "form", "input", "button", "select", "textarea",
-    "option", "link", "meta", "base", "head", "title", "param", "picture",
+    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "math",
+    "canvas", "audio", "video", "source", "track", "map", "form", "input", "button", "select", "textarea", "option",
+    "link", "meta", "base", "head", "title", "param", "picture",
 ];
 
 /// The attributes the allowlist reads. A parser copies only these into the
@@ -255,6 +280,16 @@ pub const READ_ATTRIBUTES: &[&str] = &[
     "type",
     "media",
 ];
+
+/// Whether a parser copies the attribute `name` (lower case) into the tree:
+/// one the allowlist reads, of HTML ([`READ_ATTRIBUTES`]) or of SVG.
+pub fn is_read_attribute(name: &str) -> bool {
+    READ_ATTRIBUTES.contains(&name)
+        || super::svg::ATTRIBUTES
+            .iter()
+            .any(|spelled| spelled.eq_ignore_ascii_case(name))
+        || super::svg::RENAMED.iter().any(|(parsed, _)| *parsed == name)
+}
 
 /// Deeper trees are flattened to text: real content never nests this far,
 /// and the bound keeps recursion off the stack limit.
@@ -355,6 +390,11 @@ impl Builder<'_> {
                 "x-video" | "x-audio" => {
                     if let Some(media) = self.media(node) {
                         self.push_block(Block::Media(media));
+                    }
+                }
+                "svg" => {
+                    if let Some(graphic) = graphic_of(node) {
+                        self.push_block(Block::Graphic(graphic));
                     }
                 }
                 "figure"
@@ -822,7 +862,10 @@ fn holds_block(node: &HtmlNode) -> bool {
     match node {
         HtmlNode::Element { name, children, .. } => {
             is_block_element(name)
-                || matches!(name.as_str(), "table" | "hr" | "x-embed" | "x-video" | "x-audio")
+                || matches!(
+                    name.as_str(),
+                    "table" | "hr" | "x-embed" | "x-video" | "x-audio" | "svg"
+                )
                 || (name != "a" && !DROPPED.contains(&name.as_str()) && children.iter().any(holds_block))
         }
         HtmlNode::Text(_) => false,
@@ -962,7 +1005,8 @@ fn inline_into(out: &mut Vec<Inline>, node: &HtmlNode, base: &str, depth: usize)
         }
         return;
     };
-    if DROPPED.contains(&name.as_str()) {
+    // An `<svg>` in running text or a link is an icon: decoration.
+    if DROPPED.contains(&name.as_str()) || name == "svg" {
         return;
     }
     if depth > MAX_DEPTH {
@@ -1075,7 +1119,7 @@ fn collect_text(nodes: &[HtmlNode], depth: usize, out: &mut String) {
         match node {
             HtmlNode::Text(t) => out.push_str(t),
             HtmlNode::Element { name, children, .. } => {
-                if DROPPED.contains(&name.as_str()) || depth > MAX_DEPTH * 4 {
+                if DROPPED.contains(&name.as_str()) || name == "svg" || depth > MAX_DEPTH * 4 {
                     continue;
                 }
                 if name == "br" {

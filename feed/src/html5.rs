@@ -12,7 +12,7 @@ use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{ns, parse_document, ParseOpts};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use crate::html::{HtmlNode, HtmlParser, MAX_TREE_DEPTH, READ_ATTRIBUTES};
+use crate::html::{is_read_attribute, HtmlNode, HtmlParser, MAX_TREE_DEPTH};
 
 /// html5ever as Gazette's HTML parser.
 #[derive(Debug, Clone, Copy, Default)]
@@ -78,7 +78,7 @@ fn children_of(node: &Handle, depth: usize) -> Vec<HtmlNode> {
                     .borrow()
                     .iter()
                     .map(|a| (a.name.local.to_ascii_lowercase().to_string(), a.value.to_string()))
-                    .filter(|(k, _)| READ_ATTRIBUTES.contains(&k.as_str()))
+                    .filter(|(k, _)| is_read_attribute(k))
                     .collect();
                 out.push(HtmlNode::Element {
                     name: name.local.to_ascii_lowercase().to_string(),

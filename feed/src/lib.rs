@@ -14,6 +14,7 @@ pub mod json;
 pub mod model;
 pub mod read;
 pub mod search;
+pub mod svg;
 pub mod synthetic;
 pub mod text;
 pub mod url;

@@ -187,6 +187,20 @@ pub enum Block {
     Embed(Embed),
     /// Audio or video the page plays itself, in the browser's own controls.
     Media(Media),
+    /// An inline `<svg>` chart or diagram, through the SVG allowlist.
+    Graphic(Graphic),
+}
+
+/// A graphic the story drew in SVG, kept through [`crate::svg`]'s allowlist
+/// and shown as an image of itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Graphic {
+    /// The allowlisted SVG document (`<svg xmlns=…>…</svg>`).
+    pub svg: String,
+    /// Its accessible name: its `<title>`, else the words it draws.
+    pub label: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 /// What an embedded player or document is, read from its `<iframe>`.
@@ -416,6 +430,7 @@ impl Block {
                     out.push_str(title);
                 }
             }
+            Block::Graphic(graphic) => out.push_str(&graphic.label),
             Block::Photo { image, .. } => {
                 if let Some(caption) = &image.caption {
                     out.push_str(caption);

@@ -1311,6 +1311,22 @@ impl<'s> Reader<'s> {
                 duration_seconds: node.get("duration_in_seconds").and_then(Node::as_u64),
                 size_bytes: node.get("size_in_bytes").and_then(Node::as_u64),
             })),
+            "graphic" => {
+                let markup = node
+                    .get("svg")
+                    .and_then(Node::as_str)
+                    .ok_or("a graphic needs its markup in \"svg\"")?;
+                let parsed = self.parser.parse(&crate::html::strip_inline_code(markup));
+                let mut graphic = parsed
+                    .iter()
+                    .find(|n| matches!(n, crate::html::HtmlNode::Element { name, .. } if name == "svg"))
+                    .and_then(crate::svg::graphic_of)
+                    .ok_or("a graphic's \"svg\" must be an <svg> element that draws something")?;
+                if let Some(title) = text("title") {
+                    graphic.label = title;
+                }
+                Ok(Block::Graphic(graphic))
+            }
             other => Err(format!("unknown block type {other:?}")),
         }
     }

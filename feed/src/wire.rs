@@ -349,6 +349,19 @@ pub enum BlockEntry {
     Audio(MediaEntry),
     /// Video the page plays in the browser's own controls.
     Video(MediaEntry),
+    /// A chart or diagram in SVG, kept through a strict SVG allowlist (no
+    /// scripts, styles, images, links or outside references) and shown as an
+    /// image of itself.
+    Graphic(GraphicEntry),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct GraphicEntry {
+    /// The graphic's markup: one `<svg>` element.
+    pub svg: String,
+    /// Its accessible name; else its own `<title>`, else the words it draws.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -783,6 +796,10 @@ impl From<&Block> for BlockEntry {
                     crate::model::MediaKind::Video => BlockEntry::Video(entry),
                 }
             }
+            Block::Graphic(graphic) => BlockEntry::Graphic(GraphicEntry {
+                svg: graphic.svg.clone(),
+                title: Some(graphic.label.clone()).filter(|l| !l.is_empty()),
+            }),
         }
     }
 }

@@ -45,6 +45,13 @@ const NAMES: &[&str] = &[
     "x-video",
     "x-audio",
     "x-source",
+    // A graphic's drawing, and what it must not keep.
+    "path",
+    "text",
+    "g",
+    "use",
+    "foreignobject",
+    "lineargradient",
 ];
 const ATTRIBUTES: &[&str] = &[
     "href",
@@ -56,6 +63,10 @@ const ATTRIBUTES: &[&str] = &[
     "class",
     "onclick",
     "style",
+    "d",
+    "fill",
+    "data-svg-id",
+    "data-svg-style",
     "data-src",
     "data-srcset",
     "start",
@@ -168,6 +179,30 @@ fn check_blocks(blocks: &[Block]) {
                     .for_each(|cell| check_inlines(&cell.content));
             }
             Block::Code(_) => {}
+            // A graphic refers to nothing outside itself and runs nothing: in
+            // each tag (text is escaped, so `<` starts one), no element that
+            // runs or loads, no `on…` attribute, and references only `#id`.
+            Block::Graphic(graphic) => {
+                for tag in graphic.svg.split('<').skip(1) {
+                    let tag = tag.split('>').next().unwrap_or_default().to_ascii_lowercase();
+                    for bad in ["script", "style", "foreignobject", "image", "a ", "animate", "set "] {
+                        assert!(!tag.starts_with(bad), "<{tag}> in a graphic: {}", graphic.svg);
+                    }
+                    for (i, part) in tag.split('"').enumerate() {
+                        if i % 2 == 0 {
+                            assert!(!part.contains(" on"), "a handler in <{tag}>");
+                        } else if part.contains("url(") {
+                            assert!(
+                                part.split("url(").skip(1).all(|r| r.starts_with('#')),
+                                "an outside reference in <{tag}>"
+                            );
+                        }
+                    }
+                    if let Some(href) = tag.split(" href=\"").nth(1) {
+                        assert!(href.starts_with('#'), "an outside href in <{tag}>");
+                    }
+                }
+            }
         }
     }
 }

@@ -44,6 +44,14 @@ fn block_view(block: Block) -> AnyView {
         Block::Code(text) => view! { <pre><code>{text}</code></pre> }.into_any(),
         Block::Embed(embed) => view! { <EmbedFacade embed /> }.into_any(),
         Block::Media(media) => view! { <MediaPlayer media /> }.into_any(),
+        // An image of itself: in an `<img>` an SVG runs nothing and loads
+        // nothing, whatever got past the allowlist.
+        Block::Graphic(graphic) => view! {
+            <figure class="graphic">
+                <img src=graphic.data_url() alt=graphic.label width=graphic.width height=graphic.height loading="lazy" decoding="async" />
+            </figure>
+        }
+        .into_any(),
     }
 }
 

@@ -52,7 +52,11 @@ function playersFeed() {
       + '<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/abcdefghijk" title="The tour bus leaves campus"></iframe>'
       + '<iframe src="https://open.spotify.com/embed/episode/4rOoJ6Egrf8K2IrywzwOMk" width="100%" height="152" title="Episode 1: on the road"></iframe>'
       + '<p>The first hour, as broadcast:</p><audio controls src="/media/tour-hour-one.mp3" title="The first hour"></audio>'
-      + '<video controls poster="/images/tour-poster.jpg"><source src="/media/tour.mp4" type="video/mp4"></video>',
+      + '<video controls poster="/images/tour-poster.jpg"><source src="/media/tour.mp4" type="video/mp4"></video>'
+      + '<p>Listeners by week:</p><svg viewBox="0 0 320 160" role="img"><title>Listeners by week, up from 1,200 to 4,800</title>'
+      + '<rect x="20" y="110" width="50" height="40" fill="#1b4d8c"/><rect x="95" y="80" width="50" height="70" fill="#1b4d8c"/>'
+      + '<rect x="170" y="50" width="50" height="100" fill="#1b4d8c"/><rect x="245" y="10" width="50" height="140" fill="#1b4d8c"/>'
+      + '<text x="20" y="158" font-size="10">Week 1</text><text x="245" y="158" font-size="10">Week 4</text></svg>',
     attachments: [{ url: '/media/tour-full.mp3', mime_type: 'audio/mpeg', title: 'The whole show', duration_in_seconds: 5400, size_in_bytes: 86400000 }],
     _gazette: { slug: 'radio-on-tour', topic: 'university-news' },
   });
@@ -86,12 +90,13 @@ const STATES = [
     await goLive(page, site.server.url('/articles/winter-timetable/'));
     await page.waitForSelector('.story-body table');
   }],
-  ['article with embedded players, audio and video', async (page) => {
+  ['article with embedded players, audio, video and a chart', async (page) => {
     await page.route('**/feed.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: playersFeed() }));
     await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (r) => r.abort());
     await goLive(page, site.server.url('/articles/radio-on-tour/'));
     await page.waitForSelector('.story-body .embed + .embed');
     await page.waitForSelector('.story-body video');
+    await page.waitForSelector('.story-body figure.graphic img[alt^="Listeners by week"]');
   }],
   ['all topics', (page) => goLive(page, site.server.url('/topics/'))],
   ['person page', (page) => goLive(page, site.server.url('/people/amara-okafor/'))],

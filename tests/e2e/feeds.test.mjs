@@ -114,8 +114,12 @@ test('a feed with hundreds of tags: topics that scale, untagged stories listed, 
     // Every topic, with its count, on one page.
     await goLive(page, server.url('/topics/'));
     assert.equal(await page.locator('.all-topics li').count(), topics.length);
+    // The site is in French: its words are the French catalog's.
+    assert.equal(feed.language, 'fr');
+    const words = JSON.parse(readFileSync(path.join(ROOT, 'public/strings/fr.json'), 'utf8'));
     const first = await page.locator('.all-topics li').first().textContent();
-    assert.match(first, /\d+ stor(y|ies)$/);
+    const counted = Object.values(words.stories).map((form) => form.replace('{n}', '[\\d\u202f\u00a0 ]+'));
+    assert.match(first, new RegExp(`(${counted.join('|')})$`));
     // A story is in the topic of every tag it carries, not only its first.
     await goLive(page, server.url('/topics/fieldwork/'));
     assert.equal(await page.locator('main .card').count(), 1);
@@ -124,7 +128,8 @@ test('a feed with hundreds of tags: topics that scale, untagged stories listed, 
     const untagged = feed.items.find((item) => !(item.tags ?? []).length);
     await goLive(page, server.url('/latest/'));
     assert.ok((await page.locator(`main .card-headline a[href="/articles/${untagged._gazette.slug}/"]`).count()) === 1, untagged.title);
-    assert.equal(await page.locator('.pagination .page-status').textContent(), `Page 1 of ${Math.ceil(feed._gazette.archive.total_items / 12)}`);
+    const pages = Math.ceil(feed._gazette.archive.total_items / 12);
+    assert.equal(await page.locator('.pagination .page-status').textContent(), words.page_status.replace('{page}', '1').replace('{total}', pages));
 
     // Nested Markdown lists: as many items on the page as in the HTML.
     const nested = feed.items.find((item) => item.content_html.includes('<ol start="3">'));
@@ -291,6 +296,20 @@ test('an RTL and an LTR newsroom in other languages: <html lang dir> never chang
         const changed = seen.filter(([name, old, now]) => old !== null && old !== now);
         assert.deepEqual(changed, [], `${lang} ${href}: <html> changed its language or direction while the app started`);
         assert.equal(shift, 0, `${lang} ${href}: layout shift on takeover`);
+        // The interface speaks the newsroom's language, live as prerendered:
+        // its catalog's words and month names, none of the English ones.
+        const words = JSON.parse(readFileSync(path.join(ROOT, 'public/strings', `${lang}.json`), 'utf8'));
+        const text = await page.evaluate(() => document.body.textContent);
+        assert.ok(text.includes(words.search_button), `${lang} ${href}: "${words.search_button}" in the page`);
+        if (href === story) {
+          const november = words.months.split('|')[10];
+          assert.ok(text.includes(november), `${lang} ${href}: the date in ${lang} (${november})`);
+          const minutes = words.min_read.split('{n}').map((part) => part.trim()).filter(Boolean);
+          assert.ok(minutes.every((part) => text.includes(part)), `${lang} ${href}: reading time as ${words.min_read}`);
+        }
+        for (const english of ['min read', 'Skip to main content', 'Latest stories', 'November']) {
+          assert.ok(!text.includes(english), `${lang} ${href}: English "${english}" in the page`);
+        }
         await page.context().close();
       }
     }

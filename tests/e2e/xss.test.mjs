@@ -33,6 +33,21 @@ function payloads() {
     '<embed src="javascript:window.__xss=1">',
     '<form action="javascript:window.__xss=1"><button>go</button></form>',
     '<math><a xlink:href="javascript:window.__xss=1">x</a></math>',
+    // SVG's own ways in: a graphic that draws something is kept (as an image
+    // of itself), so each of these carries a shape beside its payload.
+    '<svg><rect width="10" height="10"/><script>window.__xss=1</script></svg>',
+    '<svg onload="window.__xss=1"><rect width="10" height="10"/></svg>',
+    '<svg><a xlink:href="javascript:window.__xss=1"><rect width="10" height="10"/></a></svg>',
+    '<svg><a href="javascript:window.__xss=1"><text x="1" y="9">click</text></a></svg>',
+    '<svg><foreignObject width="100" height="100"><img src=x onerror="window.__xss=1"><iframe src="javascript:parent.__xss=1"></iframe></foreignObject><rect width="10" height="10"/></svg>',
+    '<svg><animate onbegin="window.__xss=1" attributeName="x" dur="1s"/><rect width="10" height="10"/></svg>',
+    '<svg><set attributeName="onmouseover" to="window.__xss=1"/><rect width="10" height="10"/></svg>',
+    '<svg><animate attributeName="href" values="javascript:window.__xss=1"/><a><rect width="10" height="10"/></a></svg>',
+    '<svg><use href="data:image/svg+xml,&lt;svg id=\'x\' xmlns=\'http://www.w3.org/2000/svg\'&gt;&lt;image href=\'1\' onerror=\'window.__xss=1\'/&gt;&lt;/svg&gt;#x"/><rect width="10" height="10"/></svg>',
+    '<svg><rect width="10" height="10" style="fill:url(javascript:window.__xss=1)"/></svg>',
+    '<svg><style>rect{fill:url(https://attacker.example/x.svg#p)}</style><rect width="10" height="10"/><image href="https://attacker.example/pixel.gif"/></svg>',
+    '<svg><title><img src=x onerror="window.__xss=1"></title><rect width="10" height="10"/></svg>',
+    '<p><svg><rect width="10" height="10"/></svg><img src=x onerror="window.__xss=1"></p>',
   ];
   return [...markers, ...dompurify, ...owasp, ...list];
 }
