@@ -351,3 +351,34 @@ pub fn mark_timeline(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Starts an allowed player in place of its facade (`link`, inside the
+/// embed's `<figure>`): an `<iframe>` of the provider's privacy-enhanced
+/// player, which takes the reader's focus; the facade is hidden, not
+/// removed, so the page the app drew keeps its own nodes.
+pub fn start_player(link: &web_sys::Element, src: &str, title: &str) -> bool {
+    let (Some(figure), Some(document)) = (link.parent_element(), link.owner_document()) else {
+        return false;
+    };
+    let Ok(frame) = document.create_element("iframe") else {
+        return false;
+    };
+    for (name, value) in [
+        ("class", "embed-frame"),
+        ("src", src),
+        ("title", title),
+        ("allow", "autoplay; encrypted-media; fullscreen; picture-in-picture"),
+        ("allowfullscreen", ""),
+        ("referrerpolicy", "strict-origin-when-cross-origin"),
+    ] {
+        let _ = frame.set_attribute(name, value);
+    }
+    let _ = figure.class_list().add_1("playing");
+    if figure.append_child(&frame).is_err() {
+        return false;
+    }
+    if let Some(frame) = frame.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = frame.focus();
+    }
+    true
+}

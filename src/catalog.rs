@@ -455,8 +455,8 @@ impl Catalog {
     /// "1,00,000" in Hindi, "1873" but "18 730" in Polish.
     pub fn number(&self, n: u64) -> String {
         let plain = n.to_string();
-        let mut sizes = self
-            .grouping()
+        let grouping = self.grouping();
+        let mut sizes = grouping
             .split(',')
             .map(|size| size.parse::<usize>().unwrap_or(3).max(1));
         let (last, before) = (sizes.next().unwrap_or(3), sizes.next().unwrap_or(3));

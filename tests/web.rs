@@ -396,6 +396,7 @@ async fn a_player_is_a_facade_and_audio_plays_in_native_controls() {
             thumbnail: Some("https://i.ytimg.com/vi/abc/hqdefault.jpg".into()),
             width: Some(560),
             height: Some(315),
+            player: None,
         }),
         Block::Media(Media {
             kind: MediaKind::Audio,

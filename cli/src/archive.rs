@@ -246,6 +246,7 @@ pub fn layout(
             .iter()
             .map(gazette::feed::wire::EditionEntry::from)
             .collect(),
+        players: gazette::feed::wire::PlayerEntry::of_site(&feed.site),
     };
     let mut head = Map::new();
     head.insert("version".to_owned(), "https://jsonfeed.org/version/1.1".into());

@@ -27,7 +27,62 @@ use crate::{archive, chunks, editions, offline, prerender, shell, site_files};
 /// from anywhere on https, since feeds link them from their own hosts; the
 /// feed itself from the site. `frame-ancestors` and the other header-only
 /// protections cannot be set from a page: the README lists them per host.
+/// The policy of every published page, to which a site that allows
+/// players adds the hosts they load from ([`content_security_policy`]).
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; base-uri 'self'; form-action 'self'; manifest-src 'self'; worker-src 'self'";
+
+/// The Content Security Policy of a site whose feed allows `players`
+/// (`_gazette.players`): frames from exactly those players' hosts, and none
+/// at all without them (`default-src 'self'` then forbids every frame).
+pub fn content_security_policy(players: &[String]) -> String {
+    let hosts = gazette::feed::embed::player_hosts(players);
+    if hosts.is_empty() {
+        CONTENT_SECURITY_POLICY.to_owned()
+    } else {
+        format!("{CONTENT_SECURITY_POLICY}; frame-src {}", hosts.join(" "))
+    }
+}
+
+/// The players a feed allows, read without ingesting its stories.
+fn declared_players(feed: &Path) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Declared {
+        #[serde(rename = "_gazette")]
+        gazette: Option<Extension>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Extension {
+        #[serde(default)]
+        players: Vec<serde_json::Value>,
+    }
+    let Ok(bytes) = std::fs::read(feed) else {
+        return Vec::new();
+    };
+    let Ok(Declared {
+        gazette: Some(extension),
+    }) = serde_json::from_slice::<Declared>(&bytes)
+    else {
+        return Vec::new();
+    };
+    extension
+        .players
+        .iter()
+        .filter_map(|p| p.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// `html` with its Content Security Policy `<meta>` saying `policy`.
+fn with_policy(html: &str, policy: &str) -> String {
+    const START: &str = "<meta http-equiv=Content-Security-Policy content=\"";
+    match html.find(START) {
+        Some(at) => {
+            let from = at + START.len();
+            let to = html[from..].find('"').map_or(html.len(), |end| from + end);
+            format!("{}{policy}{}", &html[..from], &html[to..])
+        }
+        None => html.to_owned(),
+    }
+}
 
 pub fn run(dir: &Path) -> Result<ExitCode, String> {
     let index = dir.join("index.html");
@@ -35,6 +90,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     let paths = Paths::new(&base_href(&html).unwrap_or_else(|| "/".to_owned()));
     let write = |file: &str, content: &str| write_file(dir, file, content.as_bytes());
 
+    let policy = content_security_policy(&declared_players(&dir.join("feed.json")));
     let hardened = if html.contains("Content-Security-Policy") {
         // Published before: the shell is the bare app of its 404.html.
         let bare = std::fs::read_to_string(dir.join("404.html")).map_err(|e| {
@@ -44,7 +100,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             )
         })?;
         Hardened {
-            html: bare,
+            html: with_policy(&bare, &policy),
             loader: None,
         }
     } else {
@@ -57,7 +113,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             eprintln!("gazette: the app's code loaded on demand: {}", sizes.join(", "));
         }
         minify_scripts(dir);
-        harden(&html)?
+        harden(&html, &policy)?
     };
     if let Some((name, script)) = &hardened.loader {
         write(name, script)?;
@@ -70,7 +126,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         loader: hardened.loader,
     };
     write("index.html", &hardened.html)?;
-    write("_headers", &site_files::headers(&paths))?;
+    write("_headers", &site_files::headers(&paths, &policy))?;
     write("_redirects", &site_files::redirects(&paths))?;
 
     if !dir.join("feed.json").exists() {
@@ -426,7 +482,7 @@ pub struct Hardened {
 }
 
 /// Adds the policy and moves the inline module script to a file.
-pub fn harden(html: &str) -> Result<Hardened, String> {
+pub fn harden(html: &str, policy: &str) -> Result<Hardened, String> {
     let facts = shell::facts(html)?;
     if facts.has_policy {
         return Err(
@@ -452,7 +508,7 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     if let Some(script) = code.next() {
         return Err(blocked(&script.text));
     }
-    let meta = format!("<meta http-equiv=Content-Security-Policy content=\"{CONTENT_SECURITY_POLICY}\">");
+    let meta = format!("<meta http-equiv=Content-Security-Policy content=\"{policy}\">");
     let html = shell::harden(html, loader.as_ref().map(|(name, _)| name.as_str()), &meta)?;
     Ok(Hardened { html, loader })
 }
@@ -564,7 +620,7 @@ mod tests {
 
     #[test]
     fn moves_the_loader_and_adds_the_policy() {
-        let hardened = harden(TRUNK_OUTPUT).unwrap();
+        let hardened = harden(TRUNK_OUTPUT, CONTENT_SECURITY_POLICY).unwrap();
         let (name, script) = hardened.loader.unwrap();
         assert!(name.starts_with("loader-") && name.ends_with(".js"));
         assert!(script.contains("await import('/news/app.js')"), "{script}");
@@ -588,18 +644,34 @@ mod tests {
         );
         assert!(CONTENT_SECURITY_POLICY.contains("script-src 'self' 'wasm-unsafe-eval';"));
         assert!(!CONTENT_SECURITY_POLICY.contains("unsafe-inline"));
+        assert!(
+            !CONTENT_SECURITY_POLICY.contains("frame-src"),
+            "no frame without players"
+        );
+        assert_eq!(
+            content_security_policy(&["youtube".into(), "tiktok".into()]),
+            format!("{CONTENT_SECURITY_POLICY}; frame-src https://www.youtube-nocookie.com")
+        );
+        let page = with_policy(
+            "<meta http-equiv=Content-Security-Policy content=\"default-src 'self'\"><p>",
+            "x",
+        );
+        assert_eq!(page, "<meta http-equiv=Content-Security-Policy content=\"x\"><p>");
     }
 
     #[test]
     fn refuses_to_run_twice_or_to_leave_inline_scripts() {
-        let once = harden(TRUNK_OUTPUT).unwrap().html;
-        assert!(harden(&once).is_err());
+        let once = harden(TRUNK_OUTPUT, CONTENT_SECURITY_POLICY).unwrap().html;
+        assert!(harden(&once, CONTENT_SECURITY_POLICY).is_err());
         let extra = TRUNK_OUTPUT.replace("<div id=app>", "<script>alert(1)</script><div id=app>");
-        assert!(harden(&extra).err().unwrap().contains("another inline script"));
+        assert!(harden(&extra, CONTENT_SECURITY_POLICY)
+            .err()
+            .unwrap()
+            .contains("another inline script"));
         let data = TRUNK_OUTPUT.replace(
             "<div id=app>",
             "<script type=application/json id=data>{}</script><div id=app>",
         );
-        assert!(harden(&data).is_ok(), "data blocks do not run");
+        assert!(harden(&data, CONTENT_SECURITY_POLICY).is_ok(), "data blocks do not run");
     }
 }

@@ -12,8 +12,6 @@ use gazette::store::Store;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
-use crate::publish::CONTENT_SECURITY_POLICY;
-
 /// How many of the newest stories the RSS feed carries.
 const RSS_STORIES: usize = 50;
 
@@ -356,10 +354,10 @@ fn news_language(tag: Option<&str>) -> String {
 /// Response headers for Netlify and Cloudflare Pages: the security headers a
 /// page cannot set for itself, and caching (hashed assets forever, feeds
 /// and pages checked every time).
-pub fn headers(paths: &Paths) -> String {
+pub fn headers(paths: &Paths, policy: &str) -> String {
     let base = paths.home();
     format!(
-        "{base}*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n  Cache-Control: no-cache\n\n\
+        "{base}*\n  Content-Security-Policy: {policy}; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n  Cache-Control: no-cache\n\n\
          {base}gazette-web-*\n  Cache-Control: public, max-age=31536000, immutable\n\n\
          {base}gazette-split-*\n  Cache-Control: public, max-age=31536000, immutable\n\n\
          {base}gazette-chunk-*\n  Cache-Control: public, max-age=31536000, immutable\n\n\
@@ -487,8 +485,9 @@ mod tests {
     #[test]
     fn host_files() {
         let paths = Paths::new("/news/");
-        assert!(headers(&paths).starts_with("/news/*\n  Content-Security-Policy: default-src 'self';"));
-        assert!(headers(&paths).contains("frame-ancestors 'none'"));
+        assert!(headers(&paths, crate::publish::CONTENT_SECURITY_POLICY)
+            .starts_with("/news/*\n  Content-Security-Policy: default-src 'self';"));
+        assert!(headers(&paths, crate::publish::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'"));
         assert_eq!(redirects(&paths), "/news/*  /news/404.html  404\n");
     }
 }

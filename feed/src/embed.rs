@@ -7,6 +7,45 @@
 use crate::model::Embed;
 use crate::url::{host, percent_decode};
 
+/// The providers whose privacy-enhanced players a site may allow
+/// (`_gazette.players`): its key there, its name, and the one host its
+/// player loads from, which the page's Content Security Policy then names in
+/// `frame-src`, and nothing else.
+pub const PLAYERS: &[(&str, &str, &str)] = &[
+    ("youtube", "YouTube", "https://www.youtube-nocookie.com"),
+    ("vimeo", "Vimeo", "https://player.vimeo.com"),
+];
+
+/// The hosts the players `allowed` (keys of [`PLAYERS`]) load from.
+pub fn player_hosts(allowed: &[String]) -> Vec<&'static str> {
+    PLAYERS
+        .iter()
+        .filter(|(key, _, _)| allowed.iter().any(|a| a == key))
+        .map(|(_, _, host)| *host)
+        .collect()
+}
+
+/// Clears the player of every embed whose provider the site does not allow,
+/// in the blocks and the blocks they hold: its facade then stays a link.
+pub fn allow_players(blocks: &mut [crate::model::Block], allowed: &[String]) {
+    use crate::model::Block;
+    for block in blocks {
+        match block {
+            Block::Embed(embed) => {
+                let allowed = PLAYERS
+                    .iter()
+                    .any(|(key, name, _)| *name == embed.provider && allowed.iter().any(|a| a == key));
+                if !allowed {
+                    embed.player = None;
+                }
+            }
+            Block::Quote { blocks, .. } => allow_players(blocks, allowed),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| allow_players(item, allowed)),
+            _ => {}
+        }
+    }
+}
+
 /// The embed that `src` (an absolute, already safe address) plays, with the
 /// title and size the markup gives; None for what is not a web address.
 pub fn embed_of(src: &str, title: Option<String>, width: Option<u32>, height: Option<u32>) -> Option<Embed> {
@@ -29,14 +68,17 @@ pub fn embed_of(src: &str, title: Option<String>, width: Option<u32>, height: Op
         thumbnail,
         width,
         height,
+        player: None,
     };
     let youtube = |id: &str| {
         let id: String = id
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
             .collect();
-        (!id.is_empty()).then(|| {
-            known(
+        (!id.is_empty()).then(|| Embed {
+            // The privacy-enhanced player: no cookie before the reader plays.
+            player: Some(format!("https://www.youtube-nocookie.com/embed/{id}?autoplay=1")),
+            ..known(
                 "YouTube",
                 format!("https://www.youtube.com/watch?v={id}"),
                 Some(format!("https://i.ytimg.com/vi/{id}/hqdefault.jpg")),
@@ -51,7 +93,11 @@ pub fn embed_of(src: &str, title: Option<String>, width: Option<u32>, height: Op
         ("youtube.com", ["shorts" | "live", id, ..]) => youtube(id),
         ("youtu.be", [id, ..]) => youtube(id),
         ("player.vimeo.com", ["video", id, ..]) | ("vimeo.com", [id, ..]) if id.chars().all(|c| c.is_ascii_digit()) => {
-            Some(known("Vimeo", format!("https://vimeo.com/{id}"), None))
+            Some(Embed {
+                // `dnt=1`: Vimeo's player without tracking.
+                player: Some(format!("https://player.vimeo.com/video/{id}?dnt=1&autoplay=1")),
+                ..known("Vimeo", format!("https://vimeo.com/{id}"), None)
+            })
         }
         ("open.spotify.com", ["embed" | "embed-podcast", kind, id, ..]) => {
             Some(known("Spotify", format!("https://open.spotify.com/{kind}/{id}"), None))

@@ -12,7 +12,7 @@ use super::embed::embed_of;
 use super::model::{Block, Cell, Image, Inline, Media, MediaKind, Table};
 use super::svg::graphic_of;
 use super::text::squash_whitespace;
-use super::url::{is_feed_furniture, safe_url, UrlUse};
+use super::url::{is_feed_furniture, safe_url, story_anchor, story_fragment, UrlUse};
 
 /// An HTML5 parser that builds the tree the allowlist reads: the browser's
 /// `DOMParser` there, html5ever natively ([`crate::html5::Html5ever`]).
@@ -62,8 +62,9 @@ impl HtmlNode {
     }
 }
 
-/// Removes event-handler (`on…`), `style`, `id` and `name` attributes from
-/// the start tags of an HTML text before it is handed to a parser.
+/// Removes event-handler (`on…`), `style` and `name` attributes from the
+/// start tags of an HTML text before it is handed to a parser, and renames
+/// each `id` to [`ID_ATTRIBUTE`].
 ///
 /// Not a security measure: the parsed document is inert and the allowlist
 /// drops those attributes anyway. But Chromium checks an inert document's
@@ -81,9 +82,9 @@ pub fn strip_inline_code(html: &str) -> std::borrow::Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
     let mut i = 0;
-    // How many `<svg>`s the text is inside: there an `id` and a `style` are
-    // the graphic's own (a gradient's name, a shape's fill), renamed rather
-    // than removed, so the SVG allowlist can read them.
+    // How many `<svg>`s the text is inside: there a `style` is the
+    // graphic's own (a shape's fill), renamed rather than removed, so the
+    // SVG allowlist can read the presentation attributes it sets.
     let mut svg_depth = 0usize;
     while i < bytes.len() {
         let Some(lt) = html[i..].find('<').map(|p| p + i) else {
@@ -183,9 +184,10 @@ fn inert_twin(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Copies the start tag at `start` into `out` without its `on…` and `style`
-/// attributes (in an SVG graphic, `id` and `style` become `data-svg-id` and
-/// `data-svg-style`); returns where the tag ends and its lower-case name.
+/// Copies the start tag at `start` into `out` without its `on…`, `style`
+/// and `name` attributes; an `id` becomes [`ID_ATTRIBUTE`] (and in an SVG
+/// graphic a `style` becomes `data-svg-style`); returns where the tag ends
+/// and its lower-case name.
 fn copy_start_tag(html: &str, start: usize, out: &mut String, in_svg: bool) -> (usize, String) {
     let bytes = html.as_bytes();
     let mut i = start + 1;
@@ -234,19 +236,25 @@ fn copy_start_tag(html: &str, start: usize, out: &mut String, in_svg: bool) -> (
             }
             i = j;
         }
-        if in_svg && matches!(attribute.as_str(), "style" | "id") {
+        if attribute == "id" || (in_svg && attribute == "style") {
             out.push_str(&html[space_start..name_start]);
             out.push_str(if attribute == "id" {
-                "data-svg-id"
+                ID_ATTRIBUTE
             } else {
                 "data-svg-style"
             });
             out.push_str(&html[name_start + attribute.len()..i]);
-        } else if !(attribute.starts_with("on") || matches!(attribute.as_str(), "style" | "id" | "name")) {
+        } else if !(attribute.starts_with("on") || matches!(attribute.as_str(), "style" | "name")) {
             out.push_str(&html[space_start..i]);
         }
     }
 }
+
+/// Where the parsers' tree keeps an element's `id` (a heading's, which the
+/// story's own links name; a graphic's gradient's), renamed before parsing
+/// so that the parser's document never has the id itself (see
+/// [`strip_inline_code`]).
+pub const ID_ATTRIBUTE: &str = "data-gazette-id";
 
 /// Elements whose content is never shown, not even as text. A `<noscript>`
 /// and a `<picture>` are read for the photo they hold, nothing else.
@@ -289,6 +297,7 @@ pub fn is_read_attribute(name: &str) -> bool {
             .iter()
             .any(|spelled| spelled.eq_ignore_ascii_case(name))
         || super::svg::RENAMED.iter().any(|(parsed, _)| *parsed == name)
+        || name == ID_ATTRIBUTE
 }
 
 /// Deeper trees are flattened to text: real content never nests this far,
@@ -420,7 +429,8 @@ impl Builder<'_> {
                     if !content.is_empty() {
                         // The page's headline is the only h1.
                         let level = name[1..].parse::<u8>().unwrap_or(2).clamp(2, 6);
-                        self.push_block(Block::Heading { level, content });
+                        let anchor = anchor_in(node).and_then(story_anchor);
+                        self.push_block(Block::Heading { level, content, anchor });
                     }
                 }
                 "ul" | "ol" => {
@@ -849,6 +859,18 @@ fn is_block_element(name: &str) -> bool {
     )
 }
 
+/// A heading's id: its own, or the first inside it (a table-of-contents
+/// plugin's `<h2><span id="methods">Methods</span></h2>`), as the parser's
+/// tree carries it (see [`strip_inline_code`]).
+fn anchor_in(node: &HtmlNode) -> Option<&str> {
+    match node {
+        HtmlNode::Element { children, .. } => node
+            .attribute(ID_ATTRIBUTE)
+            .or_else(|| children.iter().find_map(anchor_in)),
+        HtmlNode::Text(_) => None,
+    }
+}
+
 /// Whether an embed stands anywhere below `node`.
 fn holds_embed(node: &HtmlNode) -> bool {
     match node {
@@ -1043,9 +1065,10 @@ fn inline_into(out: &mut Vec<Inline>, node: &HtmlNode, base: &str, depth: usize)
         "a" => {
             let mut content = Vec::new();
             inner(&mut content);
-            match node
-                .attribute("href")
-                .and_then(|href| safe_url(href, base, UrlUse::Link))
+            let href = node.attribute("href");
+            match href
+                .and_then(story_fragment)
+                .or_else(|| href.and_then(|href| safe_url(href, base, UrlUse::Link)))
             {
                 Some(url) if !content.is_empty() => out.push(Inline::Link { url, content }),
                 _ => out.extend(content),
@@ -1248,7 +1271,8 @@ mod tests {
             blocks[0],
             Block::Heading {
                 level: 2,
-                content: vec![text("Title")]
+                content: vec![text("Title")],
+                anchor: None,
             }
         );
         let Block::Photo { image, .. } = &blocks[1] else {
@@ -1542,13 +1566,44 @@ https://youtu.be/abc123
                         url: "/x".into(),
                         content: vec![text("this")]
                     }
-                ]
+                ],
+                anchor: None,
             }
         );
         assert!(matches!(&blocks[1], Block::Photo { image, .. } if image.caption.as_deref() == Some("Caption")));
         assert!(matches!(&blocks[2], Block::Photo { image, .. } if image.url == "/b.jpg"));
         assert_eq!(blocks[3], paragraph("Text beside the photo"));
         assert_eq!(blocks[4], Block::Code("line one\n  line two".into()));
+    }
+
+    /// A table of contents and the headings it names: the links stay links
+    /// within the story, the headings keep their ids, and none takes an id
+    /// the page gives its own parts.
+    #[test]
+    fn links_within_the_story_lead_to_its_headings() {
+        let blocks = html(
+            r##"<p><a href="#methods">Methods</a> · <a href=" #results ">Results</a> · <a href="#">Top</a></p>
+            <h2 id="methods">Methods</h2><h3><span id="results">Results</span></h3><h2 id="main">Main</h2><h2 id="a b">Spaced</h2>"##,
+        );
+        let Block::Paragraph(toc) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        let links: Vec<&str> = toc
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Link { url, .. } => Some(url.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(links, ["#methods", "#results", "#"]);
+        let anchors: Vec<Option<&str>> = blocks[1..]
+            .iter()
+            .map(|b| match b {
+                Block::Heading { anchor, .. } => anchor.as_deref(),
+                _ => panic!("{b:?}"),
+            })
+            .collect();
+        assert_eq!(anchors, [Some("methods"), Some("results"), None, None]);
     }
 
     #[test]
@@ -1578,7 +1633,7 @@ https://youtu.be/abc123
         );
         assert_eq!(
             strip_inline_code("<form id=f><input name=nodeType><img NAME=body ID=x src=a.jpg>"),
-            "<form><input><img src=a.jpg>"
+            "<form data-gazette-id=f><input><img data-gazette-id=x src=a.jpg>"
         );
         assert_eq!(strip_inline_code("<div onclick=\"unterminated"), "<div");
         assert_eq!(strip_inline_code("<p"), "<p");

@@ -39,6 +39,9 @@ pub struct Site {
     /// The site's editions (`_gazette.editions`): one per language, the
     /// default first; empty for a site in one language.
     pub editions: Vec<Edition>,
+    /// The providers whose players the site allows (`_gazette.players`,
+    /// keys of [`crate::embed::PLAYERS`]).
+    pub players: Vec<String>,
 }
 
 /// One edition of a site: its stories in one language, under its own path.
@@ -162,6 +165,8 @@ pub enum Block {
     Heading {
         level: u8,
         content: Vec<Inline>,
+        /// The story's id for it, which its own links (`#methods`) name.
+        anchor: Option<String>,
     },
     /// A photo and its place among the story's photos (see
     /// [`Article::photos`]); the reader leaves `number` at 0, ingest sets it.
@@ -216,6 +221,10 @@ pub struct Embed {
     /// The player's declared size, for its shape.
     pub width: Option<u32>,
     pub height: Option<u32>,
+    /// The provider's privacy-enhanced player, which activating the facade
+    /// loads in its place: only for a provider the site allows
+    /// (`_gazette.players`), else `None` and the facade stays a link.
+    pub player: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -272,6 +272,7 @@ impl<'s> Reader<'s> {
                     }
                     seen_ids.insert(story.id.clone(), index);
                     let mut article = ingest::article(story, self.parser, self.base);
+                    crate::embed::allow_players(&mut article.body, &site.players);
                     article.slug = unique_slug(article.slug, &mut seen_slugs);
                     if declared_topics {
                         add_declared_tag_topics(&mut article, &site.topics);
@@ -338,13 +339,14 @@ impl<'s> Reader<'s> {
         };
         let mut authors = self.authors(root, &top);
         authors.dedup();
-        let (topics, archive, editions) = match extension {
+        let (topics, archive, editions, players) = match extension {
             Some(ext) => (
                 self.declared_topics(ext),
                 ext.get("archive").and_then(|a| self.archive(a)),
                 ext.get("editions").map(|e| self.editions(e)).unwrap_or_default(),
+                ext.get("players").map(|p| self.players(p)).unwrap_or_default(),
             ),
-            None => (Vec::new(), None, Vec::new()),
+            None => (Vec::new(), None, Vec::new(), Vec::new()),
         };
         Site {
             title,
@@ -359,7 +361,44 @@ impl<'s> Reader<'s> {
             topics_declared: false,
             archive,
             editions,
+            players,
         }
+    }
+
+    /// `_gazette.players`: the providers (keys of [`crate::embed::PLAYERS`])
+    /// whose players the site allows; an unknown one is named and ignored.
+    fn players(&mut self, node: &Node) -> Vec<String> {
+        let at = At::Root.key("_gazette");
+        let at = at.key("players");
+        let Some(list) = node.as_array() else {
+            self.warn(
+                node,
+                &at,
+                ProblemKind::WrongType,
+                format!("should be an array of provider names, found {}; ignored", node.kind()),
+            );
+            return Vec::new();
+        };
+        let mut players = Vec::new();
+        for (i, entry) in list.iter().enumerate() {
+            match entry
+                .as_str()
+                .filter(|key| crate::embed::PLAYERS.iter().any(|(k, _, _)| k == key))
+            {
+                Some(key) if !players.iter().any(|p| p == key) => players.push(key.to_owned()),
+                Some(_) => {}
+                None => {
+                    let known: Vec<&str> = crate::embed::PLAYERS.iter().map(|(k, _, _)| *k).collect();
+                    self.warn(
+                        entry,
+                        &at.index(i),
+                        ProblemKind::Malformed,
+                        format!("is not a player Gazette knows ({}); ignored", known.join(", ")),
+                    );
+                }
+            }
+        }
+        players
     }
 
     /// `_gazette.editions`: each a language, a name and a path prefix (the
@@ -1232,6 +1271,7 @@ impl<'s> Reader<'s> {
                     content: self
                         .inline_content(node, at)
                         .map_err(|_| "a heading needs \"text\" or \"content\"")?,
+                    anchor: text("id").and_then(|id| crate::url::story_anchor(&id)),
                 })
             }
             "quote" => Ok(Block::Quote {
@@ -1450,7 +1490,7 @@ impl<'s> Reader<'s> {
             "link" => {
                 let content = children(self)?;
                 let raw = node.get("url").and_then(Node::as_str).unwrap_or("");
-                match safe_url(raw, self.base, UrlUse::Link) {
+                match crate::url::story_fragment(raw).or_else(|| safe_url(raw, self.base, UrlUse::Link)) {
                     Some(url) => Inline::Link { url, content },
                     None => {
                         self.warn(

@@ -67,7 +67,7 @@ const DROPPED: &[&str] = &[
 
 /// The attributes kept, as SVG spells them (parsers report them in lower
 /// case). Each is also read by the parsers ([`crate::html::is_read_attribute`]),
-/// with `data-svg-id` and `data-svg-style`: a graphic's `id` and `style`,
+/// with `data-gazette-id` and `data-svg-style`: a graphic's `id` and `style`,
 /// renamed so that the parser's document never sees them (see
 /// `strip_inline_code`); an `href` is kept only as an internal reference.
 pub(crate) const ATTRIBUTES: &[&str] = &[
@@ -142,7 +142,7 @@ pub(crate) const ATTRIBUTES: &[&str] = &[
 ];
 
 /// Where the parsers' tree keeps a graphic's `id` and `style`.
-pub(crate) const RENAMED: &[(&str, &str)] = &[("data-svg-id", "id"), ("data-svg-style", "style")];
+pub(crate) const RENAMED: &[(&str, &str)] = &[(crate::html::ID_ATTRIBUTE, "id"), ("data-svg-style", "style")];
 
 /// Levels of a graphic kept; a deeper one is dropped as a whole.
 const MAX_GRAPHIC_DEPTH: usize = 32;

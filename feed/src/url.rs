@@ -26,6 +26,60 @@ pub enum UrlUse {
 /// The URL made safe and resolved against `base` (the address of the
 /// document it came from, absolute or path-only), or `None` when the
 /// policy refuses it.
+/// A link within the story itself (`#methods`, a table of contents' or a
+/// footnote's): kept as the fragment, which the page writes against its own
+/// address, never resolved against the feed's. `None` for anything else.
+pub fn story_fragment(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let fragment = raw.strip_prefix('#')?;
+    if fragment.is_empty() {
+        // `#` alone: the top of the page itself.
+        return Some("#".to_owned());
+    }
+    let fragment = decode_entities(fragment);
+    let plain = fragment.len() <= 120
+        && !fragment
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`'));
+    plain.then(|| format!("#{fragment}"))
+}
+
+/// The ids the page itself gives its parts: a story's anchor never takes
+/// one (a heading called `main` must not steal the skip link's target).
+/// A test holds this list to every `id` the app writes.
+pub const PAGE_IDS: &[&str] = &[
+    "app",
+    "main",
+    "topic-nav",
+    "site-search",
+    "search-query",
+    "search-help",
+    "search-results",
+    "viewer-title",
+    "related-heading",
+    "most-read-heading",
+    "latest-heading",
+    "gallery-heading",
+    "corrections-heading",
+    "gazette-editions",
+    "gazette-catalog",
+];
+
+/// A story's own id for a heading (its `id`, as the story's links name it),
+/// when it is one the page can carry: no space or control character, not
+/// too long, and none of the page's own ids (`main`, `photo-2`…).
+pub fn story_anchor(id: &str) -> Option<String> {
+    let usable = !id.is_empty()
+        && id.len() <= 120
+        && !id
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`'))
+        && !PAGE_IDS.contains(&id)
+        && !id.starts_with("photo-")
+        && !id.starts_with("gazette-");
+    usable.then(|| id.to_owned())
+}
+
 pub fn safe_url(raw: &str, base: &str, used_for: UrlUse) -> Option<String> {
     if let Some(url) = plain_url(raw, base, used_for) {
         return Some(url);

@@ -54,6 +54,28 @@ pub struct FeedDocument {
     pub items: Vec<ItemEntry>,
 }
 
+/// A provider whose player the site allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PlayerEntry {
+    Youtube,
+    Vimeo,
+}
+
+impl PlayerEntry {
+    /// The players `site` allows, as the wire writes them.
+    pub fn of_site(site: &Site) -> Vec<PlayerEntry> {
+        site.players
+            .iter()
+            .filter_map(|key| match key.as_str() {
+                "youtube" => Some(PlayerEntry::Youtube),
+                "vimeo" => Some(PlayerEntry::Vimeo),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// `_gazette` on the feed.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct FeedExtension {
@@ -70,6 +92,13 @@ pub struct FeedExtension {
     /// edition's feed (`gazette build` copies the list into the others).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editions: Vec<EditionEntry>,
+    /// Providers whose privacy-enhanced players a reader may start in the
+    /// page (`youtube`: youtube-nocookie.com, `vimeo`: player.vimeo.com with
+    /// `dnt=1`). Without them an embed is only a link to the provider. The
+    /// published pages' Content Security Policy allows frames from exactly
+    /// these players' hosts; nothing loads before the reader asks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub players: Vec<PlayerEntry>,
     /// The installed app's theme colour (`#rrggbb`), in its manifest; the
     /// site's accent when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -424,6 +453,10 @@ pub struct HeadingEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 2, max = 6))]
     pub level: Option<u8>,
+    /// The heading's id, which the story's own links name (`"url":
+    /// "#methods"`); the page's own ids (`main`, `photo-1`…) are not taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -575,14 +608,25 @@ impl FeedDocument {
             authors: site.authors.iter().map(AuthorEntry::from).collect(),
             author: None,
             next_url: feed.next_url.clone(),
-            gazette: (site.topics_declared || !site.editions.is_empty()).then(|| FeedExtension {
-                topics: if site.topics_declared {
-                    site.topics.iter().map(TopicEntry::from).collect()
-                } else {
-                    Vec::new()
-                },
-                editions: site.editions.iter().map(EditionEntry::from).collect(),
-                ..FeedExtension::default()
+            gazette: (site.topics_declared || !site.editions.is_empty() || !site.players.is_empty()).then(|| {
+                FeedExtension {
+                    topics: if site.topics_declared {
+                        site.topics.iter().map(TopicEntry::from).collect()
+                    } else {
+                        Vec::new()
+                    },
+                    editions: site.editions.iter().map(EditionEntry::from).collect(),
+                    players: site
+                        .players
+                        .iter()
+                        .filter_map(|p| match p.as_str() {
+                            "youtube" => Some(PlayerEntry::Youtube),
+                            "vimeo" => Some(PlayerEntry::Vimeo),
+                            _ => None,
+                        })
+                        .collect(),
+                    ..FeedExtension::default()
+                }
             }),
             items: feed.articles.iter().map(|a| ItemEntry::from_article(a, site)).collect(),
         }
@@ -738,10 +782,12 @@ impl From<&Block> for BlockEntry {
             Block::Heading {
                 level,
                 content: inlines,
+                anchor,
             } => BlockEntry::Heading(HeadingEntry {
                 text: None,
                 content: Some(inline_entries(inlines)),
                 level: Some(*level),
+                id: anchor.clone(),
             }),
             Block::Photo { image, .. } => BlockEntry::Image(ImageEntry::from(image)),
             Block::Quote { blocks, cite } => BlockEntry::Quote(QuoteEntry {

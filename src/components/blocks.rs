@@ -7,10 +7,17 @@ use crate::feed::{Block, Cell, Inline, Table};
 use super::{EmbedFacade, Figure, MediaPlayer};
 
 /// A story's body: each typed block rendered by the one view that knows it.
+/// `page` is the address of the page it is drawn on, which the story's links
+/// within itself (`#methods`) are written against.
 #[component]
-pub fn BodyBlocks(blocks: Vec<Block>) -> impl IntoView {
+pub fn BodyBlocks(blocks: Vec<Block>, #[prop(optional, into)] page: String) -> impl IntoView {
+    provide_context(StoryPage(page));
     blocks.into_iter().map(block_view).collect_view()
 }
+
+/// The address of the page a story's body is drawn on.
+#[derive(Clone)]
+struct StoryPage(String);
 
 fn block_view(block: Block) -> AnyView {
     let lang = matches!(block, Block::Paragraph(_) | Block::Quote { .. })
@@ -20,9 +27,9 @@ fn block_view(block: Block) -> AnyView {
         Block::Paragraph(content) => view! { <p lang=lang>{inlines(content)}</p> }.into_any(),
         // One element built by its name rather than five kinds of element:
         // the same page, and a fifth of the code.
-        Block::Heading { level, content } => {
+        Block::Heading { level, content, anchor } => {
             let tag = ["h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(2, 6) - 2)];
-            leptos::html::custom(tag).child(inlines(content)).into_any()
+            leptos::html::custom(tag).attr("id", anchor).child(inlines(content)).into_any()
         }
         // The first photo loads at once: it is usually on screen.
         Block::Photo { image, number } => view! { <Figure image eager=number == 0 number=Some(number) /> }.into_any(),
@@ -119,9 +126,22 @@ fn inline_view(inline: Inline) -> AnyView {
         Inline::LineBreak => view! { <br /> }.into_any(),
         Inline::Link { url, content } => {
             let external = is_external(&url);
+            // A link within the story is written against the page's own
+            // address: with `<base href>` a bare `#methods` would lead to the
+            // front page, with or without the app.
+            let url = match url.strip_prefix('#') {
+                Some(_) => format!("{}{url}", story_page()),
+                None => url,
+            };
             view! { <a href=url rel=external.then_some("noopener noreferrer")>{inlines(content)}</a> }.into_any()
         }
     }
+}
+
+/// The address of the page a story's body is drawn on ([`BodyBlocks`]'s
+/// `page`); empty elsewhere.
+fn story_page() -> String {
+    use_context::<StoryPage>().map(|page| page.0).unwrap_or_default()
 }
 
 /// No text of a story is lost between its HTML and its page: every
@@ -203,5 +223,58 @@ mod tests {
             }
         }
         assert!(stories > 300, "{stories} stories");
+    }
+
+    /// A story's heading never takes an id the page gives its own parts:
+    /// every id the app writes is one `PAGE_IDS` reserves.
+    #[test]
+    fn the_page_ids_stories_may_not_take_are_every_id_the_app_writes() {
+        let mut folders = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut written = Vec::new();
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    // Tests' own markup is not the app's.
+                    let text = text.split("\nmod tests {").next().unwrap_or_default();
+                    for (at, _) in text.match_indices(" id=\"") {
+                        let id: String = text[at + 5..].chars().take_while(|c| *c != '"').collect();
+                        written.push(id);
+                    }
+                }
+            }
+        }
+        assert!(written.iter().any(|id| id == "main"), "{written:?}");
+        for id in written {
+            assert!(
+                crate::feed::url::story_anchor(&id).is_none(),
+                "the app writes id=\"{id}\": add it to PAGE_IDS in feed/src/url.rs"
+            );
+        }
+    }
+
+    #[test]
+    fn a_link_within_the_story_is_written_against_its_page() {
+        let owner = Owner::new();
+        let blocks = vec![
+            Block::Paragraph(vec![Inline::Link {
+                url: "#methods".into(),
+                content: vec![Inline::Text("Methods".into())],
+            }]),
+            Block::Heading {
+                level: 2,
+                content: vec![Inline::Text("Methods".into())],
+                anchor: Some("methods".into()),
+            },
+        ];
+        let html = owner.with(|| view! { <BodyBlocks blocks page="/news/articles/x/" /> }.to_html());
+        assert!(
+            html.contains(r##"<a href="/news/articles/x/#methods">Methods"##),
+            "{html}"
+        );
+        assert!(html.contains(r#"<h2 id="methods">Methods"#), "{html}");
     }
 }

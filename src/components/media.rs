@@ -8,6 +8,7 @@
 //! before the reader presses play (`preload="none"`).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::catalog::{fill, use_catalog};
 use crate::feed::{Embed, Media, MediaKind};
@@ -22,6 +23,7 @@ pub fn EmbedFacade(embed: Embed) -> impl IntoView {
         thumbnail,
         width,
         height,
+        player,
     } = embed;
     // The player's shape, set by the style sheet so that nothing moves
     // when a still loads (the security policy allows no inline style): 16:9
@@ -29,13 +31,28 @@ pub fn EmbedFacade(embed: Embed) -> impl IntoView {
     // a track) or one with no still to show.
     let shape = match (width, height, &thumbnail) {
         (Some(w), Some(h), _) if h > 0 && w > h * 3 => "embed-facade embed-bar",
-        (_, _, None) => "embed-facade embed-bar",
+        (_, _, None) if player.is_none() => "embed-facade embed-bar",
         _ => "embed-facade",
     };
     let open = fill(tr.open_on(), &[("provider", &provider)]);
+    let name = title.clone().unwrap_or_else(|| provider.clone());
+    // A player the site allows starts in place when the reader asks (the
+    // link still leads to the provider without the app, or with a modifier
+    // key); nothing of it loads before.
+    let start = move |event: leptos::ev::MouseEvent| {
+        let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+        let link = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let (Some(src), Some(link), false, 0) = (&player, link, modified, event.button()) {
+            if crate::browser::start_player(&link, src, &name) {
+                event.prevent_default();
+            }
+        }
+    };
     view! {
         <figure class="embed">
-            <a class=shape href=url rel="noopener noreferrer">
+            <a class=shape href=url rel="noopener noreferrer" on:click=start>
                 {thumbnail.map(|src| view! { <img src=src alt="" loading="lazy" decoding="async" /> })}
                 <span class="embed-label">
                     <span class="embed-open">{open}</span>

@@ -111,12 +111,14 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
     let headline = article.title.clone();
     // Each top-level block may be drawn in a slice of its own while the app
     // takes over the prerendered story.
+    let page = paths.article(&article.slug);
     let body = article
         .body
         .iter()
         .map(|block| {
             let blocks = vec![block.clone()];
-            view! { <Later><BodyBlocks blocks /></Later> }
+            let page = page.clone();
+            view! { <Later><BodyBlocks blocks page /></Later> }
         })
         .collect_view();
     // A story the feed gives as a headline and a link says where to read it.

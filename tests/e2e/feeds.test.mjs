@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, DIST, startServer, launch, openPage, goLive, waitForPage, figure } from './support.mjs';
+import { ROOT, DIST, startServer, launch, openPage, goLive, waitForPage, figure, realProblems } from './support.mjs';
 import { gazetteBinary } from './archive-site.mjs';
 import { offlinePage, prerenderedShape, liveShape, takeoverShift, storyAddresses, publish } from './story-shape.mjs';
 import { buildManyTagsSite, removeSite, TAGS } from './many-tags-site.mjs';
@@ -313,6 +313,117 @@ test('an RTL and an LTR newsroom in other languages: <html lang dir> never chang
         await page.context().close();
       }
     }
+  } finally {
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+// A story's table of contents: its links lead to the story's own headings,
+// on the same page, with and without the app (under `<base href>`, a bare
+// `#methods` would lead to the front page).
+const CONTENTS = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Campus News',
+  language: 'en',
+  items: [{
+    id: 'survey',
+    title: 'What the housing survey found',
+    date_published: '2026-11-30T09:00:00Z',
+    content_html: '<p>Contents: <a href="#method">How we asked</a>, <a href="#findings">What we found</a>.</p>'
+      + `${'<p>Nine hundred students answered the survey over three weeks in October.</p>'.repeat(12)}`
+      + '<h2 id="method">How we asked</h2>'
+      + `${'<p>Each question was tried on a small group first and reworded where it confused them.</p>'.repeat(12)}`
+      + '<h2><span id="findings">What we found</span></h2><p>Most want more quiet rooms.</p>'
+      + `${'<p>The full tables are in the appendix.</p>'.repeat(12)}`,
+  }],
+};
+
+test('links within a story lead to its headings on the same page, with and without JavaScript', { timeout: 120_000 }, async () => {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-contents-'));
+  cpSync(DIST, site, { recursive: true });
+  rmSync(path.join(site, 'articles'), { recursive: true, force: true });
+  publish(site, JSON.stringify(CONTENTS));
+  const server = await startServer({ root: site, fallback: '404' });
+  try {
+    const [story] = storyAddresses(site);
+    for (const javaScriptEnabled of [false, true]) {
+      const page = await offlinePage(browser, { javaScriptEnabled, viewport: { width: 390, height: 700 } });
+      if (javaScriptEnabled) await goLive(page, server.url(story));
+      else await page.goto(server.url(story));
+      for (const [label, id] of [['What we found', 'findings'], ['How we asked', 'method']]) {
+        await page.locator('.story-body a', { hasText: label }).click();
+        await page.waitForFunction((id) => location.hash === `#${id}`, id);
+        const where = await page.evaluate(() => [decodeURI(location.pathname), document.querySelector('main h1')?.textContent]);
+        assert.deepEqual(where, [decodeURI(story), CONTENTS.items[0].title], `${javaScriptEnabled ? 'live' : 'without JavaScript'}: still the story`);
+        await page.waitForFunction((id) => {
+          const top = document.getElementById(id)?.getBoundingClientRect().top;
+          return top !== undefined && top >= -2 && top < innerHeight / 2;
+        }, id, { timeout: 5_000 });
+      }
+      await page.context().close();
+    }
+  } finally {
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+// A site that allows YouTube's player: its facade starts the privacy-enhanced
+// player in place when the reader asks, and only then; the page's policy
+// allows frames from that one host; a provider the site did not allow stays
+// a link; without JavaScript every facade is a link.
+const PLAYERS = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Campus Radio',
+  language: 'en',
+  _gazette: { players: ['youtube'] },
+  items: [{
+    id: 'tour',
+    title: 'The station goes on tour',
+    date_published: '2026-11-30T09:00:00Z',
+    content_html: '<p>The first show away from the studio.</p>'
+      + '<iframe width="560" height="315" src="https://www.youtube.com/embed/abcdefghijk" title="The tour bus leaves campus"></iframe>'
+      + '<p>And the rehearsal.</p><iframe src="https://player.vimeo.com/video/123456" width="640" height="360" title="Rehearsal"></iframe>',
+  }],
+};
+
+test('a player the site allows starts in place when the reader asks, from its one allowed host; nothing loads before', { timeout: 120_000 }, async () => {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-players-'));
+  cpSync(DIST, site, { recursive: true });
+  rmSync(path.join(site, 'articles'), { recursive: true, force: true });
+  publish(site, JSON.stringify(PLAYERS));
+  const server = await startServer({ root: site, fallback: '404' });
+  try {
+    const [story] = storyAddresses(site);
+    const html = readFileSync(path.join(site, decodeURIComponent(story), 'index.html'), 'utf8');
+    const policy = html.match(/http-equiv=Content-Security-Policy content="([^"]+)"/)[1];
+    assert.match(policy, /; frame-src https:\/\/www\.youtube-nocookie\.com$/, policy);
+    assert.match(readFileSync(path.join(site, '_headers'), 'utf8'), /frame-src https:\/\/www\.youtube-nocookie\.com; frame-ancestors 'none'/);
+
+    // Without JavaScript: links to the items at their providers.
+    const still = await offlinePage(browser, { javaScriptEnabled: false });
+    await still.goto(server.url(story));
+    assert.deepEqual(await still.locator('.embed a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      ['https://www.youtube.com/watch?v=abcdefghijk', 'https://vimeo.com/123456']);
+    await still.context().close();
+
+    const page = await offlinePage(browser);
+    const outside = [];
+    page.on('request', (request) => { if (!request.url().startsWith(server.url('/'))) outside.push(request.url()); });
+    await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>player</title><p>player</p>' }));
+    await goLive(page, server.url(story));
+    assert.deepEqual(outside.filter((url) => !url.startsWith('https://i.ytimg.com/')), [], 'nothing of a provider but its still before the reader asks');
+    await page.locator('.embed a', { hasText: 'Open on YouTube' }).click();
+    const frame = page.locator('.embed iframe');
+    await frame.waitFor();
+    assert.equal(await frame.getAttribute('src'), 'https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1');
+    assert.equal(await frame.getAttribute('title'), 'The tour bus leaves campus');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'IFRAME', 'the reader is taken to the player');
+    assert.equal(await page.locator('.embed iframe').count(), 1, 'the provider the site did not allow is not played in the page');
+    assert.equal(await page.locator('.embed a', { hasText: 'Open on Vimeo' }).getAttribute('href'), 'https://vimeo.com/123456');
+    assert.deepEqual(realProblems(page).filter((p) => !p.includes('net::ERR_FAILED')), [], 'no policy violation, no error');
+    await page.context().close();
   } finally {
     await server.stop();
     rmSync(site, { recursive: true, force: true });

@@ -62,14 +62,16 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // take-over), then 1.2 KiB for links in photo captions and credits and a
 // `<picture>`'s WebP sources read from HTML, then 5.0 KiB for inline SVG
 // graphics (the SVG allowlist, in the browser's ingest too) and CLDR's
-// plural rules and number grouping for 21 more languages. Over that issue's
+// plural rules and number grouping for 21 more languages, then 2.9 KiB for
+// links within a story (heading ids, fragments written against the page)
+// and players a site allows, started in place. Over that issue's
 // 6 KiB: loading the players' code on demand is the way back. The code every first visit
 // downloads; a page's chunks come on top (firstVisitCode). Raise it only
 // for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 334.3 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 337.2 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article as plain HTML (throttled, median of 5)`, { timeout: 240_000 }, async () => {

@@ -101,3 +101,51 @@ export function publish(site, feed) {
   execFileSync(gazetteBinary(), ['publish', site], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
+
+/**
+ * The structure of every story of the site's feed as the browser's own
+ * parser reads its `content_html` (DOMParser), beside the structure of its
+ * prerendered page's story body: headings, list items with text, links with
+ * text and paragraphs. Runs in a page of the site, over the story pages
+ * `hrefs`; returns one row per story
+ * whose page is found by its headline (a headline two stories share is
+ * skipped), with the counts on each side.
+ */
+export async function structures(page, hrefs) {
+  return page.evaluate(async (hrefs) => {
+    // What the allowlist drops whole, as the browser would not show it
+    // either (scripts, forms) or the page shows it otherwise (players, SVG).
+    const DROPPED = 'script, style, template, noscript, iframe, object, embed, applet, svg, math, canvas, audio, video, form, button, select, textarea, map, head, title';
+    const text = (el) => (el.textContent ?? '').replace(/\s+/g, '');
+    const count = (root, extra = () => true) => {
+      const within = (el) => !el.closest(DROPPED) && extra(el);
+      const all = (selector) => [...root.querySelectorAll(selector)].filter(within);
+      return {
+        headings: all('h1, h2, h3, h4, h5, h6').filter((h) => text(h)).length,
+        items: all('li').filter((li) => text(li)).length,
+        links: all('a[href]').filter((a) => text(a) && !/^\s*(javascript|vbscript|data):/i.test(a.getAttribute('href'))).length,
+        paragraphs: all('p').filter((p) => text(p)).length,
+      };
+    };
+    const feed = await (await fetch('feed.json')).json();
+    const titles = new Map();
+    for (const item of feed.items) {
+      const title = (item.title ?? '').replace(/\s+/g, ' ').trim();
+      titles.set(title, titles.has(title) ? null : item);
+    }
+    const rows = [];
+    const parser = new DOMParser();
+    for (const href of hrefs) {
+      const doc = parser.parseFromString(await (await fetch(href)).text(), 'text/html');
+      const headline = (doc.querySelector('main h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const item = titles.get(headline);
+      const body = doc.querySelector('.story-body');
+      if (!item || !item.content_html || !body) continue;
+      const source = parser.parseFromString(item.content_html, 'text/html').body;
+      // The page's own additions: a facade's link, a player's download link.
+      const page = count(body, (el) => !el.closest('.embed, .media'));
+      rows.push({ href, title: headline, source: count(source), page });
+    }
+    return rows;
+  }, hrefs);
+}

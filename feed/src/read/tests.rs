@@ -106,7 +106,8 @@ fn reads_the_gazette_extension() {
         blocks[2],
         Block::Heading {
             level: 2,
-            content: vec![Inline::Text("What comes next".into())]
+            content: vec![Inline::Text("What comes next".into())],
+            anchor: None,
         }
     );
     assert!(matches!(&blocks[3], Block::List { ordered: false, items, .. } if items.len() == 2));
