@@ -363,7 +363,8 @@ impl Builder<'_> {
     /// Block-level content: elements become blocks, loose inline content is
     /// gathered into paragraphs.
     fn flow(&mut self, nodes: &[HtmlNode], depth: usize) {
-        for node in nodes {
+        let nodes = with_orphan_items_listed(nodes);
+        for node in nodes.iter() {
             let HtmlNode::Element { name, children, .. } = node else {
                 if let HtmlNode::Text(text) = node {
                     push_text(&mut self.paragraph, text);
@@ -857,6 +858,33 @@ fn is_block_element(name: &str) -> bool {
             | "aside"
             | "address"
     )
+}
+
+/// `nodes` with each run of list items outside any list (`<p><li>…<li>…`,
+/// as some CMSs write them) gathered into a list, as a browser shows them:
+/// as items with their bullets, not as paragraphs.
+fn with_orphan_items_listed(nodes: &[HtmlNode]) -> std::borrow::Cow<'_, [HtmlNode]> {
+    let is_item = |node: &HtmlNode| matches!(node, HtmlNode::Element { name, .. } if name == "li");
+    if !nodes.iter().any(is_item) {
+        return std::borrow::Cow::Borrowed(nodes);
+    }
+    let mut out: Vec<HtmlNode> = Vec::with_capacity(nodes.len());
+    let mut run: Vec<HtmlNode> = Vec::new();
+    for node in nodes {
+        let blank = matches!(node, HtmlNode::Text(t) if t.trim().is_empty());
+        if is_item(node) || (blank && !run.is_empty()) {
+            run.push(node.clone());
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(HtmlNode::element("ul", &[], std::mem::take(&mut run)));
+        }
+        out.push(node.clone());
+    }
+    if !run.is_empty() {
+        out.push(HtmlNode::element("ul", &[], run));
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A heading's id: its own, or the first inside it (a table-of-contents
@@ -1574,6 +1602,17 @@ https://youtu.be/abc123
         assert!(matches!(&blocks[2], Block::Photo { image, .. } if image.url == "/b.jpg"));
         assert_eq!(blocks[3], paragraph("Text beside the photo"));
         assert_eq!(blocks[4], Block::Code("line one\n  line two".into()));
+    }
+
+    #[test]
+    fn list_items_outside_a_list_are_a_list_as_the_browser_shows_them() {
+        let blocks =
+            html("<p>Things we mention:</p><p><li><a href=\"/a\">Atari 800</a></li>\n<li>BASIC</li></p><p>After.</p>");
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert!(
+            matches!(&blocks[1], Block::List { ordered: false, items, .. } if items.len() == 2),
+            "{blocks:?}"
+        );
     }
 
     /// A table of contents and the headings it names: the links stay links

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, DIST, startServer, launch, openPage, goLive, waitForPage, figure, realProblems } from './support.mjs';
 import { gazetteBinary } from './archive-site.mjs';
-import { offlinePage, prerenderedShape, liveShape, takeoverShift, storyAddresses, publish } from './story-shape.mjs';
+import { offlinePage, prerenderedShape, liveShape, takeoverShift, storyAddresses, publish, structures, structureFaults } from './story-shape.mjs';
 import { buildManyTagsSite, removeSite, TAGS } from './many-tags-site.mjs';
 
 const CORPUS = path.join(ROOT, '../shared/corpora/jsonfeed');
@@ -38,6 +38,8 @@ test('with every real feed of the corpus, each story is the same page prerendere
   const server = await startServer({ root: site, fallback: '404' });
   let stories = 0;
   let feeds = 0;
+  const faults = [];
+  let compared = 0;
   try {
     for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort()) {
       const text = readFileSync(path.join(CORPUS, name), 'utf8');
@@ -61,6 +63,15 @@ test('with every real feed of the corpus, each story is the same page prerendere
       feeds += 1;
       const page = await offlinePage(browser);
       await goLive(page, server.url('/'));
+      // Headings, list items and links as the browser's parser reads each story's HTML.
+      // (In a page of its own: parsing the stories' HTML reports their inline
+      // styles against the site's policy, which is not the page's doing.)
+      const reader = await offlinePage(browser);
+      await reader.goto(server.url('/offline.html'));
+      const rows = await structures(reader, addresses);
+      await reader.context().close();
+      compared += rows.length;
+      faults.push(...structureFaults(name, rows));
       for (const href of addresses) {
         const prerendered = await prerenderedShape(page, href);
         const live = await liveShape(page, href);
@@ -81,6 +92,8 @@ test('with every real feed of the corpus, each story is the same page prerendere
     rmSync(site, { recursive: true, force: true });
   }
   console.log(`corpus: ${stories} stories of ${feeds} feeds, prerendered and live the same`);
+  figure(`structure: ${compared} JSON Feed stories, headings, list items and links as DOMParser reads their HTML; ${faults.length} differ`);
+  assert.deepEqual(faults, [], 'stories whose structure differs from the browser\'s reading of their HTML');
   assert.ok(feeds >= 25 && stories >= 300, `${feeds} feeds, ${stories} stories`);
 });
 

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, DIST, startServer, launch, openPage, goLive, realProblems, figure } from './support.mjs';
 import { gazetteBinary } from './archive-site.mjs';
-import { offlinePage, prerenderedShape, liveShape, storyAddresses } from './story-shape.mjs';
+import { offlinePage, prerenderedShape, liveShape, storyAddresses, structures, structureFaults } from './story-shape.mjs';
 import { BUDGETS, lcpRatio } from './performance.mjs';
 import { cameraPhoto, LATITUDE } from './camera-photo.mjs';
 
@@ -140,6 +140,10 @@ test('every RSS, Atom and JSON feed of the corpora and a WordPress export import
     }
   }
   let linkOnly = 0;
+  // Every story's headings, list items and links as the browser's own
+  // parser reads its HTML: the same on the page.
+  const structureFaultsSeen = [];
+  let structuresCompared = 0;
   const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-imported-'));
   cpSync(DIST, site, { recursive: true });
   const server = await startServer({ root: site, fallback: '404' });
@@ -168,6 +172,14 @@ test('every RSS, Atom and JSON feed of the corpora and a WordPress export import
       assert.equal(addresses.length, items.length, `${name}: a page per story`);
       const page = await offlinePage(browser);
       await goLive(page, server.url('/'));
+      // (In a page of its own: parsing the stories' HTML reports their inline
+      // styles against the site's policy, which is not the page's doing.)
+      const reader = await offlinePage(browser);
+      await reader.goto(server.url('/offline.html'));
+      const rows = await structures(reader, addresses);
+      await reader.context().close();
+      structuresCompared += rows.length;
+      structureFaultsSeen.push(...structureFaults(name, rows));
       assert.equal(await page.locator("main h1").count(), 1, `${name}: one h1 on the front page`);
       assert.ok((await page.locator('main a[href*="/articles/"]').count()) > 0, `${name}: the front page lists stories`);
       // A story the feed gives as a headline and a link says where to read it.
@@ -197,5 +209,7 @@ test('every RSS, Atom and JSON feed of the corpora and a WordPress export import
     rmSync(site, { recursive: true, force: true });
   }
   console.log(`imported and read: ${read} feeds, ${linkOnly} with stories given as a headline and a link`);
+  figure(`structure: ${structuresCompared} imported stories, headings, list items and links as DOMParser reads their HTML; ${structureFaultsSeen.length} differ`);
+  assert.deepEqual(structureFaultsSeen, [], 'stories whose structure differs from the browser\'s reading of their HTML');
   assert.ok(read >= (existsSync(RSS_CORPUS) ? 15 : 1) + (existsSync(WILD_CORPUS) ? 38 : 0), `${read} feeds read`);
 });

@@ -123,7 +123,12 @@ export async function structures(page, hrefs) {
       return {
         headings: all('h1, h2, h3, h4, h5, h6').filter((h) => text(h)).length,
         items: all('li').filter((li) => text(li)).length,
-        links: all('a[href]').filter((a) => text(a) && !/^\s*(javascript|vbscript|data):/i.test(a.getAttribute('href'))).length,
+        // Links to the web, mail and within the story: what the URL policy
+        // lets through (not `javascript:`, nor an app's own scheme).
+        links: all('a[href]').filter((a) => {
+          const scheme = a.getAttribute('href').trim().match(/^([a-z][a-z0-9+.-]*):/i)?.[1]?.toLowerCase();
+          return text(a) && a.getAttribute('href').trim() !== '' && !a.querySelector('img') && (!scheme || ['http', 'https', 'mailto'].includes(scheme));
+        }).length,
         paragraphs: all('p').filter((p) => text(p)).length,
       };
     };
@@ -142,10 +147,36 @@ export async function structures(page, hrefs) {
       const body = doc.querySelector('.story-body');
       if (!item || !item.content_html || !body) continue;
       const source = parser.parseFromString(item.content_html, 'text/html').body;
-      // The page's own additions: a facade's link, a player's download link.
-      const page = count(body, (el) => !el.closest('.embed, .media'));
+      // The page's own additions: a facade's link, a player's download
+      // link, the link of a photo to the photo viewer.
+      const page = count(body, (el) => !el.closest('.embed, .media') && !(el.matches('a') && el.querySelector('img')));
       rows.push({ href, title: headline, source: count(source), page });
     }
     return rows;
   }, hrefs);
+}
+
+/** The stories whose structure is known to differ from the browser's, and why (work left). */
+export const KNOWN_STRUCTURE_DIFFERENCES = {
+  'atom-nodecl-xhtml-lagrange.xml /articles/http/': 'XHTML content: the import unescapes text (RFC 4287 §3.1.1.3), so a code sample\'s "<h1>" becomes markup',
+  'atom-nodecl-xhtml-lagrange.xml /articles/python-jour/': 'a link inside a <pre> code block: a code block is plain text',
+  'atom-livejournal-ctrlchars-skippenskop.xml /articles/words-words-words/': 'text written directly in a <ul> with no <li>: the browser indents it without a bullet, Gazette makes it an item',
+  'atom-handwritten-xmlbase-pappacoda.xml /articles/favicon-2026/': 'one link fewer: not yet understood',
+  'rss-badcharref-nextinpact.xml /articles/messageries-mobiles-laquelle-choisir/': 'one link more: not yet understood',
+};
+
+/**
+ * Where the rows of [`structures`] differ in headings, list items or
+ * links, as "feed href: headings 2→1"; the known differences left out.
+ */
+export function structureFaults(feed, rows) {
+  const faults = [];
+  for (const row of rows) {
+    const differ = ['headings', 'items', 'links'].filter((key) => row.source[key] !== row.page[key]);
+    const where = `${feed} ${decodeURI(row.href)}`;
+    if (differ.length && !KNOWN_STRUCTURE_DIFFERENCES[`${feed} ${row.href}`]) {
+      faults.push(`${where}: ${differ.map((key) => `${key} ${row.source[key]} in the HTML, ${row.page[key]} on the page`).join(', ')}`);
+    }
+  }
+  return faults;
 }
