@@ -787,27 +787,8 @@ mod tests {
     /// or by the code that draws (`tr.key`, the name it always goes by).
     #[test]
     fn every_key_is_used() {
-        let mut source = String::new();
-        let mut folders = vec![
-            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/cli/src")),
-        ];
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    // This file's own tests and definitions do not count as uses.
-                    let text = match text.find("#[cfg(test)]\nmod tests") {
-                        Some(at) => text[..at].to_owned(),
-                        None => text,
-                    };
-                    source.push_str(&text);
-                }
-            }
-        }
+        // Tests and definitions do not count as uses.
+        let source = crate::rust_sources(&["src", "cli/src"]).concat();
         let used = |key: &str| {
             ["tr.", "self."]
                 .iter()

@@ -26,3 +26,32 @@ pub mod paths;
 pub mod search;
 pub mod store;
 pub mod takeover;
+
+/// The text of every Rust file below the crate's folders `roots` (`src`,
+/// `cli/src`), each without its `mod tests`: what tests that check the
+/// source itself read (every catalog key used, every page id reserved).
+#[cfg(test)]
+pub(crate) fn rust_sources(roots: &[&str]) -> Vec<String> {
+    let mut folders: Vec<std::path::PathBuf> = roots
+        .iter()
+        .map(|root| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(root))
+        .collect();
+    let mut sources = Vec::new();
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default();
+                let code = code
+                    .split("#[cfg(all(test, feature = \"ssr\"))]\nmod tests")
+                    .next()
+                    .unwrap_or_default();
+                sources.push(code.to_owned());
+            }
+        }
+    }
+    sources
+}

@@ -229,22 +229,10 @@ mod tests {
     /// every id the app writes is one `PAGE_IDS` reserves.
     #[test]
     fn the_page_ids_stories_may_not_take_are_every_id_the_app_writes() {
-        let mut folders = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
         let mut written = Vec::new();
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    // Tests' own markup is not the app's.
-                    let text = text.split("\nmod tests {").next().unwrap_or_default();
-                    for (at, _) in text.match_indices(" id=\"") {
-                        let id: String = text[at + 5..].chars().take_while(|c| *c != '"').collect();
-                        written.push(id);
-                    }
-                }
+        for text in crate::rust_sources(&["src"]) {
+            for (at, _) in text.match_indices(" id=\"") {
+                written.push(text[at + 5..].chars().take_while(|c| *c != '"').collect::<String>());
             }
         }
         assert!(written.iter().any(|id| id == "main"), "{written:?}");

@@ -332,6 +332,21 @@ test('an RTL and an LTR newsroom in other languages: <html lang dir> never chang
   }
 });
 
+/** Runs `use(server, site)` over a copy of the built site publishing `feed` (its JSON), then removes it. */
+async function withPublishedSite(feed, use) {
+  const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-site-'));
+  cpSync(DIST, site, { recursive: true });
+  rmSync(path.join(site, 'articles'), { recursive: true, force: true });
+  publish(site, JSON.stringify(feed));
+  const server = await startServer({ root: site, fallback: '404' });
+  try {
+    await use(server, site);
+  } finally {
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
 // A story's table of contents: its links lead to the story's own headings,
 // on the same page, with and without the app (under `<base href>`, a bare
 // `#methods` would lead to the front page).
@@ -353,12 +368,7 @@ const CONTENTS = {
 };
 
 test('links within a story lead to its headings on the same page, with and without JavaScript', { timeout: 120_000 }, async () => {
-  const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-contents-'));
-  cpSync(DIST, site, { recursive: true });
-  rmSync(path.join(site, 'articles'), { recursive: true, force: true });
-  publish(site, JSON.stringify(CONTENTS));
-  const server = await startServer({ root: site, fallback: '404' });
-  try {
+  await withPublishedSite(CONTENTS, async (server, site) => {
     const [story] = storyAddresses(site);
     for (const javaScriptEnabled of [false, true]) {
       const page = await offlinePage(browser, { javaScriptEnabled, viewport: { width: 390, height: 700 } });
@@ -376,10 +386,7 @@ test('links within a story lead to its headings on the same page, with and witho
       }
       await page.context().close();
     }
-  } finally {
-    await server.stop();
-    rmSync(site, { recursive: true, force: true });
-  }
+  });
 });
 
 // A site that allows YouTube's player: its facade starts the privacy-enhanced
@@ -402,12 +409,7 @@ const PLAYERS = {
 };
 
 test('a player the site allows starts in place when the reader asks, from its one allowed host; nothing loads before', { timeout: 120_000 }, async () => {
-  const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-players-'));
-  cpSync(DIST, site, { recursive: true });
-  rmSync(path.join(site, 'articles'), { recursive: true, force: true });
-  publish(site, JSON.stringify(PLAYERS));
-  const server = await startServer({ root: site, fallback: '404' });
-  try {
+  await withPublishedSite(PLAYERS, async (server, site) => {
     const [story] = storyAddresses(site);
     const html = readFileSync(path.join(site, decodeURIComponent(story), 'index.html'), 'utf8');
     const policy = html.match(/http-equiv=Content-Security-Policy content="([^"]+)"/)[1];
@@ -437,8 +439,5 @@ test('a player the site allows starts in place when the reader asks, from its on
     assert.equal(await page.locator('.embed a', { hasText: 'Open on Vimeo' }).getAttribute('href'), 'https://vimeo.com/123456');
     assert.deepEqual(realProblems(page).filter((p) => !p.includes('net::ERR_FAILED')), [], 'no policy violation, no error');
     await page.context().close();
-  } finally {
-    await server.stop();
-    rmSync(site, { recursive: true, force: true });
-  }
+  });
 });
