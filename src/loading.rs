@@ -127,7 +127,12 @@ pub async fn interpret(url: &str, base: &str, status: u16, body: &[u8]) -> Resul
     }
     read_feed(body, base).await.map_err(|e| LoadError {
         url: url.to_owned(),
-        kind: LoadErrorKind::Feed(e),
+        kind: match e {
+            // The code that reads its HTML failed to arrive: a network
+            // fault, tried again as one.
+            FeedError::CodeMissing => LoadErrorKind::Network,
+            e => LoadErrorKind::Feed(e),
+        },
     })
 }
 

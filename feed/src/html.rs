@@ -9,7 +9,7 @@
 //! survives: the blocks are rendered as text and elements the app builds.
 
 use super::embed::embed_of;
-use super::model::{Block, Cell, Image, Inline, Media, MediaKind, Table};
+use super::model::{Block, Cell, Graphic, Image, Inline, Media, MediaKind, Table};
 use super::svg::graphic_of;
 use super::text::squash_whitespace;
 use super::url::{is_feed_furniture, safe_url, story_anchor, story_fragment, UrlUse};
@@ -20,8 +20,26 @@ use super::url::{is_feed_furniture, safe_url, story_anchor, story_fragment, UrlU
 /// body's children, copying only [`READ_ATTRIBUTES`] and turning elements
 /// deeper than [`MAX_TREE_DEPTH`] into their text, so that a story reads the
 /// same wherever it is read.
+///
+/// The reader reaches the allowlist only through [`HtmlParser::story_blocks`]
+/// and [`HtmlParser::graphic`], called through the trait object: so the
+/// browser's app, whose published feeds carry their blocks ready-made,
+/// fetches the allowlist's code only for a story that comes as HTML.
 pub trait HtmlParser {
     fn parse(&self, html: &str) -> Vec<HtmlNode>;
+
+    /// A story's `content_html` as blocks; `base` resolves its relative URLs.
+    fn story_blocks(&self, html: &str, base: &str) -> Vec<Block> {
+        blocks_from_html(&self.parse(&strip_inline_code(html)), base)
+    }
+
+    /// A typed graphic block's markup, when it is an `<svg>` that draws something.
+    fn graphic(&self, svg: &str) -> Option<Graphic> {
+        self.parse(&strip_inline_code(svg))
+            .iter()
+            .find(|n| matches!(n, HtmlNode::Element { name, .. } if name == "svg"))
+            .and_then(graphic_of)
+    }
 }
 
 /// Levels of a parsed tree kept as elements; anything deeper becomes its text.

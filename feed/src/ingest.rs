@@ -7,7 +7,7 @@
 //! code, so a prerendered page and the page the app draws cannot differ.
 
 use super::date::Timestamp;
-use super::html::{blocks_from_html, strip_inline_code, HtmlParser};
+use super::html::HtmlParser;
 use super::model::*;
 use super::text::{excerpt, slugify};
 
@@ -59,7 +59,7 @@ impl Default for Content {
 pub fn article(item: Item, parser: &dyn HtmlParser, base: &str) -> Article {
     let mut body = match item.content {
         Content::Blocks(blocks) => blocks,
-        Content::Html(html) => blocks_from_html(&parser.parse(&strip_inline_code(&html)), base),
+        Content::Html(html) => parser.story_blocks(&html, base),
     };
     // An episode's or a newscast's file plays at the end of its story,
     // unless the body plays it already.

@@ -30,6 +30,9 @@ use super::url::{is_feed_furniture, safe_url, UrlUse};
 pub enum FeedError {
     Json(JsonError),
     NotAFeed(String),
+    /// The code that reads the stories' HTML could not be had (the browser
+    /// fetches it on demand, and the network failed).
+    CodeMissing,
 }
 
 impl fmt::Display for FeedError {
@@ -37,6 +40,7 @@ impl fmt::Display for FeedError {
         match self {
             FeedError::Json(e) => e.fmt(f),
             FeedError::NotAFeed(why) => write!(f, "not a JSON Feed: {why}"),
+            FeedError::CodeMissing => f.write_str("the code that reads its stories' HTML did not arrive"),
         }
     }
 }
@@ -57,6 +61,15 @@ pub fn read_feed_with(bytes: &[u8], document_url: &str, parser: &dyn HtmlParser)
 pub trait Pause {
     /// Called after each story; the read resumes when the future is ready.
     fn between_stories(&mut self) -> impl std::future::Future<Output = ()>;
+
+    /// Called before the first story whose HTML must be read (its
+    /// `content_html`, or a graphic's SVG), until it gives `true`: the
+    /// parser's allowlist is ready when the future is (the browser fetches
+    /// that code on demand); `false` fails the read with
+    /// [`FeedError::CodeMissing`].
+    fn markup_needed(&mut self) -> impl std::future::Future<Output = bool> {
+        async { true }
+    }
 }
 
 /// Reads without stopping.
@@ -129,6 +142,24 @@ async fn read_parsed_in_slices(
     };
     let feed = reader.feed(root, pause).await?;
     Ok((feed, reader.item_indices))
+}
+
+/// Whether an item's typed blocks hold a graphic, whose SVG is parsed as
+/// HTML. Errs towards yes (any `"type": "graphic"` in `_gazette.body`): a
+/// wrong yes only fetches code not needed.
+fn has_graphic(item: &Node) -> bool {
+    fn mentions_graphic(node: &Node) -> bool {
+        match &node.value {
+            Value::Array(nodes) => nodes.iter().any(mentions_graphic),
+            Value::Object(fields) => fields
+                .iter()
+                .any(|(key, value)| (key == "type" && value.as_str() == Some("graphic")) || mentions_graphic(value)),
+            _ => false,
+        }
+    }
+    item.get("_gazette")
+        .and_then(|ext| ext.get("body"))
+        .is_some_and(mentions_graphic)
 }
 
 /// Where a value sits in the document: a chain of keys and indices living on
@@ -252,9 +283,16 @@ impl<'s> Reader<'s> {
         let mut seen_slugs: HashMap<String, usize> = HashMap::with_capacity_and_hasher(items.len(), Default::default());
         let mut tag_topics: Vec<Topic> = Vec::new();
         let list = top.key("items");
+        let mut markup_ready = false;
         for (index, item) in items.iter().enumerate() {
             if index > 0 {
                 pause.between_stories().await;
+            }
+            if !markup_ready && has_graphic(item) {
+                markup_ready = pause.markup_needed().await;
+                if !markup_ready {
+                    return Err(FeedError::CodeMissing);
+                }
             }
             let at = list.index(index);
             match self.item(item, &at, &site) {
@@ -271,6 +309,12 @@ impl<'s> Reader<'s> {
                         continue;
                     }
                     seen_ids.insert(story.id.clone(), index);
+                    if !markup_ready && matches!(story.content, Content::Html(_)) {
+                        markup_ready = pause.markup_needed().await;
+                        if !markup_ready {
+                            return Err(FeedError::CodeMissing);
+                        }
+                    }
                     let mut article = ingest::article(story, self.parser, self.base);
                     crate::embed::allow_players(&mut article.body, &site.players);
                     article.slug = unique_slug(article.slug, &mut seen_slugs);
@@ -1356,11 +1400,9 @@ impl<'s> Reader<'s> {
                     .get("svg")
                     .and_then(Node::as_str)
                     .ok_or("a graphic needs its markup in \"svg\"")?;
-                let parsed = self.parser.parse(&crate::html::strip_inline_code(markup));
-                let mut graphic = parsed
-                    .iter()
-                    .find(|n| matches!(n, crate::html::HtmlNode::Element { name, .. } if name == "svg"))
-                    .and_then(crate::svg::graphic_of)
+                let mut graphic = self
+                    .parser
+                    .graphic(markup)
                     .ok_or("a graphic's \"svg\" must be an <svg> element that draws something")?;
                 if let Some(title) = text("title") {
                     graphic.label = title;

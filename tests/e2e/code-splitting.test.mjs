@@ -4,10 +4,12 @@
 // other; the search page its own, at the root and under a sub-path, within
 // the Content Security Policy; a page's code is fetched as the reader reaches
 // for a link to it; a chunk that fails to arrive is offered
-// again, and never ends the app.
+// again, and never ends the app. The allowlist that reads a story's HTML is
+// a chunk too: a published feed carries its blocks ready-made.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ROOT, startServer, launch, openPage, goLive, realProblems, figure } from './support.mjs';
 import { chunkSizes } from './performance.mjs';
 
@@ -44,11 +46,11 @@ async function watchedPage() {
 /** A chunk's name without its content hash and folder: `gazette-chunk-front-page-view`. */
 const chunkName = (pathname) => path.basename(pathname).replace(/-[0-9a-f]{16}\.wasm$/, '');
 
-test('the build writes the list pages, the search page and the photo viewer as chunks of their own', () => {
+test('the build writes the list pages, the search page, the photo viewer and the HTML reader as chunks of their own', () => {
   const chunks = chunkSizes();
   for (const chunk of chunks) figure(`chunk ${chunk.file}: ${(chunk.gzip / 1024).toFixed(1)} KiB gzip`);
   const names = chunks.map((c) => chunkName(c.file));
-  for (const page of ['list-page-view', 'search-page-view', 'viewer-code']) {
+  for (const page of ['list-page-view', 'search-page-view', 'viewer-code', 'markup-reader']) {
     assert.ok(names.includes(`gazette-chunk-${page}`), `${page} in ${names.join(', ')}`);
   }
 });
@@ -196,4 +198,51 @@ test('a photo viewer whose code does not arrive leaves the story as it was, and 
   await page.waitForSelector('dialog.viewer[open]');
   assert.ok(!page.problems.some((p) => p.startsWith('pageerror')), 'no panic');
   await page.context().close();
+});
+
+test("a feed whose stories come as HTML fetches the reader's code once and draws what the published blocks draw; if the code does not arrive, the reader can try again", async () => {
+  const published = JSON.parse(readFileSync(path.join(ROOT, 'dist/feed.json'), 'utf8'));
+  const asHtml = structuredClone(published);
+  for (const item of asHtml.items) delete item._gazette.body;
+  assert.ok(asHtml.items.every((item) => item.content_html), 'every story of the sample has its HTML too');
+  const story = '/articles/library-cat-mochi/';
+  // The sample's content_html is its blocks written as HTML, with the
+  // credits line the blocks keep apart: the same photos and paragraphs.
+  const storyBody = (page) => page.locator('main .story-body').evaluate((el) => ({
+    figures: [...el.querySelectorAll('figure')].map((f) => f.outerHTML),
+    paragraphs: [...el.querySelectorAll('p')].map((p) => p.textContent).filter((t) => !t.startsWith('Draft:')),
+  }));
+
+  const plain = await watchedPage();
+  await goLive(plain.page, root.url(story));
+  const drawn = await storyBody(plain.page);
+  assert.deepEqual(plain.chunks, [], 'a published feed needs no reader code');
+  await plain.page.context().close();
+
+  const { page, chunks } = await watchedPage();
+  await page.route(/\/feed\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(asHtml) }));
+  await goLive(page, root.url(story));
+  assert.deepEqual(chunks.map(chunkName).filter((n) => !/^gazette-chunk-shared\d+$/.test(n)), ['gazette-chunk-markup-reader']);
+  assert.deepEqual(await storyBody(page), drawn, 'the story read from its HTML is the published one');
+  await page.locator('header a.site-title').first().click();
+  await page.waitForSelector('main .card');
+  assert.equal(chunks.filter((c) => chunkName(c) === 'gazette-chunk-markup-reader').length, 1, 'fetched once');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(realProblems(page), []);
+  await page.context().close();
+
+  const failing = await watchedPage();
+  await failing.page.route(/\/feed\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(asHtml) }));
+  const undo = await failChunk(failing.page, 'markup-reader');
+  await failing.page.goto(root.url(story));
+  const banner = failing.page.locator('.load-failure[role=alert]');
+  await banner.waitFor();
+  assert.ok(await failing.page.locator('main article h1').count() === 1, 'the prerendered story is still there');
+  await undo();
+  await banner.getByRole('button', { name: 'Try again' }).click();
+  await failing.page.waitForFunction(() => document.documentElement.dataset.gazette === 'live');
+  assert.equal(await failing.page.locator('.load-failure').count(), 0);
+  assert.deepEqual(await storyBody(failing.page), drawn);
+  assert.ok(!failing.page.problems.some((p) => p.startsWith('pageerror')), 'no panic');
+  await failing.page.context().close();
 });

@@ -65,14 +65,17 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // plural rules and number grouping for 21 more languages, then 2.9 KiB for
 // links within a story (heading ids, fragments written against the page)
 // and players a site allows, started in place, then 0.4 KiB for list items
-// written outside a list read as a list, as a browser shows them. Over that issue's
-// 6 KiB: loading the players' code on demand is the way back. The code every first visit
+// written outside a list read as a list, as a browser shows them; then 15.2
+// KiB less (337.5 to 322.3): the HTML and SVG allowlists and the parser's
+// bridge are a chunk fetched only when a story comes as HTML, as a
+// published feed's stories never do (issue 29's growth: 4.3 KiB of its 6
+// allowed). The code every first visit
 // downloads; a page's chunks come on top (firstVisitCode). Raise it only
 // for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 337.5 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 322.3 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article as plain HTML (throttled, median of 5)`, { timeout: 240_000 }, async () => {

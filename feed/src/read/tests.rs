@@ -563,6 +563,65 @@ fn a_read_in_slices_pauses_between_stories_and_reads_the_same_feed() {
     );
 }
 
+/// A pause that counts the times the reader asked for the HTML parser and
+/// answers as told (the browser fetches that code on demand).
+struct MarkupPause {
+    asked: usize,
+    arrives: bool,
+}
+
+impl Pause for MarkupPause {
+    async fn between_stories(&mut self) {}
+
+    async fn markup_needed(&mut self) -> bool {
+        self.asked += 1;
+        self.arrives
+    }
+}
+
+fn read_asking_for_markup(json: &str, arrives: bool) -> (Result<Feed, FeedError>, usize) {
+    let mut pause = MarkupPause { asked: 0, arrives };
+    let result = at_once(read_feed_in_slices(
+        json.as_bytes(),
+        "/feed.json",
+        &crate::html5::Html5ever,
+        &mut pause,
+    ));
+    (result, pause.asked)
+}
+
+#[test]
+fn the_html_parser_is_asked_for_once_and_only_by_a_story_that_comes_as_html_or_a_graphic() {
+    let published = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+        {"id": "a", "content_html": "<p>One</p>", "_gazette": {"body": [{"type": "paragraph", "text": "One"}]}},
+        {"id": "b", "content_text": "Two"}]}"#;
+    let (feed, asked) = read_asking_for_markup(published, true);
+    assert_eq!(feed.unwrap().articles.len(), 2);
+    assert_eq!(asked, 0, "blocks ready-made and plain text need no HTML parser");
+
+    let as_html = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+        {"id": "a", "content_text": "Text first"},
+        {"id": "b", "content_html": "<p>One</p>"},
+        {"id": "c", "content_html": "<p>Two</p>"}]}"#;
+    let (feed, asked) = read_asking_for_markup(as_html, true);
+    assert_eq!(feed.unwrap(), read_feed(as_html.as_bytes(), "/feed.json").unwrap());
+    assert_eq!(asked, 1, "asked once, before the first story in HTML");
+
+    let graphic = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+        {"id": "a", "_gazette": {"body": [{"type": "list", "items": [{"blocks": [{"type": "graphic", "svg": "<svg viewBox='0 0 2 2'><rect width='1' height='1'/></svg>"}]}]}]}}]}"#;
+    let (feed, asked) = read_asking_for_markup(graphic, true);
+    assert!(matches!(feed.unwrap().articles[0].body[0], Block::List { .. }));
+    assert_eq!(asked, 1, "a graphic, however deep, is SVG to parse");
+
+    let (feed, asked) = read_asking_for_markup(as_html, false);
+    assert_eq!(
+        feed.unwrap_err(),
+        FeedError::CodeMissing,
+        "no story is read without the code that reads it"
+    );
+    assert_eq!(asked, 1);
+}
+
 #[test]
 fn players_audio_and_video_are_blocks_from_html_typed_blocks_and_attachments() {
     let feed = read(
