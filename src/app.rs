@@ -37,7 +37,17 @@ pub fn App(
     editions: Option<Editions>,
 ) -> impl IntoView {
     provide_meta_context();
+    // Until the feed is read, a prerendered page's language (and so its
+    // direction) stands: the page must not flip to the catalog's language
+    // and back (an RTL page mirrored twice, every non-English one marked
+    // English for a moment).
+    let served = StoredValue::new(take_over.then(crate::browser::served_language).flatten());
+    let page_language = initial
+        .as_ref()
+        .and_then(|store| store.site.language.clone())
+        .or_else(|| served.get_value());
     let tr = catalog.unwrap_or_else(crate::catalog::english);
+    let tr = page_language.map_or(tr, |language| crate::catalog::for_page(tr, &language));
     provide_context(tr);
     provide_context(editions.unwrap_or_else(|| Editions::single(&paths.home())));
     let shell = PageShell::new(paths.clone());
@@ -47,11 +57,6 @@ pub fn App(
     };
     provide_context(shell);
     provide_context(newsroom);
-    // Until the feed is read, a prerendered page's language (and so its
-    // direction) stands: the page must not flip to the catalog's language
-    // and back (an RTL page mirrored twice, every non-English one marked
-    // English for a moment).
-    let served = StoredValue::new(take_over.then(crate::browser::served_language).flatten());
     let lang = move || {
         newsroom
             .site(|s| s.language.clone())

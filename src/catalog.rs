@@ -652,6 +652,78 @@ pub fn catalog_file(language: &str) -> Option<&'static str> {
         .map(|(file, _)| *file)
 }
 
+/// Keys that are not words shown as they stand: how the language writes,
+/// and the frames that hold other words or content.
+const FORMAT_KEYS: &[&str] = &[
+    "language",
+    "direction",
+    "digits",
+    "group_separator",
+    "grouping",
+    "months",
+    "list_separator",
+    "language_names",
+    "page_title",
+    "open_quote",
+    "close_quote",
+];
+
+impl Catalog {
+    /// The catalog with each of its words wrapped in an isolate of its own
+    /// direction (U+2066 LEFT-TO-RIGHT or U+2067 RIGHT-TO-LEFT ISOLATE …
+    /// U+2069 POP DIRECTIONAL ISOLATE: in plain text what `<bdi dir>` is in
+    /// markup), for a page written the other way: "1 min read" and "…12
+    /// years old." then read so in a right-to-left page, not "min read 1"
+    /// and ".…12 years old". Text, not markup, so that every word is
+    /// isolated wherever it is shown, in an attribute or a title too.
+    pub fn isolated(&self) -> Catalog {
+        let open = if self.is_rtl() { '\u{2067}' } else { '\u{2066}' };
+        let isolate = |text: &str| Cow::Owned(format!("{open}{text}\u{2069}"));
+        let mut catalog = self.clone();
+        for (key, text) in TEXT_KEYS.iter().zip(&mut catalog.texts) {
+            if !FORMAT_KEYS.contains(key) && !text.is_empty() {
+                *text = isolate(text);
+            }
+        }
+        for plural in &mut catalog.plurals {
+            for form in [
+                &mut plural.zero,
+                &mut plural.one,
+                &mut plural.two,
+                &mut plural.few,
+                &mut plural.many,
+            ] {
+                if let Some(form) = form {
+                    *form = isolate(form);
+                }
+            }
+            plural.other = isolate(&plural.other);
+        }
+        catalog
+    }
+}
+
+/// The catalog a page in `language` draws with: `catalog`, or where the
+/// page is written the other way (a right-to-left newsroom whose language
+/// has no catalog reads in English) its [`Catalog::isolated`] copy. The
+/// prerenderer and the app both choose here, so the two pages are one.
+pub fn for_page(catalog: &'static Catalog, language: &str) -> &'static Catalog {
+    if direction_of(language) == catalog.direction() {
+        return catalog;
+    }
+    // Made once per catalog: the prerenderer draws every page of an
+    // edition with the same one.
+    static ISOLATED: std::sync::Mutex<Vec<(usize, &'static Catalog)>> = std::sync::Mutex::new(Vec::new());
+    let key = catalog as *const Catalog as usize;
+    let mut made = ISOLATED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, isolated)) = made.iter().find(|(k, _)| *k == key) {
+        return isolated;
+    }
+    let isolated = catalog.isolated().leak();
+    made.push((key, isolated));
+    isolated
+}
+
 /// The id of the `<script type="application/json">` in which a prerendered
 /// page carries its catalog (absent: English).
 pub const ELEMENT_ID: &str = "gazette-catalog";
@@ -937,6 +1009,32 @@ mod tests {
         assert_eq!(faults.unknown, ["serch", "views"]);
         assert!(faults.missing.contains(&"close"));
         assert!(Catalog::from_json("[1]").1.malformed.is_some());
+    }
+
+    #[test]
+    fn a_page_written_the_other_way_gets_its_words_isolated_and_nothing_else_changes() {
+        let english = english();
+        // A right-to-left newsroom whose language has no catalog (Pashto).
+        let for_pashto = for_page(english, "ps");
+        assert_eq!(fill(for_pashto.min_read(), &[("n", "1")]), "\u{2066}1 min read\u{2069}");
+        assert_eq!(for_pashto.count(for_pashto.stories(), 2), "\u{2066}2 stories\u{2069}");
+        assert_eq!(for_pashto.search(), "\u{2066}Search\u{2069}");
+        assert_eq!(
+            fill(for_pashto.read_in(), &[("language", "English")]),
+            "\u{2066}Read in English\u{2069}"
+        );
+        // How it writes stays as it is: tag, direction, digits, months, frames.
+        assert_eq!(for_pashto.language(), "en");
+        assert_eq!(for_pashto.direction(), "ltr");
+        assert_eq!(for_pashto.months(), english.months());
+        assert_eq!(for_pashto.page_title(), english.page_title());
+        assert_eq!(for_pashto.number(1873), "1,873");
+        assert!(std::ptr::eq(for_pashto, for_page(english, "ps-AF")), "made once");
+        // The same direction: the catalog itself.
+        assert!(std::ptr::eq(for_page(english, "ja"), english));
+        let arabic = catalog("ar").leak();
+        assert!(std::ptr::eq(for_page(arabic, "ar"), arabic));
+        assert!(for_page(arabic, "en").search().starts_with('\u{2067}'));
     }
 
     #[test]

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, DIST, startServer, launch, openPage, goLive, waitForPage, figure, realProblems } from './support.mjs';
 import { gazetteBinary } from './archive-site.mjs';
-import { offlinePage, prerenderedShape, liveShape, takeoverShift, storyAddresses, publish, structures, structureFaults } from './story-shape.mjs';
+import { offlinePage, prerenderedShape, liveShape, shapeOf, takeoverShift, storyAddresses, publish, structures, structureFaults } from './story-shape.mjs';
 import { buildManyTagsSite, removeSite, TAGS } from './many-tags-site.mjs';
 
 const CORPUS = path.join(ROOT, '../shared/corpora/jsonfeed');
@@ -330,6 +330,85 @@ test('an RTL and an LTR newsroom in other languages: <html lang dir> never chang
     await server.stop();
     rmSync(site, { recursive: true, force: true });
   }
+});
+
+// A newsroom in a right-to-left language Gazette has no catalog for
+// (Pashto): its interface falls back to English, and those words are
+// isolated, so that they read in their own order inside the RTL page:
+// "1 min read", not "min read 1"; "…years old.", not ".…years old".
+const PASHTO = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'د پوهنتون خبرونه',
+  language: 'ps',
+  home_page_url: 'https://news.example.edu/ps/',
+  items: [
+    { id: 'ps-1', title: 'کتابتون به ټوله شپه خلاص وي', content_html: '<p>د ازموینو پر مهال کتابتون شپه او ورځ خلاص دی.</p>', date_published: '2026-11-30T09:00:00+04:30', tags: ['پوهنتون'], authors: [{ name: 'احمد کریمي' }] },
+    { id: 'ps-2', title: 'زوړ خبر د لوبغالي په اړه', content_html: '<p>دا خبر ډېر زوړ دی.</p>', date_published: '2014-03-02T09:00:00+04:30', tags: ['لوبې'] },
+  ],
+};
+
+/**
+ * The text nodes of the page whose Latin letters or digits are drawn out
+ * of their logical order: for each two logically successive characters
+ * of such a run (spaces and punctuation between them allowed, no RTL
+ * letter), on one line, the later must be drawn to the right.
+ */
+async function reversedInterfaceWords(page) {
+  return page.evaluate(() => {
+    const rtl = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+    const faults = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const box = (node, i) => {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rects = range.getClientRects();
+      return rects.length === 1 && rects[0].width > 0 ? rects[0] : null;
+    };
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent;
+      if (!/[A-Za-z0-9]/.test(text)) continue;
+      const parent = node.parentElement;
+      if (parent.closest('.visually-hidden, script, style, noscript, [hidden]') || parent.getBoundingClientRect().width < 2) continue;
+      let previous = null;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (rtl.test(c)) { previous = null; continue; }
+        if (/\s/.test(c)) continue;
+        const rect = box(node, i);
+        if (!rect) continue;
+        if (previous && Math.abs(previous.rect.top - rect.top) < rect.height / 2 && rect.left < previous.rect.left) {
+          faults.push(`"${text.trim()}" (${parent.tagName.toLowerCase()}.${parent.className}): "${c}" drawn before "${previous.c}"`);
+          break;
+        }
+        previous = { c, rect };
+      }
+    }
+    return faults;
+  });
+}
+
+test('a right-to-left newsroom without a catalog: the English interface words read in their own order, isolated from the page', { timeout: 120_000 }, async () => {
+  await withPublishedSite(PASHTO, async (server, site) => {
+    const stories = storyAddresses(site);
+    const faults = [];
+    for (const href of ['/', ...stories, '/topics/', '/search/?q=خبر']) {
+      for (const javaScript of [true, false]) {
+        const page = await openPage(browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: javaScript });
+        if (javaScript) await goLive(page, server.url(href));
+        else await page.goto(server.url(href));
+        assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ps', 'rtl']);
+        const text = await page.evaluate(() => document.body.textContent);
+        if ((await page.locator('h1').textContent()).startsWith('زوړ')) assert.match(text, /years old/, 'the old story says so, in English');
+        if (javaScript && stories.includes(href)) {
+          assert.deepEqual(await page.evaluate(shapeOf, null), await prerenderedShape(page, href), `${href}: live as prerendered`);
+        }
+        for (const fault of await reversedInterfaceWords(page)) faults.push(`${href}${javaScript ? '' : ' (JavaScript off)'}: ${fault}`);
+        await page.context().close();
+      }
+    }
+    assert.deepEqual(faults, []);
+  });
 });
 
 /** Runs `use(server, site)` over a copy of the built site publishing `feed` (its JSON), then removes it. */

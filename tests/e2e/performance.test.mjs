@@ -68,14 +68,15 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // written outside a list read as a list, as a browser shows them; then 15.2
 // KiB less (337.5 to 322.3): the HTML and SVG allowlists and the parser's
 // bridge are a chunk fetched only when a story comes as HTML, as a
-// published feed's stories never do (issue 29's growth: 4.3 KiB of its 6
-// allowed). The code every first visit
+// published feed's stories never do; then 0.4 KiB for the interface's
+// words isolated in a page written the other way (issue 29's growth: 4.7
+// KiB of its 6 allowed). The code every first visit
 // downloads; a page's chunks come on top (firstVisitCode). Raise it only
 // for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 322.3 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 322.7 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 test(`an article's LCP is at most ${BUDGETS.lcpRatio}x that of the same article as plain HTML (throttled, median of 5)`, { timeout: 240_000 }, async () => {
