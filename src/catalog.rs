@@ -686,16 +686,15 @@ impl Catalog {
             }
         }
         for plural in &mut catalog.plurals {
-            for form in [
+            let forms = [
                 &mut plural.zero,
                 &mut plural.one,
                 &mut plural.two,
                 &mut plural.few,
                 &mut plural.many,
-            ] {
-                if let Some(form) = form {
-                    *form = isolate(form);
-                }
+            ];
+            for form in forms.into_iter().flatten() {
+                *form = isolate(form);
             }
             plural.other = isolate(&plural.other);
         }
