@@ -117,6 +117,8 @@ pub fn embed_of(src: &str, title: Option<String>, width: Option<u32>, height: Op
             Some(known("Instagram", format!("https://www.instagram.com/p/{id}/"), None))
         }
         ("google.com", ["maps", ..]) | ("maps.google.com", _) => Some(known("Google Maps", src.clone(), None)),
+        // A video uploaded to a Blogger post: its player page is the item.
+        ("blogger.com", ["video.g"]) => Some(known("Blogger", src.clone(), None)),
         ("dailymotion.com", ["embed", "video", id, ..]) => Some(known(
             "Dailymotion",
             format!("https://www.dailymotion.com/video/{id}"),
@@ -151,6 +153,14 @@ mod tests {
 
     fn of(src: &str) -> Embed {
         embed_of(src, Some("T".into()), Some(560), Some(315)).unwrap()
+    }
+
+    #[test]
+    fn a_blogger_video_is_named_for_blogger() {
+        let blogger = of("https://www.blogger.com/video.g?token=AD6v5dyq9-5I");
+        assert_eq!(blogger.provider, "Blogger");
+        assert_eq!(blogger.url, "https://www.blogger.com/video.g?token=AD6v5dyq9-5I");
+        assert_eq!(of("https://www.blogger.com/other").provider, "blogger.com");
     }
 
     #[test]

@@ -483,7 +483,8 @@ const PLAYERS = {
     date_published: '2026-11-30T09:00:00Z',
     content_html: '<p>The first show away from the studio.</p>'
       + '<iframe width="560" height="315" src="https://www.youtube.com/embed/abcdefghijk" title="The tour bus leaves campus"></iframe>'
-      + '<p>And the rehearsal.</p><iframe src="https://player.vimeo.com/video/123456" width="640" height="360" title="Rehearsal"></iframe>',
+      + '<p>And the rehearsal.</p><iframe src="https://player.vimeo.com/video/123456" width="640" height="360" title="Rehearsal"></iframe>'
+      + "<p>The bloopers, uploaded to the station's old blog.</p><iframe allowFullScreen='true' width='320' height='266' src='https://www.blogger.com/video.g?token=AD6v5dyq9' class='b-hbp-video b-uploaded' FRAMEBORDER='0' />",
   }],
 };
 
@@ -499,7 +500,7 @@ test('a player the site allows starts in place when the reader asks, from its on
     const still = await offlinePage(browser, { javaScriptEnabled: false });
     await still.goto(server.url(story));
     assert.deepEqual(await still.locator('.embed a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
-      ['https://www.youtube.com/watch?v=abcdefghijk', 'https://vimeo.com/123456']);
+      ['https://www.youtube.com/watch?v=abcdefghijk', 'https://vimeo.com/123456', 'https://www.blogger.com/video.g?token=AD6v5dyq9']);
     await still.context().close();
 
     const page = await offlinePage(browser);
@@ -516,6 +517,12 @@ test('a player the site allows starts in place when the reader asks, from its on
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'IFRAME', 'the reader is taken to the player');
     assert.equal(await page.locator('.embed iframe').count(), 1, 'the provider the site did not allow is not played in the page');
     assert.equal(await page.locator('.embed a', { hasText: 'Open on Vimeo' }).getAttribute('href'), 'https://vimeo.com/123456');
+    // With no still to show and no player to start, a facade is its label
+    // alone: no empty band above it.
+    for (const provider of ['Vimeo', 'Blogger']) {
+      const [facade, label] = await page.locator('.embed a', { hasText: `Open on ${provider}` }).evaluate((a) => [a.getBoundingClientRect().height, a.querySelector('.embed-label').getBoundingClientRect().height]);
+      assert.ok(facade - label <= 2, `${provider}: a facade ${facade} px tall around a label of ${label} px`);
+    }
     assert.deepEqual(realProblems(page).filter((p) => !p.includes('net::ERR_FAILED')), [], 'no policy violation, no error');
     await page.context().close();
   });
