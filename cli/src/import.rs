@@ -312,6 +312,10 @@ struct WrittenItem {
     /// Its own `xml:base`, and its body's (`<content xml:base>`).
     base: Option<String>,
     content_base: Option<String>,
+    /// An Atom `<content type="xhtml">`'s markup as written: the children
+    /// of its `<div>` (RFC 4287 §3.1.1.3), escapes kept. feed-rs gives its
+    /// text unescaped, so a code sample's `&lt;h1&gt;` would become a heading.
+    xhtml_content: Option<String>,
 }
 
 /// A photo's address and declared size, from a `media:` element.
@@ -363,6 +367,8 @@ fn outline(text: &str) -> Result<Outline, (usize, String)> {
     // The depth of the item being read, and the field open in it.
     let mut current: Option<(usize, WrittenItem)> = None;
     let mut field: Option<Field> = None;
+    // An item's `<content type="xhtml">`: its depth and where its markup begins.
+    let mut xhtml: Option<(usize, usize)> = None;
     loop {
         let at = reader.buffer_position() as usize;
         let event = reader
@@ -407,6 +413,11 @@ fn outline(text: &str) -> Result<Outline, (usize, String)> {
                             }
                             _ => None,
                         };
+                        if local == "content"
+                            && attribute(&start, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("xhtml"))
+                        {
+                            xhtml = Some((depth, reader.buffer_position() as usize));
+                        }
                         if (local == "content" || local == "encoded") && base.is_some() {
                             item.content_base = base;
                         }
@@ -436,6 +447,12 @@ fn outline(text: &str) -> Result<Outline, (usize, String)> {
             Event::End(_) => {
                 let depth = open.len();
                 open.pop();
+                if let (Some((content_depth, from)), Some((_, item))) = (xhtml, &mut current) {
+                    if content_depth == depth {
+                        item.xhtml_content = xhtml_children(&text[from..at]);
+                        xhtml = None;
+                    }
+                }
                 if current.as_ref().is_some_and(|(item_depth, _)| *item_depth + 1 == depth) {
                     field = None;
                 }
@@ -525,6 +542,27 @@ fn attribute(start: &BytesStart, name: &str) -> Option<String> {
         })
 }
 
+/// The markup inside an XHTML construct's one `<div>`, as written; `None`
+/// when it is not that shape or its elements are namespace-prefixed
+/// (`<xhtml:p>`, which HTML would not read as a paragraph).
+fn xhtml_children(written: &str) -> Option<String> {
+    let inside = written.trim();
+    let open_end = inside.find('>')?;
+    let open = &inside[..open_end];
+    let name = open.strip_prefix('<')?.split(|c: char| c.is_whitespace() || c == '/').next()?;
+    if name != "div" {
+        return None;
+    }
+    if open.ends_with('/') {
+        return Some(String::new());
+    }
+    let children = inside[open_end + 1..].trim_end().strip_suffix("</div>")?;
+    let prefixed = children
+        .match_indices('<')
+        .any(|(at, _)| children[at + 1..].split(['>', ' ', '/']).next().is_some_and(|name| name.contains(':')));
+    (!prefixed).then(|| children.to_owned())
+}
+
 /// The 1-based line and column (in characters) of a byte offset.
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let mut end = offset.min(text.len());
@@ -542,7 +580,9 @@ fn item(
 ) -> Result<(ItemEntry, Vec<String>), String> {
     let mut notes = Vec::new();
     let title = entry.title.as_ref().map(plain).filter(|t| !t.is_empty());
+    let xhtml = written.and_then(|w| w.xhtml_content.clone()).filter(|x| !x.trim().is_empty());
     let (content_html, content_text) = match &entry.content {
+        Some(_) if xhtml.is_some() => (xhtml, None),
         Some(content) if content.body.as_deref().is_some_and(|b| !b.trim().is_empty()) => {
             let body = content.body.clone();
             if content.content_type.to_string().contains("html") {
