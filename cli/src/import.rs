@@ -549,7 +549,10 @@ fn xhtml_children(written: &str) -> Option<String> {
     let inside = written.trim();
     let open_end = inside.find('>')?;
     let open = &inside[..open_end];
-    let name = open.strip_prefix('<')?.split(|c: char| c.is_whitespace() || c == '/').next()?;
+    let name = open
+        .strip_prefix('<')?
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()?;
     if name != "div" {
         return None;
     }
@@ -557,9 +560,12 @@ fn xhtml_children(written: &str) -> Option<String> {
         return Some(String::new());
     }
     let children = inside[open_end + 1..].trim_end().strip_suffix("</div>")?;
-    let prefixed = children
-        .match_indices('<')
-        .any(|(at, _)| children[at + 1..].split(['>', ' ', '/']).next().is_some_and(|name| name.contains(':')));
+    let prefixed = children.match_indices('<').any(|(at, _)| {
+        children[at + 1..]
+            .split(['>', ' ', '/'])
+            .next()
+            .is_some_and(|name| name.contains(':'))
+    });
     (!prefixed).then(|| children.to_owned())
 }
 
@@ -580,7 +586,9 @@ fn item(
 ) -> Result<(ItemEntry, Vec<String>), String> {
     let mut notes = Vec::new();
     let title = entry.title.as_ref().map(plain).filter(|t| !t.is_empty());
-    let xhtml = written.and_then(|w| w.xhtml_content.clone()).filter(|x| !x.trim().is_empty());
+    let xhtml = written
+        .and_then(|w| w.xhtml_content.clone())
+        .filter(|x| !x.trim().is_empty());
     let (content_html, content_text) = match &entry.content {
         Some(_) if xhtml.is_some() => (xhtml, None),
         Some(content) if content.body.as_deref().is_some_and(|b| !b.trim().is_empty()) => {

@@ -9,7 +9,7 @@
 //! survives: the blocks are rendered as text and elements the app builds.
 
 use super::embed::embed_of;
-use super::model::{Block, Cell, Graphic, Image, Inline, Media, MediaKind, Table};
+use super::model::{push_inline_text, Block, Cell, Graphic, Image, Inline, Media, MediaKind, Table};
 use super::svg::graphic_of;
 use super::text::squash_whitespace;
 use super::url::{is_feed_furniture, safe_url, story_anchor, story_fragment, UrlUse};
@@ -401,6 +401,16 @@ impl Builder<'_> {
                 }
                 continue;
             }
+            // Several photos in one link (a gallery's "open the set" link):
+            // each a photo, as a browser shows each.
+            if let Some(all) = images_in(node) {
+                for found in all {
+                    if let Some(image) = self.image(found, None) {
+                        self.push_photo(image);
+                    }
+                }
+                continue;
+            }
             match name.as_str() {
                 "x-embed" => {
                     let size = |key| {
@@ -453,7 +463,10 @@ impl Builder<'_> {
                     }
                 }
                 "ul" | "ol" => {
-                    let items = self.list_items(children, depth);
+                    let (before, items) = self.list_items(children, depth);
+                    for block in before {
+                        self.push_block(block);
+                    }
                     if !items.is_empty() {
                         let start = node
                             .attribute("start")
@@ -520,31 +533,40 @@ impl Builder<'_> {
         content
     }
 
-    /// Each item's blocks. A list written directly inside a list (not in an
-    /// item, as some editors do) belongs to the item before it.
-    fn list_items(&mut self, children: &[HtmlNode], depth: usize) -> Vec<Vec<Block>> {
+    /// The blocks written in a list before its first item, and each item's
+    /// blocks. Content written directly in a list, outside an item (a list
+    /// in a list, as some editors write it, or plain text), is shown by the
+    /// browser indented with no marker of its own: so it continues the item
+    /// before it, or, before any item, comes before the list.
+    fn list_items(&mut self, children: &[HtmlNode], depth: usize) -> (Vec<Block>, Vec<Vec<Block>>) {
+        let mut before = Vec::new();
         let mut items: Vec<Vec<Block>> = Vec::new();
-        for child in children {
-            let blocks = match child {
-                HtmlNode::Element { name, children, .. } if name == "li" => {
-                    self.nested(|b| b.flow(children, depth + 1))
-                }
-                HtmlNode::Text(t) if t.trim().is_empty() => continue,
-                other => {
-                    let blocks = self.nested(|b| b.flow(std::slice::from_ref(other), depth + 1));
-                    let is_list = matches!(other, HtmlNode::Element { name, .. } if name == "ul" || name == "ol");
-                    if let (true, Some(last)) = (is_list, items.last_mut()) {
-                        last.extend(blocks);
-                        continue;
-                    }
-                    blocks
-                }
+        let is_item = |node: &HtmlNode| matches!(node, HtmlNode::Element { name, .. } if name == "li");
+        let mut rest = children;
+        while let Some(first) = rest.first() {
+            // An item, or the run of content up to the next one, read together
+            // (text and the inline elements beside it are one paragraph).
+            let run = if is_item(first) {
+                1
+            } else {
+                rest.iter().position(is_item).unwrap_or(rest.len())
             };
-            if !blocks.is_empty() {
-                items.push(blocks);
+            let (chunk, after) = rest.split_at(run);
+            rest = after;
+            match first {
+                HtmlNode::Element { children, .. } if is_item(first) => {
+                    let blocks = self.nested(|b| b.flow(children, depth + 1));
+                    if !blocks.is_empty() {
+                        items.push(blocks);
+                    }
+                }
+                _ => {
+                    let blocks = self.nested(|b| b.flow(chunk, depth + 1));
+                    items.last_mut().unwrap_or(&mut before).extend(blocks);
+                }
             }
         }
-        items
+        (before, items)
     }
 
     /// A quote's blocks and the source named in its `footer` or `cite`, if any.
@@ -1025,6 +1047,25 @@ fn image_in(node: &HtmlNode) -> Option<FoundPhoto<'_>> {
     }
 }
 
+/// The photos of a link or span that holds two or more and no words.
+fn images_in(node: &HtmlNode) -> Option<Vec<FoundPhoto<'_>>> {
+    let HtmlNode::Element { name, children, .. } = node else {
+        return None;
+    };
+    if name != "a" && name != "span" {
+        return None;
+    }
+    let mut all = Vec::new();
+    for child in children {
+        match image_in(child) {
+            Some(found) => all.push(found),
+            None if text_of(std::slice::from_ref(child), 0).trim().is_empty() => {}
+            None => return None,
+        }
+    }
+    (all.len() >= 2).then_some(all)
+}
+
 /// A photo of the body: its `<img>`, and the `<picture>` around it, if any.
 #[derive(Clone, Copy)]
 struct FoundPhoto<'n> {
@@ -1059,6 +1100,16 @@ fn split_credit(children: &[HtmlNode], depth: usize) -> (Option<String>, Option<
         }
     }
     (Some(squash_whitespace(&caption)).filter(|c| !c.is_empty()), credit)
+}
+
+/// Whether a link (`<a href>`) is among `nodes` or their descendants.
+fn has_link(nodes: &[HtmlNode]) -> bool {
+    nodes.iter().any(|node| match node {
+        HtmlNode::Element { name, children, .. } => {
+            (name == "a" && node.attribute("href").is_some()) || has_link(children)
+        }
+        HtmlNode::Text(_) => false,
+    })
 }
 
 fn inline_into(out: &mut Vec<Inline>, node: &HtmlNode, base: &str, depth: usize) {
@@ -1102,10 +1153,36 @@ fn inline_into(out: &mut Vec<Inline>, node: &HtmlNode, base: &str, depth: usize)
                 out.push(Inline::Strong(content));
             }
         }
-        "code" | "kbd" | "samp" | "tt" => {
+        // Code is its text as written; a link inside it stays a link, as
+        // code of its own beside the code around it.
+        "code" | "kbd" | "samp" | "tt" if !has_link(children) => {
             let text = text_of(children, depth);
             if !text.is_empty() {
                 out.push(Inline::Code(text));
+            }
+        }
+        "code" | "kbd" | "samp" | "tt" => {
+            let mut content = Vec::new();
+            inner(&mut content);
+            let mut run = String::new();
+            for inline in content {
+                match inline {
+                    Inline::Link { url, content } => {
+                        if !run.is_empty() {
+                            out.push(Inline::Code(std::mem::take(&mut run)));
+                        }
+                        let mut text = String::new();
+                        push_inline_text(&content, &mut text);
+                        out.push(Inline::Link {
+                            url,
+                            content: vec![Inline::Code(text)],
+                        });
+                    }
+                    other => push_inline_text(std::slice::from_ref(&other), &mut run),
+                }
+            }
+            if !run.is_empty() {
+                out.push(Inline::Code(run));
             }
         }
         "a" => {
@@ -1425,6 +1502,72 @@ mod tests {
                     ],
                 ],
             )]
+        );
+    }
+
+    #[cfg(feature = "html5ever")]
+    #[test]
+    fn several_photos_in_one_link_are_each_a_photo() {
+        let blocks = html(
+            r#"<p><a href="/big.png"><img src="/a.png" alt="first"><img src="/b.png" alt="second"> <img src="/c.png" alt="third"></a></p>"#,
+        );
+        let alts: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Photo { image, .. } => Some(image.alt.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(alts, ["first", "second", "third"], "{blocks:?}");
+        assert_eq!(blocks.len(), 3);
+    }
+
+    #[cfg(feature = "html5ever")]
+    #[test]
+    fn a_link_inside_inline_code_stays_a_link() {
+        assert_eq!(
+            html(
+                r#"<p>The option <code><a href="https://magick.example/defines">-define</a> icon:auto-resize</code> helps.</p>"#
+            ),
+            vec![Block::Paragraph(vec![
+                text("The option "),
+                Inline::Link {
+                    url: "https://magick.example/defines".into(),
+                    content: vec![Inline::Code("-define".into())],
+                },
+                Inline::Code(" icon:auto-resize".into()),
+                text(" helps."),
+            ])]
+        );
+        // Without a link, code keeps every space as written.
+        assert_eq!(
+            html("<p><code>a  b</code></p>"),
+            vec![Block::Paragraph(vec![Inline::Code("a  b".into())])]
+        );
+    }
+
+    #[cfg(feature = "html5ever")]
+    #[test]
+    fn text_written_directly_in_a_list_continues_its_item_or_comes_before_the_list() {
+        // As a browser shows it: indented, with no marker of its own.
+        assert_eq!(
+            html("<ul>Words, <b>words</b>, words.</ul>"),
+            vec![Block::Paragraph(vec![
+                text("Words, "),
+                Inline::Strong(vec![text("words")]),
+                text(", words."),
+            ])]
+        );
+        assert_eq!(
+            html("<ol>Steps:<li>one</li>and then<li>two</li></ol>"),
+            vec![
+                paragraph("Steps:"),
+                Block::List {
+                    ordered: true,
+                    start: None,
+                    items: vec![vec![paragraph("one"), paragraph("and then")], vec![paragraph("two")]],
+                },
+            ]
         );
     }
 

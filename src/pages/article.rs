@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::catalog::{direction_of, fill, use_catalog};
 use crate::components::{
-    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, LookingBack, MostRead, PageKind, PageMeta, Photo, PhotoLink,
-    PhotoViewer, ShareButton, StoryCard, ViewerOnDemand,
+    ArticleMeta, ArticleSkeleton, BodyBlocks, CardStyle, Figure, LookingBack, MostRead, PageKind, PageMeta, Photo,
+    PhotoLink, PhotoViewer, ShareButton, StoryCard, ViewerOnDemand,
 };
 use crate::feed::url::is_external;
 use crate::feed::Article;
@@ -73,7 +73,12 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
     let photos = article.photos.clone();
     let viewer = PhotoViewer::new(photos.len());
     provide_context(viewer);
-    let grid = (!article.gallery().is_empty()).then(|| {
+    // A story whose one photo is the feed's own, not its body's (a post's
+    // featured image, an episode's art), shows it at the head of the story,
+    // as a newsroom would, not as a gallery of one at its end.
+    let lead = (article.body_photos == 0 && photos.len() == 1)
+        .then(|| view! { <Figure image=photos[0].clone() eager=true number=Some(0) /> });
+    let grid = (lead.is_none() && !article.gallery().is_empty()).then(|| {
         let count = photos.len();
         view! {
             <section class="gallery drawn-when-near" aria-labelledby="gallery-heading">
@@ -148,7 +153,7 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 <TranslationLinks article=article.clone() />
                 <ShareButton title=article.title.clone() />
             </header>
-            <div class="story-body">{body}{elsewhere}</div>
+            <div class="story-body">{lead}{body}{elsewhere}</div>
             <Later>{grid}</Later>
             <Corrections corrections=article.corrections.clone() />
             <StoryFooter article=article.clone() />

@@ -411,6 +411,42 @@ test('a right-to-left newsroom without a catalog: the English interface words re
   });
 });
 
+// A story whose one photo is the feed's own (a post's featured image, an
+// episode's art) and not its body's: at the head of the story, opening the
+// viewer, not a gallery of one at its end; prerendered as live.
+const FEATURED = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Campus Radio',
+  language: 'en',
+  items: [{
+    id: 'episode-12',
+    title: 'Episode 12: the archive after dark',
+    image: 'images/archive-page-800.jpg',
+    date_published: '2026-11-30T09:00:00Z',
+    content_html: '<p>We spent a night among the shelves.</p><p>The night porter showed us the stacks.</p>',
+  }],
+};
+
+test('a story whose only photo is the feed\'s own shows it at its head, not as a gallery of one', { timeout: 120_000 }, async () => {
+  await withPublishedSite(FEATURED, async (server, site) => {
+    const [story] = storyAddresses(site);
+    for (const javaScript of [false, true]) {
+      const page = await openPage(browser, { javaScriptEnabled: javaScript });
+      if (javaScript) await goLive(page, server.url(story));
+      else await page.goto(server.url(story));
+      const first = page.locator('.story-body > :first-child');
+      assert.equal(await first.evaluate((el) => el.matches('figure.figure') && el.querySelector('img') !== null), true, 'the photo heads the story');
+      assert.equal(await page.locator('.gallery').count(), 0, 'no gallery of one');
+      if (javaScript) {
+        await first.locator('a.photo-open').click();
+        await page.waitForSelector('dialog.viewer[open]');
+        assert.deepEqual(realProblems(page), []);
+      }
+      await page.context().close();
+    }
+  });
+});
+
 /** Runs `use(server, site)` over a copy of the built site publishing `feed` (its JSON), then removes it. */
 async function withPublishedSite(feed, use) {
   const site = mkdtempSync(path.join(os.tmpdir(), 'gazette-site-'));

@@ -158,11 +158,6 @@ export async function structures(page, hrefs) {
 
 /** The stories whose structure is known to differ from the browser's, and why (work left). */
 export const KNOWN_STRUCTURE_DIFFERENCES = {
-  'atom-nodecl-xhtml-lagrange.xml /articles/http/': 'XHTML content: the import unescapes text (RFC 4287 §3.1.1.3), so a code sample\'s "<h1>" becomes markup',
-  'atom-nodecl-xhtml-lagrange.xml /articles/python-jour/': 'a link inside a <pre> code block: a code block is plain text',
-  'atom-livejournal-ctrlchars-skippenskop.xml /articles/words-words-words/': 'text written directly in a <ul> with no <li>: the browser indents it without a bullet, Gazette makes it an item',
-  'atom-handwritten-xmlbase-pappacoda.xml /articles/favicon-2026/': 'one link fewer: not yet understood',
-  'rss-badcharref-nextinpact.xml /articles/messageries-mobiles-laquelle-choisir/': 'one link more: not yet understood',
 };
 
 /**

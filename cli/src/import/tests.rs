@@ -431,3 +431,42 @@ fn a_video_feed_s_story_is_its_description_and_its_thumbnail() {
     );
     assert_eq!(item.image.as_deref(), Some("https://i4.ytimg.com/vi/abc/hqdefault.jpg"));
 }
+
+#[test]
+fn atom_xhtml_content_is_its_markup_as_written_escapes_kept() {
+    // RFC 4287 §3.1.1.3: the content is the children of one XHTML <div>;
+    // "&lt;h1&gt;" in a code sample is text, not a heading.
+    let feed = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Lab notes</title><id>urn:x</id><updated>2026-11-30T09:00:00Z</updated>
+<entry><title>Headings in HTTP</title><id>https://notes.example.edu/http</id><updated>2026-11-30T09:00:00Z</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Write <code>&lt;h1&gt;</code> once &amp; only once.</p><pre>&lt;h1&gt;Title&lt;/h1&gt;</pre></div></content></entry>
+<entry><title>Prefixed</title><id>https://notes.example.edu/prefixed</id><updated>2026-11-30T09:00:00Z</updated>
+<content type="xhtml"><xhtml:div xmlns:xhtml="http://www.w3.org/1999/xhtml"><xhtml:p>Plain words.</xhtml:p></xhtml:div></content></entry>
+</feed>"#;
+    let imported = convert("notes.xml", feed.as_bytes()).unwrap();
+    let html = imported.document.items[0].content_html.as_deref().unwrap();
+    assert_eq!(
+        html,
+        "<p>Write <code>&lt;h1&gt;</code> once &amp; only once.</p><pre>&lt;h1&gt;Title&lt;/h1&gt;</pre>"
+    );
+    // Prefixed elements are left to feed-rs's reading: the words are kept.
+    let prefixed = &imported.document.items[1];
+    let words = prefixed
+        .content_html
+        .as_deref()
+        .or(prefixed.content_text.as_deref())
+        .unwrap_or("");
+    assert!(words.contains("Plain words."), "{words}");
+}
+
+#[test]
+fn xhtml_children_are_the_inside_of_the_one_div() {
+    assert_eq!(
+        xhtml_children("\n <div xmlns='x'><p>a</p></div>\n").as_deref(),
+        Some("<p>a</p>")
+    );
+    assert_eq!(xhtml_children("<div/>").as_deref(), Some(""));
+    assert_eq!(xhtml_children("<p>no div</p>"), None);
+    assert_eq!(xhtml_children("<divider>x</divider>"), None);
+    assert_eq!(xhtml_children("<div><x:p>a</x:p></div>"), None);
+}
