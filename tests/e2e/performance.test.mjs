@@ -73,14 +73,15 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // KiB less (337.5 to 322.3): the HTML and SVG allowlists and the parser's
 // bridge are a chunk fetched only when a story comes as HTML, as a
 // published feed's stories never do; then 0.4 KiB for the interface's
-// words isolated in a page written the other way (issue 29's growth: 4.7
-// KiB of its 6 allowed). The code every first visit
+// words isolated in a page written the other way, 0.2 KiB for a story's one
+// featured photo at its head (issue 29's growth: 4.9 KiB of its 6
+// allowed). The code every first visit
 // downloads; a page's chunks come on top (firstVisitCode). Raise it only
 // for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 322.7 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 322.9 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 // A CMS's feed gives its stories as HTML, not as Gazette's typed blocks:
