@@ -88,7 +88,9 @@ test('code size does not grow past what it is today (a guard while the budget is
 // such a site's first visit also fetches the HTML reader's chunk (and the
 // code it shares), as it reads the feed. Guarded as it stands: 341.5 KiB on
 // 6 December, 4.0 KiB more than before that code was a chunk (split code
-// compresses less well), 15.2 KiB less for a feed with typed blocks.
+// compresses less well), 15.2 KiB less for a feed with typed blocks; then
+// 0.6 KiB for text and lists in a list, links in code and photo sets read
+// as the browser reads them, and the featured photo at a story's head.
 test('code for a first visit to a site whose feed is HTML does not grow past what it is today', { timeout: 120_000 }, async () => {
   const feed = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
   for (const item of feed.items) delete item._gazette.body;
@@ -102,7 +104,7 @@ test('code for a first visit to a site whose feed is HTML does not grow past wha
     const chunks = Object.keys(visit.files).filter((f) => f.includes('gazette-chunk-'));
     figure(`first visit, article of a site whose feed is HTML: ${kib(visit.gzip)} KiB gzip (${chunks.length} chunks: ${chunks.map((c) => c.replace(/-[0-9a-f]{16}\.wasm$/, '')).join(', ')})`);
     assert.ok(chunks.some((c) => c.startsWith('gazette-chunk-markup-reader-')), 'the HTML reader is fetched');
-    assert.ok(visit.gzip <= 341.6 * 1024, `${kib(visit.gzip)} KiB gzip`);
+    assert.ok(visit.gzip <= 342.2 * 1024, `${kib(visit.gzip)} KiB gzip`);
   } finally {
     await browser.close();
     await htmlSite.stop();
