@@ -104,14 +104,17 @@ pub fn article(item: Item, parser: &dyn HtmlParser, base: &str) -> Article {
     for credit in &mut credits {
         credit.slug = slugify(&credit.name);
     }
+    // A summary that is only the story's own opening (a CMS's excerpt, or
+    // the whole text again) is not a standfirst: it would say it twice.
+    let summary = item.summary.filter(|summary| !opens(&text, summary));
     let title = item
         .title
-        .unwrap_or_else(|| derived_title(item.summary.as_deref().unwrap_or(&text)));
+        .unwrap_or_else(|| derived_title(summary.as_deref().unwrap_or(&text)));
     let mut article = Article {
         id: item.id,
         slug: String::new(),
         title,
-        summary: item.summary,
+        summary,
         url: item.url,
         external_url: item.external_url,
         published: item.published,
@@ -166,6 +169,21 @@ fn find_photo(photos: &[Image], url: &str) -> Option<usize> {
 
 /// Minutes to read at 230 words a minute, at least one. Chinese and
 /// Japanese text has no spaces, so its characters count at 500 a minute.
+/// Whether `summary` is how `text` begins, spaces aside (a CMS may join
+/// paragraphs with none) and an excerpt's closing ellipsis left out.
+fn opens(text: &str, summary: &str) -> bool {
+    let summary = summary.trim_end().trim_end_matches(['…', '.', ' ', '[', ']', '\u{a0}']);
+    let mut words = text.chars().filter(|c| !c.is_whitespace());
+    let mut any = false;
+    for c in summary.chars().filter(|c| !c.is_whitespace()) {
+        any = true;
+        if words.next() != Some(c) {
+            return false;
+        }
+    }
+    any
+}
+
 pub fn reading_minutes(text: &str) -> u32 {
     let words = text.split_whitespace().count() as u32;
     let cjk = text.chars().filter(|&c| super::search::is_cjk(c)).count() as u32;
@@ -293,6 +311,26 @@ mod tests {
         );
         assert_eq!(article.card_photo, Some(0));
         assert!(article.gallery().is_empty());
+    }
+
+    #[test]
+    fn a_summary_that_is_the_story_s_own_opening_is_not_a_standfirst() {
+        let body = "<p>The library opens all night.</p><p>Bring your card.</p>";
+        let with_summary = |summary: &str| {
+            ingest(Item {
+                summary: Some(summary.into()),
+                content: Content::Html(body.into()),
+                ..Item::default()
+            })
+            .summary
+        };
+        assert_eq!(with_summary("The library opens all night.Bring your card."), None);
+        assert_eq!(with_summary("The library opens all […]"), None);
+        assert_eq!(with_summary("The library opens all night…"), None);
+        assert_eq!(
+            with_summary("Exams start on Monday.").as_deref(),
+            Some("Exams start on Monday.")
+        );
     }
 
     #[test]

@@ -75,13 +75,14 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // published feed's stories never do; then 0.4 KiB for the interface's
 // words isolated in a page written the other way, 0.2 KiB for a story's one
 // featured photo at its head (issue 29's growth: 4.9 KiB of its 6
-// allowed). The code every first visit
+// allowed), then 0.2 KiB for a summary that only repeats a story's opening
+// not shown twice. The code every first visit
 // downloads; a page's chunks come on top (firstVisitCode). Raise it only
 // for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 322.9 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 323.0 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 // A CMS's feed gives its stories as HTML, not as Gazette's typed blocks:
@@ -90,7 +91,8 @@ test('code size does not grow past what it is today (a guard while the budget is
 // 6 December, 4.0 KiB more than before that code was a chunk (split code
 // compresses less well), 15.2 KiB less for a feed with typed blocks; then
 // 0.6 KiB for text and lists in a list, links in code and photo sets read
-// as the browser reads them, and the featured photo at a story's head.
+// as the browser reads them, and the featured photo at a story's head;
+// 0.2 KiB for a summary that repeats the story's opening left out.
 test('code for a first visit to a site whose feed is HTML does not grow past what it is today', { timeout: 120_000 }, async () => {
   const feed = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
   for (const item of feed.items) delete item._gazette.body;
@@ -104,7 +106,7 @@ test('code for a first visit to a site whose feed is HTML does not grow past wha
     const chunks = Object.keys(visit.files).filter((f) => f.includes('gazette-chunk-'));
     figure(`first visit, article of a site whose feed is HTML: ${kib(visit.gzip)} KiB gzip (${chunks.length} chunks: ${chunks.map((c) => c.replace(/-[0-9a-f]{16}\.wasm$/, '')).join(', ')})`);
     assert.ok(chunks.some((c) => c.startsWith('gazette-chunk-markup-reader-')), 'the HTML reader is fetched');
-    assert.ok(visit.gzip <= 342.2 * 1024, `${kib(visit.gzip)} KiB gzip`);
+    assert.ok(visit.gzip <= 342.4 * 1024, `${kib(visit.gzip)} KiB gzip`);
   } finally {
     await browser.close();
     await htmlSite.stop();
