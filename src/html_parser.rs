@@ -4,11 +4,12 @@
 //! the same way; in the browser, in slices that leave the page free for the
 //! reader between them.
 //!
-//! A published feed carries every story's blocks ready-made
-//! (`_gazette.body`), so the HTML allowlist, the SVG allowlist and the
+//! A feed that gives its stories as Gazette's typed blocks (`_gazette.body`)
+//! needs no HTML parsing, so the HTML allowlist, the SVG allowlist and the
 //! parser's bridge are a chunk of their own in the site's build, fetched
-//! only when a story comes as HTML (a feed changed since it was published,
-//! a graphic): a first visit does not download them.
+//! when the first story that comes as HTML (a CMS's feed, an imported one)
+//! or with a graphic is read; a site whose feed is all typed blocks never
+//! downloads them (docs/performance.md has both figures).
 
 use std::cell::OnceCell;
 

@@ -23,8 +23,8 @@ use super::url::{is_feed_furniture, safe_url, story_anchor, story_fragment, UrlU
 ///
 /// The reader reaches the allowlist only through [`HtmlParser::story_blocks`]
 /// and [`HtmlParser::graphic`], called through the trait object: so the
-/// browser's app, whose published feeds carry their blocks ready-made,
-/// fetches the allowlist's code only for a story that comes as HTML.
+/// browser's app fetches the allowlist's code only when a story comes as
+/// HTML, not for a feed of typed blocks (`_gazette.body`).
 pub trait HtmlParser {
     fn parse(&self, html: &str) -> Vec<HtmlNode>;
 

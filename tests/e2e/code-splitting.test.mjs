@@ -5,7 +5,7 @@
 // the Content Security Policy; a page's code is fetched as the reader reaches
 // for a link to it; a chunk that fails to arrive is offered
 // again, and never ends the app. The allowlist that reads a story's HTML is
-// a chunk too: a published feed carries its blocks ready-made.
+// a chunk too: a feed of typed blocks (the sample's) never needs it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -216,7 +216,7 @@ test("a feed whose stories come as HTML fetches the reader's code once and draws
   const plain = await watchedPage();
   await goLive(plain.page, root.url(story));
   const drawn = await storyBody(plain.page);
-  assert.deepEqual(plain.chunks, [], 'a published feed needs no reader code');
+  assert.deepEqual(plain.chunks, [], 'a feed of typed blocks needs no reader code');
   await plain.page.context().close();
 
   const { page, chunks } = await watchedPage();
