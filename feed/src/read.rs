@@ -162,19 +162,6 @@ fn has_graphic(item: &Node) -> bool {
         .is_some_and(mentions_graphic)
 }
 
-/// Asks `pause` for the HTML parser's code once, before the first story
-/// that needs it.
-async fn ensure_markup(pause: &mut impl Pause, ready: &mut bool) -> Result<(), FeedError> {
-    if !*ready {
-        *ready = pause.markup_needed().await;
-    }
-    if *ready {
-        Ok(())
-    } else {
-        Err(FeedError::CodeMissing)
-    }
-}
-
 /// Where a value sits in the document: a chain of keys and indices living on
 /// the stack, written out (`items[3]._gazette.body[2]`) only for a message.
 #[derive(Clone, Copy)]
@@ -301,8 +288,11 @@ impl<'s> Reader<'s> {
             if index > 0 {
                 pause.between_stories().await;
             }
-            if has_graphic(item) {
-                ensure_markup(pause, &mut markup_ready).await?;
+            if !markup_ready && has_graphic(item) {
+                markup_ready = pause.markup_needed().await;
+                if !markup_ready {
+                    return Err(FeedError::CodeMissing);
+                }
             }
             let at = list.index(index);
             match self.item(item, &at, &site) {
@@ -319,8 +309,11 @@ impl<'s> Reader<'s> {
                         continue;
                     }
                     seen_ids.insert(story.id.clone(), index);
-                    if matches!(story.content, Content::Html(_)) {
-                        ensure_markup(pause, &mut markup_ready).await?;
+                    if !markup_ready && matches!(story.content, Content::Html(_)) {
+                        markup_ready = pause.markup_needed().await;
+                        if !markup_ready {
+                            return Err(FeedError::CodeMissing);
+                        }
                     }
                     let mut article = ingest::article(story, self.parser, self.base);
                     crate::embed::allow_players(&mut article.body, &site.players);
