@@ -40,7 +40,7 @@ impl fmt::Display for FeedError {
         match self {
             FeedError::Json(e) => e.fmt(f),
             FeedError::NotAFeed(why) => write!(f, "not a JSON Feed: {why}"),
-            FeedError::CodeMissing => f.write_str("the code that reads its stories' HTML did not arrive"),
+            FeedError::CodeMissing => f.write_str("its HTML reader did not arrive"),
         }
     }
 }
