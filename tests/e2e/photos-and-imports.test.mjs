@@ -172,12 +172,7 @@ test('every RSS, Atom and JSON feed of the corpora and a WordPress export import
       assert.equal(addresses.length, items.length, `${name}: a page per story`);
       const page = await offlinePage(browser);
       await goLive(page, server.url('/'));
-      // (In a page of its own: parsing the stories' HTML reports their inline
-      // styles against the site's policy, which is not the page's doing.)
-      const reader = await offlinePage(browser);
-      await reader.goto(server.url('/offline.html'));
-      const rows = await structures(reader, addresses);
-      await reader.context().close();
+      const rows = await structures(browser, server, addresses);
       structuresCompared += rows.length;
       structureFaultsSeen.push(...structureFaults(name, rows));
       assert.equal(await page.locator("main h1").count(), 1, `${name}: one h1 on the front page`);

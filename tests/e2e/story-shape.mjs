@@ -106,12 +106,24 @@ export function publish(site, feed) {
  * The structure of every story of the site's feed as the browser's own
  * parser reads its `content_html` (DOMParser), beside the structure of its
  * prerendered page's story body: headings, list items with text, links with
- * text and paragraphs. Runs in a page of the site, over the story pages
- * `hrefs`; returns one row per story
- * whose page is found by its headline (a headline two stories share is
- * skipped), with the counts on each side.
+ * text and paragraphs, over the story pages `hrefs` of the site `server`
+ * serves. Returns one row per story whose page is found by its headline (a
+ * headline two stories share is skipped), with the counts on each side.
+ * It reads in a page of its own, the site's offline page: parsing the
+ * stories' HTML reports their inline styles against the site's policy,
+ * which is not a reader's page's doing.
  */
-export async function structures(page, hrefs) {
+export async function structures(browser, server, hrefs) {
+  const reader = await offlinePage(browser);
+  await reader.goto(server.url('/offline.html'));
+  try {
+    return await structuresIn(reader, hrefs);
+  } finally {
+    await reader.context().close();
+  }
+}
+
+function structuresIn(page, hrefs) {
   return page.evaluate(async (hrefs) => {
     // What the allowlist drops whole, as the browser would not show it
     // either (scripts, forms) or the page shows it otherwise (players, SVG).
