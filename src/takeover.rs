@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use crate::browser::{mark_document_live, slice_spent, yield_to_browser, IN_BROWSER};
+use crate::browser::{mark_document_live, slice_spent, yield_to_browser, yield_to_next_frame, IN_BROWSER};
 use crate::page_shell::{use_page_shell, PageShell};
 
 /// The element the prerendered page lives in.
@@ -36,13 +36,15 @@ thread_local! {
 pub const DRAFT_CLASS: &str = "app-draft";
 
 /// Creates the element the app draws into before it takes over: in the
-/// document after the prerendered page, over it, as wide and as tall,
-/// hidden and inert, so that nothing in it is seen, focused or read out
-/// before it is the page, while the browser styles and lays out each slice
-/// of it as it is drawn rather than the whole page at the swap. Standing
-/// where the page stands, its photos load and its sections are drawn near
-/// the viewport as the page's are; clipped to the page's height, it never
-/// makes the document longer (a scroll bar would narrow the page).
+/// document after the prerendered page, in the same grid cell (as wide and
+/// as tall), clipped away and inert, so that nothing in it is seen, tapped,
+/// focused or read out before it is the page, while the browser styles and
+/// lays out each slice of it as it is drawn rather than the whole page at
+/// the swap. Standing where the page stands, its photos load as the page's
+/// do; clipped to the page's height, it never makes the document longer (a
+/// scroll bar would narrow the page). Its box is the one it keeps as the
+/// page: the swap removes the prerendered page and the clip, and nothing of
+/// it is styled or laid out again.
 pub fn live_container() -> Option<web_sys::HtmlElement> {
     let document = document();
     let live = document
@@ -106,19 +108,26 @@ pub fn PageLifecycle(take_over: bool) -> impl IntoView {
         if shell.is_live() || !shell.is_wholly_drawn() {
             return;
         }
-        // The page's effects have run; swap on the next frame, when its layout
-        // is final, unless a piece has been put off again meanwhile. What the
-        // app does once live (its listeners, its announcements) follows in a
-        // task of its own, apart from the swap's layout and paint.
-        request_animation_frame(move || {
-            if shell.is_live_untracked() || !shell.is_wholly_drawn_untracked() || !swap() {
-                return;
-            }
-            leptos::task::spawn_local(async move {
-                yield_to_browser().await;
-                shell.mark_live();
-                mark_document_live();
-                crate::browser::mark_timeline("gazette:live");
+        // The page's effects have run. Its last piece is laid out in the next
+        // frame; in the one after, the draft becomes interactive (`inert` is
+        // inherited: every element of it is styled anew, a frame's work of
+        // its own; clipped away, nothing of it can be tapped meanwhile); in
+        // the third it is swapped in, unless a piece has been put off again
+        // meanwhile. What the app does once live (its listeners, its
+        // announcements) follows in a task of its own, apart from the swap's
+        // paint.
+        after_frames(2, move || {
+            LIVE.with(|slot| slot.borrow().as_ref().map(|live| live.remove_attribute("inert")));
+            after_frames(1, move || {
+                if shell.is_live_untracked() || !shell.is_wholly_drawn_untracked() || !swap() {
+                    return;
+                }
+                leptos::task::spawn_local(async move {
+                    yield_to_browser().await;
+                    shell.mark_live();
+                    mark_document_live();
+                    crate::browser::mark_timeline("gazette:live");
+                });
             });
         });
     });
@@ -129,6 +138,14 @@ pub fn PageLifecycle(take_over: bool) -> impl IntoView {
         show_failure_banner(shell);
         true
     });
+}
+
+/// Runs `then` in the animation frame `frames` frames from now.
+fn after_frames(frames: u32, then: impl FnOnce() + 'static) {
+    match frames {
+        0 => then(),
+        _ => request_animation_frame(move || after_frames(frames - 1, then)),
+    }
 }
 
 /// Draws `children` at once, or, while the app takes over a prerendered
@@ -151,7 +168,7 @@ pub fn Later(children: Children) -> impl IntoView {
 pub fn in_a_task_of_its_own(children: Children, put_off: Option<PageShell>) -> AnyView {
     let ready = RwSignal::new(false);
     leptos::task::spawn_local(async move {
-        yield_to_browser().await;
+        yield_to_next_frame().await;
         ready.set(true);
     });
     let children = StoredValue::new_local(Some(children));

@@ -92,13 +92,13 @@ fn mount_app_with(path: &str, store: Store) -> (web_sys::HtmlElement, impl Sized
 }
 
 /// Waits until the app has drawn all it draws: it draws its page in pieces,
-/// each in a task of its own (`takeover::Later`), so one tick is not enough.
-/// Settled is the markup unchanged over several yields to the browser.
+/// each after a frame of its own (`takeover::Later`), so one tick is not
+/// enough. Settled is the markup unchanged over several frames.
 async fn settled(root: &web_sys::Element) {
     let mut last = String::new();
     let mut unchanged = 0;
     for _ in 0..400 {
-        gazette::browser::yield_to_browser().await;
+        gazette::browser::yield_to_next_frame().await;
         leptos::task::tick().await;
         let now = root.inner_html();
         if now == last {

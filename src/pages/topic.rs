@@ -100,7 +100,11 @@ pub fn ListPage(kind: ListKind) -> impl IntoView {
                 }
             };
             Ok(match found {
-                Lookup::Found(data) => view! { <TopicView data latest=kind == ListKind::Latest /> }.into_any(),
+                // The page's own code runs for the first time here, in the
+                // list pages' chunk: compiled as it runs, in a task of its own.
+                Lookup::Found(data) => {
+                    view! { <Later><TopicView data latest=kind == ListKind::Latest /></Later> }.into_any()
+                }
                 Lookup::Missing => view! { <NotFound /> }.into_any(),
                 Lookup::NotReached(reach) => view! { <NotFound reach what="page" /> }.into_any(),
             })
@@ -176,7 +180,7 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
             }
             .into_any()
         }}
-        <Pagination first=first_page current=page.number total=page.total_pages />
+        <Later><Pagination first=first_page current=page.number total=page.total_pages /></Later>
     }
 }
 

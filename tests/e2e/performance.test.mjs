@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { audit, benchmarkIndex } from './lighthouse.mjs';
-import { BUDGETS, FIRST_PAGES, REFERENCE_INDEX, chunkSizes, codeSize, firstVisitCode, lcpRatio, routeChange, onReferenceMachine, startupTasks, viewerOpenTime } from './performance.mjs';
+import { BUDGETS, FIRST_PAGES, REFERENCE_INDEX, chunkSizes, codeSize, firstVisitCode, lcpRatio, routeChange, onReferenceMachine, startupMedian, viewerOpenTime } from './performance.mjs';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,13 +77,14 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // words isolated in a page written the other way, 0.2 KiB for a story's one
 // featured photo at its head (issue 29's growth: 4.9 KiB of its 6
 // allowed), then 0.2 KiB for a summary that only repeats a story's opening
-// not shown twice. The code every first visit
+// not shown twice; then 0.2 KiB for a take-over with no long task (issue
+// 27: a frame for each piece, the draft shown in three frames). The code every first visit
 // downloads; a page's chunks come on top (firstVisitCode). Raise it only
 // for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 323.0 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 323.2 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 // A CMS's feed gives its stories as HTML, not as Gazette's typed blocks:
@@ -93,7 +94,8 @@ test('code size does not grow past what it is today (a guard while the budget is
 // compresses less well), 15.2 KiB less for a feed with typed blocks; then
 // 0.6 KiB for text and lists in a list, links in code and photo sets read
 // as the browser reads them, and the featured photo at a story's head;
-// 0.2 KiB for a summary that repeats the story's opening left out.
+// 0.2 KiB for a summary that repeats the story's opening left out; 0.1
+// KiB for the take-over with no long task (issue 27).
 test('code for a first visit to a site whose feed is HTML does not grow past what it is today', { timeout: 120_000 }, async () => {
   const feed = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
   for (const item of feed.items) delete item._gazette.body;
@@ -107,7 +109,7 @@ test('code for a first visit to a site whose feed is HTML does not grow past wha
     const chunks = Object.keys(visit.files).filter((f) => f.includes('gazette-chunk-'));
     figure(`first visit, article of a site whose feed is HTML: ${kib(visit.gzip)} KiB gzip (${chunks.length} chunks: ${chunks.map((c) => c.replace(/-[0-9a-f]{16}\.wasm$/, '')).join(', ')})`);
     assert.ok(chunks.some((c) => c.startsWith('gazette-chunk-markup-reader-')), 'the HTML reader is fetched');
-    assert.ok(visit.gzip <= 342.4 * 1024, `${kib(visit.gzip)} KiB gzip`);
+    assert.ok(visit.gzip <= 342.6 * 1024, `${kib(visit.gzip)} KiB gzip`);
   } finally {
     await browser.close();
     await htmlSite.stop();
@@ -133,23 +135,20 @@ test(`Lighthouse mobile performance at least ${BUDGETS.lighthouse * 100}, blocki
   }
 });
 
-// Not yet enforced (issue 27): the take-over runs in slices of about 4 ms,
-// but V8 compiles each wasm function the first time it runs, on the main
-// thread (Liftoff, lazily), and that compilation is about two thirds of each
-// slice's first pieces: measured 40 to 100 ms at 4x on hosts of index 1,100
-// to 1,800, where the same page as plain HTML, without the app, has tasks of
-// its own of 20 to 120 ms while it loads. See docs/performance.md.
+// The take-over in slices (issue 27): each slice about 4 ms of work, each
+// piece of the page drawn after a frame, the draft shown without being
+// styled or laid out again. What is left of each long task is mostly V8
+// compiling a wasm function the first time it runs, on the main thread; the
+// median of five first visits keeps one busy moment of the host from
+// deciding (startupMedian). See docs/performance.md.
 let startupMedians;
-test(`while the app takes over a page, nothing moves (median of 3 first visits each)`, { timeout: 300_000 }, async () => {
+test(`while the app takes over a page, nothing moves (median of 5 first visits each)`, { timeout: 300_000 }, async () => {
   const index = await benchmarkIndex(server.url('/'));
   const browser = await launch();
   const medians = {};
   try {
     for (const [kind, route] of Object.entries(FIRST_PAGES).filter(([kind]) => kind !== 'search')) {
-      const runs = [];
-      for (let i = 0; i < 3; i++) runs.push(await startupTasks(browser, server, route));
-      runs.sort((a, b) => a.longest - b.longest);
-      const median = runs[1];
+      const { median, runs } = await startupMedian(browser, server, route);
       medians[kind] = median.longest;
       figure(`take-over of ${kind} (${route}), 4x CPU: longest task after first paint ${median.longest.toFixed(0)} ms (runs ${runs.map((r) => r.longest.toFixed(0)).join(', ')}; ${onReferenceMachine(median.longest, index).toFixed(0)} ms on the reference machine, benchmark index ${Math.round(index)}), live at ${median.live?.toFixed(0)} ms; first layout before paint ${median.beforePaint.toFixed(0)} ms; tasks over 30 ms: ${median.long.map((t) => `${t.ms} ms at ${t.at} [${t.marks.join('; ')}]`).join(', ') || 'none'}`);
       for (const run of runs) assert.equal(run.shift, 0, `${kind}: the take-over moved the page (layout shift ${run.shift})`);
@@ -160,7 +159,7 @@ test(`while the app takes over a page, nothing moves (median of 3 first visits e
   startupMedians = { medians, index };
 });
 
-test(`while the app takes over a page, no task runs over ${BUDGETS.startupTaskMs} ms at 4x CPU on a machine of benchmark index ${REFERENCE_INDEX}`, { todo: 'over budget: V8 compiles each wasm function on the main thread the first time it runs; see docs/performance.md' }, () => {
+test(`while the app takes over a page, no task runs over ${BUDGETS.startupTaskMs} ms at 4x CPU on a machine of benchmark index ${REFERENCE_INDEX}`, () => {
   assert.ok(startupMedians, 'measured by the test before');
   const { medians, index } = startupMedians;
   for (const [kind, longest] of Object.entries(medians)) {
