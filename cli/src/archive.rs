@@ -155,7 +155,9 @@ fn write_file(path: &Path, content: &str) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    crate::written::record(path);
+    Ok(())
 }
 
 /// One document of the layout: the feed's own fields, `_gazette`, a page of

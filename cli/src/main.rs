@@ -18,6 +18,7 @@ mod shell;
 mod site_files;
 mod tools;
 mod validate;
+mod written;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -30,14 +30,18 @@ pub struct Page {
     pub html: String,
 }
 
-/// At most this many story pages are written: beyond it, older stories are
-/// drawn by the app (from the story's own file in a paged archive).
-pub const MAX_STORY_PAGES: usize = 2_000;
-
 /// The pages of the site: the front page, the lists of every story and
-/// every topic, each topic's first page, each person's first page, every story the store holds (up
-/// to [`MAX_STORY_PAGES`]), the search page's shell, and `404.html`.
-pub fn site(shell: &str, store: &Store, paths: &Paths, editions: &Editions) -> Result<Vec<Page>, String> {
+/// every topic, each topic's first page, each person's first page, every
+/// story the store holds, the search page's shell, and `404.html`. Each is
+/// handed to `write` as it is rendered (on every core, in no set order), so
+/// that no more than a page per core is held at once. Returns how many.
+pub fn site(
+    shell: &str,
+    store: &Store,
+    paths: &Paths,
+    editions: &Editions,
+    write: impl Fn(Page) -> Result<(), String> + Sync,
+) -> Result<usize, String> {
     // An edition's language is the one its declaration names; a site of one
     // language speaks its feed's.
     let language = editions
@@ -46,53 +50,60 @@ pub fn site(shell: &str, store: &Store, paths: &Paths, editions: &Editions) -> R
         .or(store.site.language.as_deref());
     let catalog = crate::catalogs::for_language(language);
     let shell = Shell::new(shell, catalog, language, editions, paths)?;
-    // Each page's address (percent-encoded, as browsers ask for it) and its
-    // file (named in its own letters, as hosts look it up once decoded).
-    let mut routes: Vec<(String, String)> = vec![
-        (paths.home(), "index.html".to_owned()),
-        (paths.latest(), "latest/index.html".to_owned()),
-        (paths.all_topics(), "topics/index.html".to_owned()),
+    // Each page's address (percent-encoded, as browsers ask for it), the
+    // address it stands for, and its file (named in its own letters, as
+    // hosts look it up once decoded).
+    let mut routes: Vec<(String, String, String)> = vec![
+        (paths.home(), String::new(), "index.html".to_owned()),
+        (paths.latest(), String::new(), "latest/index.html".to_owned()),
+        (paths.all_topics(), String::new(), "topics/index.html".to_owned()),
     ];
     for topic in &store.site.topics {
-        routes.push((paths.topic(&topic.slug), format!("topics/{}/index.html", topic.slug)));
-    }
-    for person in store.people() {
-        routes.push((paths.person(&person), format!("people/{person}/index.html")));
-    }
-    for article in store.articles().iter().take(MAX_STORY_PAGES) {
         routes.push((
-            paths.article(&article.slug),
-            format!("articles/{}/index.html", article.slug),
+            paths.topic(&topic.slug),
+            String::new(),
+            format!("topics/{}/index.html", topic.slug),
         ));
     }
-    let mut pages = Vec::with_capacity(routes.len() + 2);
-    for (url, file) in routes {
-        let html = render(&shell, store, paths, catalog, editions, &url, &url)?;
-        pages.push(Page { file, html });
+    for person in store.people() {
+        routes.push((
+            paths.person(&person),
+            String::new(),
+            format!("people/{person}/index.html"),
+        ));
+    }
+    for article in store.articles() {
+        routes.push((
+            paths.article(&article.slug),
+            String::new(),
+            format!("articles/{}/index.html", article.slug),
+        ));
     }
     // Hosts serve it for every search address, so that a search opens with
     // its own page (and a 200 status where a host has no rewrites) rather
     // than another page's; its results are drawn in the browser.
     let search = paths.asset("search/");
-    pages.push(Page {
-        file: "search/index.html".to_owned(),
-        html: render(
-            &shell,
-            store,
-            paths,
-            catalog,
-            editions,
-            &search,
-            &format!("{search}{ANY_QUERY}"),
-        )?,
-    });
+    routes.push((
+        search.clone(),
+        format!("{search}{ANY_QUERY}"),
+        "search/index.html".to_owned(),
+    ));
+    use rayon::prelude::*;
+    routes.par_iter().try_for_each(|(url, stands_for, file)| {
+        let stands_for = if stands_for.is_empty() { url } else { stands_for };
+        let html = render(&shell, store, paths, catalog, editions, url, stands_for)?;
+        write(Page {
+            file: file.clone(),
+            html,
+        })
+    })?;
     // Hosts without rewrites answer unknown addresses with 404.html: the
     // bare app, which draws whatever the address names.
-    pages.push(Page {
+    write(Page {
         file: "404.html".to_owned(),
         html: shell.bare(),
-    });
-    Ok(pages)
+    })?;
+    Ok(routes.len() + 1)
 }
 
 /// The page Trunk wrote, prepared to receive rendered pages.
@@ -260,7 +271,7 @@ mod tests {
     #[test]
     fn renders_every_page_with_its_content_and_metadata() {
         let store = sample();
-        let pages = site(SHELL, &store, &Paths::new("/"), &Editions::single("/")).unwrap();
+        let pages = collected(SHELL, &store, &Paths::new("/"), &Editions::single("/"));
         // Front, the two lists, 8 topics, 19 people, 24 stories, search, 404.
         assert_eq!(pages.len(), 1 + 2 + 8 + 19 + 24 + 1 + 1);
 
@@ -339,13 +350,25 @@ mod tests {
 
     /// The sample site built for the public URL `/news/`.
     fn site_under_news() -> Vec<Page> {
-        site(
+        collected(
             &SHELL.replace("<base href=/>", "<base href=/news/>"),
             &sample(),
             &Paths::new("/news/"),
             &Editions::single("/news/"),
         )
-        .unwrap()
+    }
+
+    /// Every page `site` hands over, gathered.
+    fn collected(shell: &str, store: &Store, paths: &Paths, editions: &Editions) -> Vec<Page> {
+        let pages = std::sync::Mutex::new(Vec::new());
+        let count = site(shell, store, paths, editions, |page| {
+            pages.lock().unwrap().push(page);
+            Ok(())
+        })
+        .unwrap();
+        let pages = pages.into_inner().unwrap();
+        assert_eq!(count, pages.len());
+        pages
     }
 
     #[test]

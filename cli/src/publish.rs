@@ -120,6 +120,11 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     }
     // Every page says which build published it, for the service worker.
     let app = offline::app_files(dir, &hardened.html, &paths)?;
+    // The app's files stay as long as its page names them (the loader was
+    // written by the publish that first hardened the page).
+    for (file, _) in &app {
+        crate::written::record(&dir.join(file));
+    }
     let build = offline::build_id(&app);
     let hardened = Hardened {
         html: offline::with_build(&hardened.html, &build)?,
@@ -257,17 +262,21 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         if index == 0 {
             offline.site = store.site.clone();
         }
-        let pages = prerender::site(&hardened.html, &store, &edition_paths, &site_editions)?;
-        for page in &pages {
-            write(&format!("{prefix}{}", page.file), &page.html)?;
-        }
-        pages_written += pages.len();
+        pages_written += prerender::site(&hardened.html, &store, &edition_paths, &site_editions, |page| {
+            write_file(dir, &format!("{prefix}{}", page.file), page.html.as_bytes())
+        })?;
         match site_files::site_root(&store) {
             Some(root) => {
-                write(
-                    &format!("{prefix}sitemap.xml"),
-                    &site_files::sitemap(&store, &edition_paths, &root, &site_editions),
-                )?;
+                let sitemap = site_files::sitemap(
+                    &store,
+                    &edition_paths,
+                    &root,
+                    &site_editions,
+                    site_files::SITEMAP_LIMITS,
+                );
+                for (name, xml) in &sitemap {
+                    write(&format!("{prefix}{name}"), xml)?;
+                }
                 write(
                     &format!("{prefix}feed.xml"),
                     &site_files::rss(&store, &edition_paths, &root),
@@ -301,6 +310,22 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     }
     write("robots.txt", &site_files::robots(&sitemaps))?;
     write_offline_files(dir, &paths, &hardened.html, &app, &build, offline)?;
+    // The folder now holds what this feed implies: what an earlier feed
+    // implied and this one does not (an edition dropped, a story taken
+    // down, a sitemap's last part) goes.
+    // Each edition's feed.json is the owner's, read here and laid out in
+    // place: never Gazette's to remove.
+    let mut written = crate::written::take(dir);
+    for edition in &all {
+        written.remove(&format!("{}feed.json", edition.map_or("", |e| e.prefix.as_str())));
+    }
+    let removed = crate::written::settle(dir, &written)?;
+    if !removed.is_empty() {
+        eprintln!(
+            "gazette: removed {} files an earlier publish wrote that this feed does not imply",
+            removed.len()
+        );
+    }
     eprintln!(
         "gazette: prerendered {pages_written} pages{} ({} ms)",
         if all.len() > 1 {
@@ -377,7 +402,9 @@ fn write_file(dir: &Path, file: &str, content: &[u8]) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    crate::written::record(&path);
+    Ok(())
 }
 
 /// The editions the default feed declares (`_gazette.editions`); none when
@@ -617,6 +644,91 @@ mod tests {
     }
 
     const TRUNK_OUTPUT: &str = "<!doctype html><html lang=en><meta charset=utf-8><base href=/news/><title>News</title><script type=module>import init, * as bindings from '/news/app.js';\nconst wasm = await init({ module_or_path: '/news/app_bg.wasm' });</script><link href=/news/app.js rel=modulepreload><link as=fetch href=/news/app_bg.wasm rel=preload type=application/wasm></head><body><div id=app></div></body></html>";
+
+    /// A folder as `gazette publish` leaves it, without the app's real code:
+    /// the hardened page, its loader and stand-ins for the glue and the wasm.
+    fn published_folder(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("gazette-publish-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let hardened = harden(TRUNK_OUTPUT, CONTENT_SECURITY_POLICY).unwrap();
+        let (loader, script) = hardened.loader.unwrap();
+        std::fs::write(dir.join(loader), script).unwrap();
+        std::fs::write(dir.join("app.js"), "export default function init() {}").unwrap();
+        std::fs::write(dir.join("app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        std::fs::write(dir.join("index.html"), &hardened.html).unwrap();
+        std::fs::write(dir.join("404.html"), &hardened.html).unwrap();
+        dir
+    }
+
+    /// A feed of `stories` stories, one topic each, at news.example.edu.
+    fn feed_of(stories: usize, prefix: &str, editions: &str) -> String {
+        let items: Vec<String> = (0..stories)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"{prefix}{i}","url":"https://news.example.edu/{prefix}{i}","title":"{prefix} story {i}","content_text":"Text {i}.","date_published":"2026-11-{:02}T10:00:00+00:00","tags":["{prefix} topic {}"]}}"#,
+                    1 + i % 28,
+                    i % 3
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"News","home_page_url":"https://news.example.edu/news/","language":"en","_gazette":{{{editions}}},"items":[{}]}}"#,
+            items.join(",")
+        )
+    }
+
+    #[test]
+    fn publishing_another_feed_leaves_nothing_of_the_first_but_the_owners_files() {
+        let dir = published_folder("again");
+        let editions = r#""editions":[{"lang":"en","name":"English"},{"lang":"zh-Hans","name":"中文","prefix":"zh/"}]"#;
+        std::fs::write(dir.join("feed.json"), feed_of(12, "first", editions)).unwrap();
+        std::fs::create_dir_all(dir.join("zh")).unwrap();
+        std::fs::write(dir.join("zh/feed.json"), feed_of(4, "zh", "")).unwrap();
+        std::fs::write(dir.join("owner.txt"), "the owner's").unwrap();
+        assert_eq!(run(&dir).unwrap(), ExitCode::SUCCESS);
+        assert!(
+            dir.join("articles/first3/index.html").exists(),
+            "every story has its page"
+        );
+        assert!(dir.join("zh/index.html").exists(), "the Chinese edition is published");
+        std::fs::write(dir.join("articles/owners-note.html"), "the owner's too").unwrap();
+
+        std::fs::write(dir.join("feed.json"), feed_of(5, "second", "")).unwrap();
+        assert_eq!(run(&dir).unwrap(), ExitCode::SUCCESS);
+        let mut left = Vec::new();
+        let mut walk = vec![dir.clone()];
+        while let Some(folder) = walk.pop() {
+            for entry in std::fs::read_dir(folder).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk.push(path);
+                } else {
+                    left.push(path.strip_prefix(&dir).unwrap().to_string_lossy().into_owned());
+                }
+            }
+        }
+        left.sort();
+        for file in &left {
+            assert!(!file.contains("first"), "{file} is the first feed's");
+            assert!(
+                !file.starts_with("zh/") || file == "zh/feed.json",
+                "{file} is the dropped edition's"
+            );
+        }
+        for file in [
+            "owner.txt",
+            "articles/owners-note.html",
+            "zh/feed.json",
+            "articles/second4/index.html",
+            "sitemap.xml",
+        ] {
+            assert!(left.iter().any(|f| f == file), "{file} is missing from {left:?}");
+        }
+        let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+        assert!(!sitemap.contains("first") && !sitemap.contains("/zh/"), "{sitemap}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn moves_the_loader_and_adds_the_policy() {

@@ -45,6 +45,7 @@ pub fn write(pagefind: &Path, feed: &Feed, out: &Path) -> Result<(), String> {
             .arg(out.join(FOLDER))
             .output()
             .map_err(|e| format!("cannot run Pagefind ({}): {e}", pagefind.display()))?;
+        crate::written::record_folder(&out.join(FOLDER));
         if !output.status.success() {
             return Err(format!(
                 "Pagefind failed ({}):\n{}{}",

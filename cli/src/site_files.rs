@@ -75,10 +75,18 @@ fn absolute(paths: &Paths, root: &str, path: &str) -> String {
 /// A page's versions in the site's editions: (language, absolute URL).
 type Versions = Vec<(String, String)>;
 
-/// Every page of the edition, for search engines; in a site of several
-/// editions each page names its versions in the others (`hreflang`, with
-/// `x-default` for the default edition's).
-pub fn sitemap(store: &Store, paths: &Paths, root: &str, editions: &Editions) -> String {
+/// Every page of the edition, for search engines, as the files to write
+/// (`sitemap.xml`, and its parts when one file cannot hold them: see
+/// [`SITEMAP_LIMITS`]); in a site of several editions each page names its
+/// versions in the others (`hreflang`, with `x-default` for the default
+/// edition's).
+pub fn sitemap(
+    store: &Store,
+    paths: &Paths,
+    root: &str,
+    editions: &Editions,
+    limits: SitemapLimits,
+) -> Vec<(String, String)> {
     let newest = store.articles().first().and_then(|a| a.published);
     // The site's address above every edition's prefix.
     let prefix = editions.current().map_or("", |e| e.prefix.as_str());
@@ -133,22 +141,17 @@ pub fn sitemap(store: &Store, paths: &Paths, root: &str, editions: &Editions) ->
         ));
     }
     let default_language = editions.list.first().map(|e| e.language.clone());
-    xml_document(|xml| {
-        let mut urlset = xml
-            .create_element("urlset")
-            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
-        if !editions.list.is_empty() {
-            urlset = urlset.with_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"));
-        }
-        urlset.write_inner_content(|xml| {
-            for (path, modified, versions) in &pages {
+    let entries: Vec<SitemapEntry> = pages
+        .iter()
+        .map(|(path, modified, versions)| {
+            let default = versions.iter().find(|(l, _)| Some(l) == default_language.as_ref());
+            let x_default = default.map(|(_, url)| ("x-default".to_owned(), url.clone()));
+            let xml = xml_fragment(|xml| {
                 xml.create_element("url").write_inner_content(|xml| {
                     text_element(xml, "loc", &absolute(paths, root, path))?;
                     if let Some(modified) = modified {
                         text_element(xml, "lastmod", &modified.to_string())?;
                     }
-                    let default = versions.iter().find(|(l, _)| Some(l) == default_language.as_ref());
-                    let x_default = default.map(|(_, url)| ("x-default".to_owned(), url.clone()));
                     for (language, href) in versions.iter().cloned().chain(x_default) {
                         xml.create_element("xhtml:link")
                             .with_attribute(("rel", "alternate"))
@@ -158,11 +161,114 @@ pub fn sitemap(store: &Store, paths: &Paths, root: &str, editions: &Editions) ->
                     }
                     Ok(())
                 })?;
+                Ok(())
+            });
+            SitemapEntry {
+                xml,
+                modified: *modified,
             }
-            Ok(())
-        })?;
+        })
+        .collect();
+    let urlset = if editions.list.is_empty() {
+        r#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#
+    } else {
+        r#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">"#
+    };
+    split_sitemap(&entries, urlset, root, limits)
+}
+
+/// The sitemap protocol's limits for one file (sitemaps.org): 50,000
+/// addresses and 50 MiB uncompressed. A search engine ignores a file past
+/// either.
+pub const SITEMAP_LIMITS: SitemapLimits = SitemapLimits {
+    urls: 50_000,
+    bytes: 52_428_800,
+};
+
+/// How many addresses, and how many bytes, one sitemap file may hold.
+#[derive(Debug, Clone, Copy)]
+pub struct SitemapLimits {
+    pub urls: usize,
+    pub bytes: usize,
+}
+
+/// One page's `<url>` element, written, and its last change.
+struct SitemapEntry {
+    xml: String,
+    modified: Option<Timestamp>,
+}
+
+const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/// The files of a sitemap of `entries`: `sitemap.xml` alone when they fit
+/// in one file; else `sitemap.xml` is a sitemap index naming
+/// `sitemap-1.xml`, `sitemap-2.xml`…, each within `limits`, with the latest
+/// change of what it lists.
+fn split_sitemap(entries: &[SitemapEntry], urlset: &str, root: &str, limits: SitemapLimits) -> Vec<(String, String)> {
+    let frame = XML_DECLARATION.len() + urlset.len() + "\n</urlset>\n".len();
+    let mut parts: Vec<&[SitemapEntry]> = Vec::new();
+    let (mut start, mut bytes) = (0, frame);
+    for (i, entry) in entries.iter().enumerate() {
+        let size = entry.xml.len() + 1;
+        if i > start && (i - start == limits.urls || bytes + size > limits.bytes) {
+            parts.push(&entries[start..i]);
+            (start, bytes) = (i, frame);
+        }
+        bytes += size;
+    }
+    parts.push(&entries[start..]);
+    let urlset_of = |part: &[SitemapEntry]| {
+        let mut out = format!("{XML_DECLARATION}{urlset}\n");
+        for entry in part {
+            out.push_str(&entry.xml);
+            out.push('\n');
+        }
+        out.push_str("</urlset>\n");
+        out
+    };
+    if parts.len() == 1 {
+        return vec![("sitemap.xml".to_owned(), urlset_of(parts[0]))];
+    }
+    let files: Vec<(String, String)> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| (format!("sitemap-{}.xml", i + 1), urlset_of(part)))
+        .collect();
+    let index = xml_document(|xml| {
+        xml.create_element("sitemapindex")
+            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+            .write_inner_content(|xml| {
+                for ((name, _), part) in files.iter().zip(&parts) {
+                    let latest = part.iter().filter_map(|e| e.modified).max_by_key(|t| t.unix_seconds());
+                    xml.create_element("sitemap").write_inner_content(|xml| {
+                        text_element(xml, "loc", &format!("{root}{name}"))?;
+                        if let Some(latest) = latest {
+                            text_element(xml, "lastmod", &latest.to_string())?;
+                        }
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
         Ok(())
-    })
+    });
+    std::iter::once(("sitemap.xml".to_owned(), index))
+        .chain(files)
+        .collect()
+}
+
+/// An element written by `body`, indented one level (inside its document's
+/// root), without a declaration or a final line break.
+fn xml_fragment(body: impl FnOnce(&mut Xml) -> std::io::Result<()>) -> String {
+    let mut xml = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into a Vec<u8> cannot fail.
+    let written = body(&mut xml);
+    debug_assert!(written.is_ok());
+    let text = String::from_utf8(xml.into_inner()).unwrap_or_default();
+    text.lines()
+        .map(|line| format!("  {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `robots.txt`, naming the sitemap of every edition.
@@ -295,9 +401,12 @@ fn rss_channel(store: &Store, paths: &Paths, root: &str, channel: &Channel) -> S
 /// the last two days from it.
 const NEWS_WINDOW_SECONDS: i64 = 2 * 24 * 60 * 60;
 
+/// How many stories a news sitemap may list (Google's limit).
+const NEWS_SITEMAP_MAX: usize = 1_000;
+
 /// `sitemap-news.xml`: the stories published in the two days before `now`
-/// (seconds since 1970), with the publication's name and language, for
-/// news search engines.
+/// (seconds since 1970), the newest thousand at most, with the publication's
+/// name and language, for news search engines.
 pub fn news_sitemap(store: &Store, paths: &Paths, root: &str, now: i64) -> String {
     let site = &store.site;
     let language = news_language(site.language.as_deref());
@@ -308,6 +417,7 @@ pub fn news_sitemap(store: &Store, paths: &Paths, root: &str, now: i64) -> Strin
             a.published
                 .is_some_and(|p| (0..=NEWS_WINDOW_SECONDS).contains(&(now - p.unix_seconds())))
         })
+        .take(NEWS_SITEMAP_MAX)
         .collect();
     xml_document(|xml| {
         xml.create_element("urlset")
@@ -394,7 +504,10 @@ mod tests {
         let paths = Paths::new("/news/");
         let root = site_root(&store).unwrap();
         assert_eq!(root, "https://news.caldera.example.edu/");
-        let map = flat(&sitemap(&store, &paths, &root, &Editions::single("/")));
+        let files = sitemap(&store, &paths, &root, &Editions::single("/"), SITEMAP_LIMITS);
+        assert_eq!(files.len(), 1, "one file within the protocol's limits");
+        assert_eq!(files[0].0, "sitemap.xml");
+        let map = flat(&files[0].1);
         assert_eq!(
             map.matches("<url>").count(),
             1 + 2 + 8 + 19 + 24,
@@ -405,6 +518,108 @@ mod tests {
         assert!(map.contains("<loc>https://news.caldera.example.edu/topics/research/</loc>"));
         assert!(robots(&[format!("{root}sitemap.xml")])
             .ends_with("Sitemap: https://news.caldera.example.edu/sitemap.xml\n"));
+    }
+
+    /// Every `<loc>` of an XML document, in order, checking that it is well-formed.
+    fn locations(xml: &str) -> Vec<String> {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let (mut out, mut in_loc) = (Vec::new(), false);
+        loop {
+            match reader.read_event().expect("well-formed XML") {
+                Event::Start(e) => in_loc = e.name().into_inner() == "loc",
+                Event::Text(t) if in_loc => out.push(quick_xml::escape::unescape(&t).unwrap().into_owned()),
+                Event::End(_) => in_loc = false,
+                Event::Eof => return out,
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn a_sitemap_past_the_limits_is_an_index_of_parts_within_them() {
+        let store = sample();
+        let paths = Paths::new("/");
+        let root = "https://news.caldera.example.edu/";
+        let whole = sitemap(&store, &paths, root, &Editions::single("/"), SITEMAP_LIMITS);
+        let every = locations(&whole[0].1);
+        assert_eq!(every.len(), 54);
+        for limits in [
+            SitemapLimits {
+                urls: 10,
+                bytes: SITEMAP_LIMITS.bytes,
+            },
+            SitemapLimits {
+                urls: 50_000,
+                bytes: 2_000,
+            },
+        ] {
+            let files = sitemap(&store, &paths, root, &Editions::single("/"), limits);
+            let (index, parts) = files.split_first().unwrap();
+            assert_eq!(index.0, "sitemap.xml", "robots.txt names the index");
+            assert!(index
+                .1
+                .contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+            let names: Vec<String> = (1..=parts.len()).map(|i| format!("{root}sitemap-{i}.xml")).collect();
+            assert_eq!(locations(&index.1), names, "the index names every part, in order");
+            let mut listed = Vec::new();
+            for (name, xml) in parts {
+                let urls = locations(xml);
+                assert!(
+                    !urls.is_empty() && urls.len() <= limits.urls,
+                    "{name}: {} addresses",
+                    urls.len()
+                );
+                assert!(xml.len() <= limits.bytes, "{name}: {} bytes", xml.len());
+                listed.extend(urls);
+            }
+            assert_eq!(listed, every, "the parts list every page once, in the same order");
+        }
+        // The newest story's date is the first part's latest change.
+        let files = sitemap(
+            &store,
+            &paths,
+            root,
+            &Editions::single("/"),
+            SitemapLimits {
+                urls: 10,
+                bytes: SITEMAP_LIMITS.bytes,
+            },
+        );
+        assert_eq!(files.len(), 7, "54 addresses in parts of 10, and the index");
+        assert!(flat(&files[0].1).contains(
+            "<loc>https://news.caldera.example.edu/sitemap-1.xml</loc><lastmod>2026-11-24T10:00:00+08:00</lastmod>"
+        ));
+    }
+
+    #[test]
+    fn the_news_sitemap_lists_a_thousand_stories_at_most() {
+        let items: Vec<String> = (0..1_200)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"s{i}","url":"https://news.example.edu/s{i}","title":"Story {i}","content_text":"Text.","date_published":"2026-11-24T{:02}:{:02}:00+00:00"}}"#,
+                    i / 60 % 24,
+                    i % 60
+                )
+            })
+            .collect();
+        let feed = format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"News","home_page_url":"https://news.example.edu/","items":[{}]}}"#,
+            items.join(",")
+        );
+        let store = Store::from_feed(read_feed(feed.as_bytes(), "/feed.json").unwrap());
+        let now = Timestamp::parse("2026-11-25T00:00:00+00:00").unwrap().unix_seconds();
+        let news = news_sitemap(&store, &Paths::new("/"), "https://news.example.edu/", now);
+        let listed = locations(&news);
+        assert_eq!(listed.len(), 1_000);
+        assert_eq!(
+            listed[0],
+            store
+                .articles()
+                .first()
+                .map(|a| format!("https://news.example.edu/articles/{}/", a.slug))
+                .unwrap(),
+            "the newest first"
+        );
     }
 
     #[test]
