@@ -11,7 +11,7 @@
 //! The drawing is done in slices: reading the feed yields to the browser
 //! between stories when a slice's time is spent (`html_parser`), and pieces
 //! of the page put in [`Later`] are drawn in tasks of their own once it is,
-//! so that a reader's tap on the prerendered page is never kept waiting
+//! one after each frame (so each frame lays out one piece), so that a reader's tap on the prerendered page is never kept waiting
 //! behind one long task. Until the swap, a link on the prerendered page is
 //! the plain link it is without JavaScript, and a button pressed on it is
 //! pressed again on the app's page once that is on screen: no click is lost.
@@ -149,8 +149,9 @@ fn after_frames(frames: u32, then: impl FnOnce() + 'static) {
 }
 
 /// Draws `children` at once, or, while the app takes over a prerendered
-/// page and the current slice has had its time, in a task of its own: the
-/// browser may handle a tap or paint a frame in between. The swap waits for
+/// page and the current slice has had its time, in a task of its own after
+/// the next frame (and after the pieces put off before it): the browser
+/// handles a tap and lays out the piece before in between. The swap waits for
 /// every piece put off. Once the app is live, pages are drawn in one go, as
 /// a route change must be.
 #[component]
@@ -163,8 +164,8 @@ pub fn Later(children: Children) -> impl IntoView {
     in_a_task_of_its_own(children, Some(shell))
 }
 
-/// Draws `children` in a task of its own, once the browser has had a turn;
-/// `put_off` counts it drawn on the shell that counted it put off.
+/// Draws `children` in a task of its own, after the next frame
+/// ([`yield_to_next_frame`]); `put_off` counts it drawn on the shell that counted it put off.
 pub fn in_a_task_of_its_own(children: Children, put_off: Option<PageShell>) -> AnyView {
     let ready = RwSignal::new(false);
     leptos::task::spawn_local(async move {

@@ -51,31 +51,27 @@ pub fn site(
     let catalog = crate::catalogs::for_language(language);
     let shell = Shell::new(shell, catalog, language, editions, paths)?;
     // Each page's address (percent-encoded, as browsers ask for it), the
-    // address it stands for, and its file (named in its own letters, as
-    // hosts look it up once decoded).
-    let mut routes: Vec<(String, String, String)> = vec![
-        (paths.home(), String::new(), "index.html".to_owned()),
-        (paths.latest(), String::new(), "latest/index.html".to_owned()),
-        (paths.all_topics(), String::new(), "topics/index.html".to_owned()),
+    // addresses it stands for when not only its own, and its file (named in
+    // its own letters, as hosts look it up once decoded).
+    let mut routes: Vec<(String, Option<String>, String)> = vec![
+        (paths.home(), None, "index.html".to_owned()),
+        (paths.latest(), None, "latest/index.html".to_owned()),
+        (paths.all_topics(), None, "topics/index.html".to_owned()),
     ];
     for topic in &store.site.topics {
         routes.push((
             paths.topic(&topic.slug),
-            String::new(),
+            None,
             format!("topics/{}/index.html", topic.slug),
         ));
     }
     for person in store.people() {
-        routes.push((
-            paths.person(&person),
-            String::new(),
-            format!("people/{person}/index.html"),
-        ));
+        routes.push((paths.person(&person), None, format!("people/{person}/index.html")));
     }
     for article in store.articles() {
         routes.push((
             paths.article(&article.slug),
-            String::new(),
+            None,
             format!("articles/{}/index.html", article.slug),
         ));
     }
@@ -85,12 +81,12 @@ pub fn site(
     let search = paths.asset("search/");
     routes.push((
         search.clone(),
-        format!("{search}{ANY_QUERY}"),
+        Some(format!("{search}{ANY_QUERY}")),
         "search/index.html".to_owned(),
     ));
     use rayon::prelude::*;
     routes.par_iter().try_for_each(|(url, stands_for, file)| {
-        let stands_for = if stands_for.is_empty() { url } else { stands_for };
+        let stands_for = stands_for.as_deref().unwrap_or(url);
         let html = render(&shell, store, paths, catalog, editions, url, stands_for)?;
         write(Page {
             file: file.clone(),
