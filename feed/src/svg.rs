@@ -347,13 +347,15 @@ fn write_element(node: &HtmlNode, depth: usize, size: Option<(u64, u64)>, out: &
 /// Whether a value refers only to the graphic itself: an `href` is a
 /// fragment (`#id`), and a `url(…)` in any attribute is `url(#id)`.
 fn is_safe_value(key: &str, value: &str) -> bool {
-    let squashed: String = value
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
-    if key == "href" {
-        return squashed.starts_with('#') && is_fragment(&squashed[1..]);
+    // A control character is written as it is and read by the browser as
+    // something else (a NUL becomes U+FFFD): `\0#a` is no fragment there.
+    if value.chars().any(char::is_control) {
+        return false;
     }
+    if key == "href" {
+        return value.starts_with('#') && is_fragment(&value[1..]);
+    }
+    let squashed: String = value.chars().filter(|c| !c.is_whitespace()).collect();
     let lower = squashed.to_ascii_lowercase();
     if lower.contains("javascript:") || lower.contains("data:") || lower.contains("expression(") {
         return false;
@@ -479,6 +481,17 @@ mod tests {
     }
 
     /// SVG's own ways to run code or fetch: none survives the allowlist.
+    #[test]
+    fn a_reference_is_judged_as_it_is_written() {
+        // Found by the fuzzer: the NUL was dropped when judging and kept
+        // when writing; a browser reads `\u{FFFD}#y`, an address outside.
+        assert!(!is_safe_value("href", "\0#\0y"));
+        assert!(!is_safe_value("href", " #a"));
+        assert!(!is_safe_value("fill", "url(\u{1}#g)"));
+        assert!(is_safe_value("href", "#a"));
+        assert!(is_safe_value("fill", "url( #g )"));
+    }
+
     #[test]
     fn nothing_that_runs_or_loads_survives() {
         let vectors = [
