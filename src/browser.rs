@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::feed::html::{is_read_attribute, HtmlNode, HtmlParser, MAX_TREE_DEPTH};
-use crate::loading::{LoadError, LoadErrorKind, TIMEOUT_SECONDS};
+use crate::loading::LoadError;
 
 /// Whether this build runs in a browser (a constant, so the other branch is
 /// not in the wasm at all).
@@ -103,13 +103,74 @@ pub struct Fetched {
 
 /// The header the service worker (`cli/src/service_worker.js`) marks an
 /// offline answer with.
+#[cfg(target_arch = "wasm32")]
 const OFFLINE_COPY_HEADER: &str = "x-gazette-offline";
 
-/// Fetches a document: its status and its bytes. Conditional requests let
-/// the host answer 304 from the browser's cache when it has not changed.
-/// The request is abandoned after [`TIMEOUT_SECONDS`], and as soon as what
-/// asked for it goes away (the reader left the page that needed it).
+/// Fetches a document: its status and its bytes. In the browser, over the
+/// network; natively (the prerenderer), from the folder being published, so
+/// that a page is rendered from the very files the browser will read for it.
 pub async fn fetch_document(url: &str) -> Result<Fetched, LoadError> {
+    #[cfg(target_arch = "wasm32")]
+    return fetch_over_network(url).await;
+    #[cfg(not(target_arch = "wasm32"))]
+    return published::read(url);
+}
+
+/// Natively, the published folder stands for the site: the prerenderer says
+/// how an address maps to a file ([`published::serve`]) on the thread that
+/// renders, and a page's requests read that file.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod published {
+    use std::cell::RefCell;
+    use std::sync::Arc;
+
+    use super::Fetched;
+    use crate::loading::{LoadError, LoadErrorKind};
+
+    /// The bytes at an address, or `None` where the site has no such file.
+    pub type Files = Arc<dyn Fn(&str) -> Option<Vec<u8>> + Send + Sync>;
+
+    thread_local! {
+        static FILES: RefCell<Option<Files>> = const { RefCell::new(None) };
+    }
+
+    /// Runs `render` with `files` answering this thread's requests.
+    pub fn serve<T>(files: &Files, render: impl FnOnce() -> T) -> T {
+        FILES.with(|f| *f.borrow_mut() = Some(files.clone()));
+        let result = render();
+        FILES.with(|f| *f.borrow_mut() = None);
+        result
+    }
+
+    /// A missing file answers 404, as a host would; with no folder to read
+    /// (a component test), nothing answers, as when offline.
+    pub(super) fn read(url: &str) -> Result<Fetched, LoadError> {
+        let files = FILES.with(|f| f.borrow().clone()).ok_or_else(|| LoadError {
+            url: url.to_owned(),
+            kind: LoadErrorKind::Network,
+        })?;
+        Ok(match files(url) {
+            Some(body) => Fetched {
+                status: 200,
+                body,
+                offline_copy_of: None,
+            },
+            None => Fetched {
+                status: 404,
+                body: Vec::new(),
+                offline_copy_of: None,
+            },
+        })
+    }
+}
+
+/// Conditional requests let the host answer 304 from the browser's cache
+/// when it has not changed. The request is abandoned after
+/// [`crate::loading::TIMEOUT_SECONDS`], and as soon as what asked for it goes away (the
+/// reader left the page that needed it).
+#[cfg(target_arch = "wasm32")]
+async fn fetch_over_network(url: &str) -> Result<Fetched, LoadError> {
+    use crate::loading::{LoadErrorKind, TIMEOUT_SECONDS};
     use std::cell::Cell;
     use std::rc::Rc;
     use std::time::Duration;

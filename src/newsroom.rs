@@ -44,7 +44,8 @@ pub struct Newsroom {
     revision: RwSignal<u64>,
     /// Where requests are counted and retries asked for.
     shell: PageShell,
-    /// Whether it fetches at all: not when rendering ahead of time.
+    /// Whether it reads the live feed: not when rendering ahead of time,
+    /// which is given the feed and reads only the archive's files.
     fetches: bool,
     /// The stories' folded text for in-memory search, with the store
     /// version (revision, story count) it was made from.
@@ -75,8 +76,10 @@ impl Newsroom {
         Newsroom::create(shell, initial, true)
     }
 
-    /// A newsroom that shows `store` and never fetches: for the prerenderer
-    /// and for component tests.
+    /// A newsroom that shows `store` and never fetches it again: for the
+    /// prerenderer (which reads a paged archive's files from the folder
+    /// being published, as the browser will over the network) and for
+    /// component tests (which read nothing).
     pub fn fixed(shell: PageShell, store: Store) -> Newsroom {
         Newsroom::create(shell, Some(store), false)
     }
@@ -417,7 +420,8 @@ impl Newsroom {
     /// relative URLs mean what they would in the main feed: an archive's files
     /// sit in sub-folders but are written relative to `feed.json`.
     async fn fetch(self, url: &str) -> Result<Feed, LoadError> {
-        if !self.fetches {
+        // Natively the request reads the published folder (`browser::published`).
+        if !self.fetches && crate::browser::IN_BROWSER {
             return Err(LoadError {
                 url: url.to_owned(),
                 kind: LoadErrorKind::Network,

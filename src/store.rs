@@ -130,11 +130,20 @@ pub struct Store {
     person_pages: HashMap<(String, u32), PersonPage>,
 }
 
-pub const TOPIC_PAGE_SIZE: usize = 12;
+pub const TOPIC_PAGE_SIZE: usize = crate::feed::lists::PAGE_SIZE;
 
 /// How many topics the header names and the front page gives a section;
 /// the rest are on the page of all topics.
 pub const FEATURED_TOPICS: usize = 8;
+
+/// A story named by another, as much of it as a link to it shows.
+fn linked_story(link: &crate::feed::StoryLink) -> Arc<Article> {
+    Arc::new(Article {
+        slug: link.slug.clone(),
+        title: link.title.clone(),
+        ..Article::default()
+    })
+}
 
 impl Store {
     /// A store holding the first page of the main feed.
@@ -181,8 +190,7 @@ impl Store {
 
     fn sort(&mut self) {
         // A stable sort keeps feed order among equal or missing dates.
-        self.articles
-            .sort_by_key(|a| std::cmp::Reverse(a.published.map(|d| d.unix_seconds()).unwrap_or(i64::MIN)));
+        self.articles.sort_by_key(|a| a.newest_first());
         self.by_slug = self
             .articles
             .iter()
@@ -220,21 +228,10 @@ impl Store {
                 })
                 .collect();
         }
-        // Ten picks from a few hundred stories: picked one by one, with no
-        // sort to carry in the wasm. The list is newest first, so on a tie
-        // the earlier position wins.
-        let mut taken = vec![false; self.articles.len()];
-        let mut chosen = Vec::with_capacity(n);
-        for _ in 0..n {
-            let best = (0..self.articles.len())
-                .filter(|&i| !taken[i])
-                .filter_map(|i| self.articles[i].views.map(|views| (views, std::cmp::Reverse(i))))
-                .max();
-            let Some((_, std::cmp::Reverse(i))) = best else { break };
-            taken[i] = true;
-            chosen.push(self.articles[i].clone());
-        }
-        chosen
+        crate::feed::lists::most_read(self.articles.len(), |i| self.articles[i].views, n)
+            .into_iter()
+            .map(|i| self.articles[i].clone())
+            .collect()
     }
 
     pub fn articles(&self) -> &[Arc<Article>] {
@@ -440,9 +437,21 @@ impl Store {
                 .collect(),
             None => Vec::new(),
         };
+        // A story read from a paged archive says which its neighbours are;
+        // the stories beside it here may be pages apart in the archive.
+        let (newer, older) = match &article.neighbours {
+            Some(neighbours) => (
+                neighbours.newer.as_ref().map(linked_story),
+                neighbours.older.as_ref().map(linked_story),
+            ),
+            None => (
+                index.checked_sub(1).map(|i| self.articles[i].clone()),
+                self.articles.get(index + 1).cloned(),
+            ),
+        };
         Some(ArticleContext {
-            newer: index.checked_sub(1).map(|i| self.articles[i].clone()),
-            older: self.articles.get(index + 1).cloned(),
+            newer,
+            older,
             topics,
             related,
             article,
@@ -457,7 +466,7 @@ impl Store {
         }
         let topic = self.topic(slug)?.clone();
         let total_stories = self.topic_articles(slug).count();
-        let total_pages = total_stories.div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
+        let total_pages = crate::feed::lists::page_count(total_stories) as u32;
         if page == 0 || page > total_pages {
             return None;
         }
@@ -507,17 +516,11 @@ impl Store {
     /// Everyone named in a byline or a credit of the stories read, in order
     /// of their newest story.
     pub fn people(&self) -> Vec<String> {
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut slugs: Vec<String> = Vec::new();
-        for article in &self.articles {
-            let named = article
-                .authors
-                .iter()
-                .filter_map(|a| a.slug.as_deref())
-                .chain(article.credits.iter().map(|c| c.slug.as_str()));
-            for slug in named {
-                if !slug.is_empty() && !slugs.iter().any(|s| s == slug) {
-                    slugs.push(slug.to_owned());
-                }
+        for slug in self.articles.iter().flat_map(|a| a.people()) {
+            if seen.insert(slug) {
+                slugs.push(slug.to_owned());
             }
         }
         slugs
@@ -532,7 +535,7 @@ impl Store {
         let person = self.person(slug)?;
         let theirs = || self.articles.iter().filter(|a| a.involves(slug));
         let total_stories = theirs().count();
-        let total_pages = total_stories.div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
+        let total_pages = crate::feed::lists::page_count(total_stories) as u32;
         if page == 0 || page > total_pages {
             return None;
         }
@@ -565,7 +568,7 @@ impl Store {
 
     /// One page of every story read, newest first; page 1 exists even empty.
     pub fn latest_page(&self, page: u32) -> Option<TopicPage> {
-        let total_pages = self.articles.len().div_ceil(TOPIC_PAGE_SIZE).max(1) as u32;
+        let total_pages = crate::feed::lists::page_count(self.articles.len()) as u32;
         let total_stories = self
             .site
             .archive
@@ -832,6 +835,27 @@ mod tests {
         assert!(s.article_context("nope").is_none());
         let first = s.article_context("new").unwrap();
         assert!(first.newer.is_none());
+    }
+
+    #[test]
+    fn a_story_from_a_paged_archive_links_to_the_neighbours_it_names() {
+        let mut s = store();
+        let mut deep = article("deep", "research", "2020-01-01T00:00:00Z");
+        let link = |slug: &str| crate::feed::StoryLink {
+            slug: slug.to_owned(),
+            title: format!("The {slug} story"),
+        };
+        deep.neighbours = Some(crate::feed::Neighbours {
+            newer: Some(link("deep-newer")),
+            older: None,
+        });
+        s.add_articles(vec![deep]);
+        let ctx = s.article_context("deep").unwrap();
+        assert_eq!(
+            ctx.newer.map(|a| (a.slug.clone(), a.title.clone())),
+            Some(("deep-newer".to_owned(), "The deep-newer story".to_owned()))
+        );
+        assert!(ctx.older.is_none(), "the oldest of the archive");
     }
 
     #[test]

@@ -25,8 +25,10 @@ use std::time::Instant;
 
 use gazette::feed::html5::Html5ever;
 use gazette::feed::json;
-use gazette::feed::wire::{ArchiveEntry, FeedExtension, PageEntry, RankedEntry, TopicEntry};
-use gazette::feed::{read_parsed, Article, Feed, FeedError};
+use gazette::feed::wire::{
+    ArchiveEntry, FeedExtension, NeighboursEntry, PageEntry, RankedEntry, StoryLinkEntry, TopicEntry,
+};
+use gazette::feed::{read_parsed, Article, Feed, FeedError, Neighbours, StoryLink};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -65,6 +67,8 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
         Err(FeedError::Json(e)) => return Err(format!("{}: {e}", options.input.display())),
         Err(e) => return Err(format!("{}: {e}", options.input.display())),
     };
+    // The parsed tree is several times the feed's size: gone before the copy below is made.
+    drop(root);
     for problem in feed.problems.iter().filter(|p| p.skipped_story) {
         let origin = problem
             .path
@@ -109,6 +113,9 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
     if let (Some(language), Some(head)) = (detected, source.as_object_mut()) {
         head.insert("language".to_owned(), Value::String(language));
     }
+    // Written as each is made: the layout of a large archive is several
+    // times the feed's size.
+    let progress = Progress::new("writing the archive's story files", feed.articles.len());
     let files = layout(
         &source,
         &feed,
@@ -116,12 +123,14 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
         options.page_size,
         options.topic_page_size,
         search_url.as_deref(),
-    );
-    let mut progress = Progress::new("writing", files.len());
-    for (path, content) in &files {
-        write_file(&options.out.join(path), content)?;
-        progress.advance();
-    }
+        &mut |path, content| {
+            if path.starts_with("articles/") {
+                progress.advance();
+            }
+            write_file(&options.out.join(&path), &content)
+        },
+    )?;
+    drop(source);
     progress.finish();
     if let Some(pagefind) = &pagefind {
         let indexing = Instant::now();
@@ -136,8 +145,8 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
     }
     eprintln!(
         "gazette: wrote {} file{} for {} {} in {} topics to {} ({} ms)",
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
+        files,
+        if files == 1 { "" } else { "s" },
         feed.articles.len(),
         if feed.articles.len() == 1 { "story" } else { "stories" },
         feed.site.topics.len(),
@@ -152,12 +161,7 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
 }
 
 fn write_file(path: &Path, content: &str) -> Result<(), String> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    }
-    std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    crate::written::record(path);
-    Ok(())
+    crate::written::write(path, content.as_bytes())
 }
 
 /// One document of the layout: the feed's own fields, `_gazette`, a page of
@@ -185,9 +189,11 @@ const HEAD_FIELDS: [&str; 8] = [
     "author",
 ];
 
-/// Every file of the layout, as (path relative to the output folder, JSON text).
-/// `source` is the feed as JSON (its stories are copied as written), `feed`
-/// the same feed as the reader read it, `indices` the item each story came from.
+/// Every file of the layout, each handed to `write` as (path relative to
+/// the output folder, JSON text) as it is made, so that no more than one is
+/// held at a time; returns how many. `source` is the feed as JSON (its
+/// stories are copied as written), `feed` the same feed as the reader read
+/// it, `indices` the item each story came from.
 pub fn layout(
     source: &Value,
     feed: &Feed,
@@ -195,16 +201,34 @@ pub fn layout(
     page_size: usize,
     topic_page_size: usize,
     search_url: Option<&str>,
-) -> Vec<(String, String)> {
+    write: &mut dyn FnMut(String, String) -> Result<(), String>,
+) -> Result<usize, String> {
+    let mut count = 0;
+    let mut write = |name: String, text: String| {
+        count += 1;
+        write(name, text)
+    };
     let no_items = Vec::new();
     let items = source.get("items").and_then(Value::as_array).unwrap_or(&no_items);
     // Newest first, as the site shows them; the sort is stable, so undated
     // stories keep the feed's order after the dated ones.
     let mut order: Vec<usize> = (0..feed.articles.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(feed.articles[i].published.map(|d| d.unix_seconds()).unwrap_or(i64::MIN)));
+    order.sort_by_key(|&i| feed.articles[i].newest_first());
+    // In a paged archive each copy of a story names its neighbours, which
+    // the file it is read from may not hold.
+    let paged = order.len() > page_size;
+    let at = |position: Option<usize>| position.and_then(|p| order.get(p)).map(|&i| &feed.articles[i]);
     let stories: Vec<(&Article, Value)> = order
         .iter()
-        .map(|&i| (&feed.articles[i], story_value(&items[indices[i]], &feed.articles[i])))
+        .enumerate()
+        .map(|(position, &i)| {
+            let neighbours = paged.then(|| Neighbours {
+                newer: at(position.checked_sub(1)).map(link_to),
+                older: at(Some(position + 1)).map(link_to),
+            });
+            let article = &feed.articles[i];
+            (article, story_value(&items[indices[i]], article, neighbours))
+        })
         .collect();
 
     let mut by_topic: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -215,12 +239,7 @@ pub fn layout(
     }
     let mut by_person: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (position, (article, _)) in stories.iter().enumerate() {
-        let named = article
-            .authors
-            .iter()
-            .filter_map(|a| a.slug.as_deref())
-            .chain(article.credits.iter().map(|c| c.slug.as_str()));
-        for person in named.filter(|p| !p.is_empty()) {
+        for person in article.people() {
             let theirs = by_person.entry(person).or_default();
             if theirs.last() != Some(&position) {
                 theirs.push(position);
@@ -279,13 +298,13 @@ pub fn layout(
 
     let total = stories.len();
     if total <= page_size {
-        return vec![(
+        write(
             "feed.json".to_owned(),
             document(&main_head, &extension(None, None), &mut (0..total), None),
-        )];
+        )?;
+        return Ok(count);
     }
 
-    let mut files = Vec::new();
     let feed_pages = total.div_ceil(page_size);
     let archive = ArchiveEntry {
         total_items: total as u64,
@@ -316,13 +335,13 @@ pub fn layout(
         } else {
             document(&head, &plain, &mut positions, next)
         };
-        files.push((name, text));
+        write(name, text)?;
     }
     for (position, (article, _)) in stories.iter().enumerate() {
-        files.push((
+        write(
             format!("articles/{}.json", article.slug),
             document(&head, &plain, &mut std::iter::once(position), None),
-        ));
+        )?;
     }
     // A topic's or a person's stories, a page per file, each saying where it stands.
     let mut paged = |folder: String, positions: &[usize]| {
@@ -338,18 +357,19 @@ pub fn layout(
                 total_pages: pages as u32,
                 total_items: positions.len() as u64,
             };
-            files.push((
+            write(
                 format!("{folder}/page-{page}.json"),
                 document(&head, &extension(None, Some(info)), &mut chunk.into_iter(), None),
-            ));
+            )?;
         }
+        Ok::<(), String>(())
     };
     for topic in &feed.site.topics {
         let positions = by_topic.get(topic.slug.as_str()).map(Vec::as_slice).unwrap_or_default();
-        paged(format!("topics/{}", topic.slug), positions);
+        paged(format!("topics/{}", topic.slug), positions)?;
     }
     for (person, positions) in &by_person {
-        paged(format!("people/{person}"), positions);
+        paged(format!("people/{person}"), positions)?;
     }
     let mut newest: Vec<usize> = feed
         .site
@@ -367,11 +387,11 @@ pub fn layout(
         .collect();
     newest.sort_unstable();
     newest.dedup();
-    files.push((
+    write(
         "sections.json".to_owned(),
         document(&head, &plain, &mut newest.into_iter(), None),
-    ));
-    files
+    )?;
+    Ok(count)
 }
 
 /// How many stories the archive's most-read list names.
@@ -380,21 +400,21 @@ const MOST_READ: usize = 10;
 /// The stories with the most views, most first (ties to the newer), so that
 /// the site shows them without reading every story.
 fn most_read(stories: &[(&Article, Value)]) -> Vec<RankedEntry> {
-    let mut ranked: Vec<(usize, u64)> = stories
-        .iter()
-        .enumerate()
-        .filter_map(|(position, (article, _))| Some((position, article.views?)))
-        .collect();
-    ranked.sort_by_key(|&(position, views)| (std::cmp::Reverse(views), position));
-    ranked
+    gazette::feed::lists::most_read(stories.len(), |i| stories[i].0.views, MOST_READ)
         .into_iter()
-        .take(MOST_READ)
-        .map(|(position, views)| RankedEntry {
+        .map(|position| RankedEntry {
             slug: stories[position].0.slug.clone(),
             title: stories[position].0.title.clone(),
-            views,
+            views: stories[position].0.views.unwrap_or_default(),
         })
         .collect()
+}
+
+fn link_to(article: &Article) -> StoryLink {
+    StoryLink {
+        slug: article.slug.clone(),
+        title: article.title.clone(),
+    }
 }
 
 /// The site's topics with their story counts: in the order a feed declares
@@ -416,8 +436,9 @@ fn topic_entries(feed: &Feed, by_topic: &BTreeMap<&str, Vec<usize>>) -> Vec<Topi
 }
 
 /// A story as the feed wrote it, with `_gazette.slug` and `_gazette.topic`
-/// set to what the site resolved.
-fn story_value(item: &Value, article: &Article) -> Value {
+/// set to what the site resolved, and its `_gazette.neighbours` in a paged
+/// archive.
+fn story_value(item: &Value, article: &Article, neighbours: Option<Neighbours>) -> Value {
     let mut item = item.clone();
     if let Value::Object(members) = &mut item {
         if !members.get("_gazette").is_some_and(Value::is_object) {
@@ -430,6 +451,17 @@ fn story_value(item: &Value, article: &Article) -> Value {
             extension.insert("slug".to_owned(), article.slug.clone().into());
             if let Some(topic) = article.topic() {
                 extension.insert("topic".to_owned(), topic.into());
+            }
+            extension.shift_remove("neighbours");
+            if let Some(neighbours) = neighbours {
+                let entry = NeighboursEntry {
+                    newer: neighbours.newer.as_ref().map(StoryLinkEntry::from),
+                    older: neighbours.older.as_ref().map(StoryLinkEntry::from),
+                };
+                extension.insert(
+                    "neighbours".to_owned(),
+                    serde_json::to_value(entry).expect("neighbours are JSON"),
+                );
             }
         }
     }
@@ -466,9 +498,21 @@ mod tests {
         let root = json::parse(text).unwrap();
         let (feed, indices) = read_parsed(text, &root, "/feed.json", &Html5ever).unwrap();
         let source: Value = serde_json::from_str(text).unwrap();
-        layout(&source, &feed, &indices, page_size, 4, Some("pagefind/"))
-            .into_iter()
-            .collect()
+        let mut files = BTreeMap::new();
+        layout(
+            &source,
+            &feed,
+            &indices,
+            page_size,
+            4,
+            Some("pagefind/"),
+            &mut |name, text| {
+                files.insert(name, text);
+                Ok(())
+            },
+        )
+        .unwrap();
+        files
     }
 
     #[test]
@@ -545,6 +589,34 @@ mod tests {
         assert_eq!(ranked.len(), 10);
         assert_eq!(ranked[..2], [("story-29", 290), ("story-28", 280)]);
         assert_eq!(files.len(), 3 + 30 + 9 + 8 + 1);
+
+        // Every copy of a story names its neighbours in the whole archive.
+        let neighbours = |name: &str, slug: &str| {
+            let feed = read(name);
+            let story = feed.articles.iter().find(|a| a.slug == slug).unwrap();
+            let n = story
+                .neighbours
+                .clone()
+                .unwrap_or_else(|| panic!("{slug} in {name} has no neighbours"));
+            (n.newer.map(|l| l.slug), n.older.map(|l| l.title))
+        };
+        let expected = (Some("story-8".to_owned()), Some("Story 6".to_owned()));
+        for name in ["articles/story-7.json", "feed-2.json", "topics/research/page-1.json"] {
+            if name != "topics/research/page-1.json" || read(name).articles.iter().any(|a| a.slug == "story-7") {
+                assert_eq!(neighbours(name, "story-7"), expected, "{name}");
+            }
+        }
+        // Dated by the hour of one day: story 23 is the newest, story 24 (the
+        // second at midnight) the oldest.
+        assert_eq!(neighbours("feed.json", "story-23").0, None, "the newest has no newer");
+        assert_eq!(neighbours("feed-3.json", "story-24").1, None, "the oldest has no older");
+    }
+
+    #[test]
+    fn a_short_feed_names_no_neighbours() {
+        let files = build(&synthetic(5), 50);
+        let feed = read_feed(files["feed.json"].as_bytes(), "/feed.json").unwrap();
+        assert!(feed.articles.iter().all(|a| a.neighbours.is_none()));
     }
 
     #[test]

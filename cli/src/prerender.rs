@@ -10,6 +10,7 @@ use futures::executor::{LocalPool, LocalSpawner};
 use futures::task::LocalSpawnExt;
 use futures::StreamExt;
 use gazette::app::App;
+use gazette::browser::published;
 use gazette::catalog::{direction_of, Catalog};
 use gazette::editions::Editions;
 use gazette::feed::wire::EditionEntry;
@@ -30,14 +31,68 @@ pub struct Page {
     pub html: String,
 }
 
-/// The pages of the site: the front page, the lists of every story and
-/// every topic, each topic's first page, each person's first page, every
-/// story the store holds, the search page's shell, and `404.html`. Each is
-/// handed to `write` as it is rendered (on every core, in no set order), so
-/// that no more than a page per core is held at once. Returns how many.
+/// Every address the site has a page for, in the order they are listed:
+/// the front page, the lists of every story and every topic, each topic's
+/// first page, each person's first page, every story, and the search page.
+pub struct Routes {
+    /// Each page's address (percent-encoded, as browsers ask for it), the
+    /// addresses it stands for when not only its own, and its file (named
+    /// in its own letters, as hosts look it up once decoded).
+    list: Vec<(String, Option<String>, String)>,
+}
+
+impl Routes {
+    /// The pages of the whole archive `all` (every story read, not only the
+    /// first page the browser starts from).
+    pub fn of(all: &Store, paths: &Paths) -> Routes {
+        let mut list: Vec<(String, Option<String>, String)> = vec![
+            (paths.home(), None, "index.html".to_owned()),
+            (paths.latest(), None, "latest/index.html".to_owned()),
+            (paths.all_topics(), None, "topics/index.html".to_owned()),
+        ];
+        for topic in &all.site.topics {
+            list.push((
+                paths.topic(&topic.slug),
+                None,
+                format!("topics/{}/index.html", topic.slug),
+            ));
+        }
+        for person in all.people() {
+            list.push((paths.person(&person), None, format!("people/{person}/index.html")));
+        }
+        for article in all.articles() {
+            list.push((
+                paths.article(&article.slug),
+                None,
+                format!("articles/{}/index.html", article.slug),
+            ));
+        }
+        // Hosts serve it for every search address, so that a search opens with
+        // its own page (and a 200 status where a host has no rewrites) rather
+        // than another page's; its results are drawn in the browser.
+        let search = paths.asset("search/");
+        list.push((
+            search.clone(),
+            Some(format!("{search}{ANY_QUERY}")),
+            "search/index.html".to_owned(),
+        ));
+        Routes { list }
+    }
+}
+
+/// Each page of `routes`, and `404.html`, rendered from what the browser
+/// will have when it opens that page: `first`, the feed as published (a
+/// paged archive's first page), and the files the app asks for, read by
+/// `files` from the folder being published. So a page is the page the app
+/// draws, and rendering one costs what its own files cost, however long the
+/// archive. Each is handed to `write` as it is rendered (on every core, in
+/// no set order), so that no more than a page per core is held at once.
+/// Returns how many.
 pub fn site(
     shell: &str,
-    store: &Store,
+    first: &Store,
+    files: &published::Files,
+    routes: &Routes,
     paths: &Paths,
     editions: &Editions,
     write: impl Fn(Page) -> Result<(), String> + Sync,
@@ -47,59 +102,51 @@ pub fn site(
     let language = editions
         .current()
         .map(|e| e.language.as_str())
-        .or(store.site.language.as_deref());
+        .or(first.site.language.as_deref());
     let catalog = crate::catalogs::for_language(language);
     let shell = Shell::new(shell, catalog, language, editions, paths)?;
-    // Each page's address (percent-encoded, as browsers ask for it), the
-    // addresses it stands for when not only its own, and its file (named in
-    // its own letters, as hosts look it up once decoded).
-    let mut routes: Vec<(String, Option<String>, String)> = vec![
-        (paths.home(), None, "index.html".to_owned()),
-        (paths.latest(), None, "latest/index.html".to_owned()),
-        (paths.all_topics(), None, "topics/index.html".to_owned()),
-    ];
-    for topic in &store.site.topics {
-        routes.push((
-            paths.topic(&topic.slug),
-            None,
-            format!("topics/{}/index.html", topic.slug),
-        ));
-    }
-    for person in store.people() {
-        routes.push((paths.person(&person), None, format!("people/{person}/index.html")));
-    }
-    for article in store.articles() {
-        routes.push((
-            paths.article(&article.slug),
-            None,
-            format!("articles/{}/index.html", article.slug),
-        ));
-    }
-    // Hosts serve it for every search address, so that a search opens with
-    // its own page (and a 200 status where a host has no rewrites) rather
-    // than another page's; its results are drawn in the browser.
-    let search = paths.asset("search/");
-    routes.push((
-        search.clone(),
-        Some(format!("{search}{ANY_QUERY}")),
-        "search/index.html".to_owned(),
-    ));
     use rayon::prelude::*;
-    routes.par_iter().try_for_each(|(url, stands_for, file)| {
+    let progress = crate::progress::Progress::new("prerendering pages", routes.list.len());
+    routes.list.par_iter().try_for_each(|(url, stands_for, file)| {
         let stands_for = stands_for.as_deref().unwrap_or(url);
-        let html = render(&shell, store, paths, catalog, editions, url, stands_for)?;
+        let html = published::serve(files, || {
+            render(&shell, first, paths, catalog, editions, url, stands_for)
+        })?;
+        progress.advance();
         write(Page {
             file: file.clone(),
             html,
         })
     })?;
+    progress.finish();
     // Hosts without rewrites answer unknown addresses with 404.html: the
     // bare app, which draws whatever the address names.
     write(Page {
         file: "404.html".to_owned(),
         html: shell.bare(),
     })?;
-    Ok(routes.len() + 1)
+    Ok(routes.list.len() + 1)
+}
+
+/// How the site's addresses map to the files of the folder `dir` published
+/// at `paths`: what a static host does. `None` for an address outside the
+/// site or one that climbs out of its folder.
+pub fn folder_files(dir: &std::path::Path, paths: &Paths) -> published::Files {
+    let dir = dir.to_owned();
+    let home = paths.home();
+    Arc::new(move |url: &str| {
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        let relative = path.strip_prefix(home.as_str())?;
+        let mut file = dir.clone();
+        for segment in relative.split('/').filter(|s| !s.is_empty()) {
+            let segment = gazette::paths::decode_segment(segment);
+            if segment == ".." || segment == "." || segment.contains(['/', '\\']) {
+                return None;
+            }
+            file.push(segment);
+        }
+        std::fs::read(file).ok()
+    })
 }
 
 /// The page Trunk wrote, prepared to receive rendered pages.
@@ -357,7 +404,9 @@ mod tests {
     /// Every page `site` hands over, gathered.
     fn collected(shell: &str, store: &Store, paths: &Paths, editions: &Editions) -> Vec<Page> {
         let pages = std::sync::Mutex::new(Vec::new());
-        let count = site(shell, store, paths, editions, |page| {
+        let no_files: published::Files = Arc::new(|_| None);
+        let routes = Routes::of(store, paths);
+        let count = site(shell, store, &no_files, &routes, paths, editions, |page| {
             pages.lock().unwrap().push(page);
             Ok(())
         })

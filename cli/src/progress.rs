@@ -27,7 +27,7 @@ impl Progress {
         Progress(bar)
     }
 
-    pub fn advance(&mut self) {
+    pub fn advance(&self) {
         self.0.inc(1);
     }
 

@@ -190,7 +190,6 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
             );
             continue;
         }
-        remove_prerendered_pages(&folder)?;
         let sized = crate::photos::publish(dir, &folder, &paths.home())?;
         for fault in &sized.faults {
             eprintln!(
@@ -262,9 +261,24 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         if index == 0 {
             offline.site = store.site.clone();
         }
-        pages_written += prerender::site(&hardened.html, &store, &edition_paths, &site_editions, |page| {
-            write_file(dir, &format!("{prefix}{}", page.file), page.html.as_bytes())
-        })?;
+        // Each page is rendered from what the browser starts from, the
+        // feed as laid out, and the files it then asks for.
+        let published = std::fs::read(&feed_file).map_err(|e| format!("cannot read {}: {e}", feed_file.display()))?;
+        let first = Store::from_feed(
+            gazette::feed::read_feed(&published, &edition_paths.feed())
+                .map_err(|e| format!("{}: {e}", feed_file.display()))?,
+        );
+        let routes = prerender::Routes::of(&store, &edition_paths);
+        let files = prerender::folder_files(dir, &paths);
+        pages_written += prerender::site(
+            &hardened.html,
+            &first,
+            &files,
+            &routes,
+            &edition_paths,
+            &site_editions,
+            |page| write_file(dir, &format!("{prefix}{}", page.file), page.html.as_bytes()),
+        )?;
         match site_files::site_root(&store) {
             Some(root) => {
                 let sitemap = site_files::sitemap(
@@ -319,6 +333,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     for edition in &all {
         written.remove(&format!("{}feed.json", edition.map_or("", |e| e.prefix.as_str())));
     }
+    let changed = crate::written::take_changed();
     let removed = crate::written::settle(dir, &written)?;
     if !removed.is_empty() {
         eprintln!(
@@ -327,13 +342,14 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         );
     }
     eprintln!(
-        "gazette: prerendered {pages_written} pages{} ({} ms)",
+        "gazette: prerendered {pages_written} pages{} ({} ms); {changed} of the {} files the site holds changed, the others were left as they stood",
         if all.len() > 1 {
             format!(" in {} editions", all.len())
         } else {
             String::new()
         },
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        written.len(),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -398,13 +414,7 @@ fn write_offline_files(
 
 /// Writes `file` below `dir`, making the folders it needs.
 fn write_file(dir: &Path, file: &str, content: &[u8]) -> Result<(), String> {
-    let path = dir.join(file);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    }
-    std::fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    crate::written::record(&path);
-    Ok(())
+    crate::written::write(&dir.join(file), content)
 }
 
 /// The editions the default feed declares (`_gazette.editions`); none when
@@ -462,26 +472,6 @@ fn minify_scripts(dir: &Path) {
             );
         }
     }
-}
-
-/// Removes the pages (and topic feeds) an earlier publish wrote for stories,
-/// topics and people, so that a story taken out of the feed leaves no page behind.
-fn remove_prerendered_pages(dir: &Path) -> Result<(), String> {
-    for section in ["articles", "topics", "people"] {
-        let Ok(entries) = std::fs::read_dir(dir.join(section)) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            for file in ["index.html", "feed.json", "feed.xml"] {
-                let written = entry.path().join(file);
-                if written.is_file() {
-                    std::fs::remove_file(&written).map_err(|e| format!("cannot remove {}: {e}", written.display()))?;
-                }
-            }
-            let _ = std::fs::remove_dir(entry.path());
-        }
-    }
-    Ok(())
 }
 
 /// The moment the site is built, in seconds since 1970: `SOURCE_DATE_EPOCH`
@@ -727,6 +717,58 @@ mod tests {
         }
         let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
         assert!(!sitemap.contains("first") && !sitemap.contains("/zh/"), "{sitemap}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn every_story_of_a_paged_archive_has_its_page_drawn_from_the_files_the_browser_reads() {
+        let dir = published_folder("archive");
+        // 130 stories an hour apart, newest first: laid out as an archive of
+        // three feed pages, each story also in a file of its own.
+        let items: Vec<String> = (0..130)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"s{i}","title":"Story {i}","content_text":"Text of story {i}.","date_published":"2026-11-{:02}T{:02}:00:00+00:00","tags":["Topic {}"],"authors":[{{"name":"Reporter {}"}}]}}"#,
+                    28 - i / 24,
+                    23 - i % 24,
+                    i % 3,
+                    i % 2
+                )
+            })
+            .collect();
+        let feed = format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"News","home_page_url":"https://news.example.edu/news/","language":"en","items":[{}]}}"#,
+            items.join(",")
+        );
+        std::fs::write(dir.join("feed.json"), feed).unwrap();
+        assert_eq!(run(&dir).unwrap(), ExitCode::SUCCESS);
+        assert!(dir.join("feed-3.json").exists() && dir.join("articles/story-100.json").exists());
+        for i in 0..130 {
+            let page = std::fs::read_to_string(dir.join(format!("articles/story-{i}/index.html")))
+                .unwrap_or_else(|e| panic!("story {i} has no page: {e}"));
+            assert!(
+                page.contains(&format!("<h1>Story {i}</h1>")),
+                "story {i}'s page is its own"
+            );
+        }
+        // A story far from the first page links to its neighbours in the
+        // whole archive, not to the stories beside it in what the browser
+        // holds (the first page and its own file).
+        let deep = std::fs::read_to_string(dir.join("articles/story-100/index.html")).unwrap();
+        let titles: Vec<&str> = deep
+            .split(r#"class="story-nav-title">"#)
+            .skip(1)
+            .filter_map(|rest| rest.split('<').next())
+            .collect();
+        assert_eq!(titles, ["Story 101", "Story 99"], "older, then newer");
+        assert!(deep.contains("Text of story 100."));
+        let last = std::fs::read_to_string(dir.join("articles/story-129/index.html")).unwrap();
+        assert_eq!(
+            last.matches(r#"class="story-nav-title">"#).count(),
+            1,
+            "the oldest has no older"
+        );
+        assert!(dir.join("people/reporter-1/index.html").exists() && dir.join("topics/topic-2/index.html").exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

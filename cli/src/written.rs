@@ -19,12 +19,38 @@ pub const MANIFEST: &str = "gazette-manifest.txt";
 /// Every file written since the last [`take`], by its whole path.
 static WRITTEN: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
 
+/// How many of them had new bytes (the rest were left as they stood).
+static CHANGED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// Notes that `path` was written (or kept, when it stands as it would be written).
 pub fn record(path: &Path) {
     WRITTEN
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .insert(path.to_owned());
+}
+
+/// Writes `content` to `path`, making the folders it needs, and records it.
+/// A file that already holds exactly `content` is not written again: it
+/// keeps its modification time, so that a publish after a small change
+/// leaves an upload (rsync, a CDN's sync) only the files that changed.
+pub fn write(path: &Path, content: &[u8]) -> Result<(), String> {
+    let unchanged = std::fs::metadata(path).is_ok_and(|m| m.len() == content.len() as u64)
+        && std::fs::read(path).is_ok_and(|held| held == content);
+    if !unchanged {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        CHANGED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    record(path);
+    Ok(())
+}
+
+/// How many files [`write`] has changed since the last call.
+pub fn take_changed() -> usize {
+    CHANGED.swap(0, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Notes every file below `folder` (what a tool such as Pagefind wrote).
@@ -42,10 +68,16 @@ pub fn record_folder(folder: &Path) {
     }
 }
 
-/// The files written since the last call, below `dir`, as paths relative to it.
+/// The files written below `dir` since the last call, as paths relative to
+/// it (what was written elsewhere, by a publish of another folder at the
+/// same time, stays for that one).
 pub fn take(dir: &Path) -> BTreeSet<String> {
-    let written = std::mem::take(&mut *WRITTEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-    written
+    let mut written = WRITTEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let (below, elsewhere): (BTreeSet<PathBuf>, BTreeSet<PathBuf>) = std::mem::take(&mut *written)
+        .into_iter()
+        .partition(|path| path.starts_with(dir));
+    *written = elsewhere;
+    below
         .iter()
         .filter_map(|path| path.strip_prefix(dir).ok())
         .map(|relative| relative.to_string_lossy().replace('\\', "/"))
@@ -89,6 +121,26 @@ pub fn settle(dir: &Path, now: &BTreeSet<String>) -> Result<Vec<String>, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_would_not_change_is_not_written_again() {
+        let dir = std::env::temp_dir().join(format!("gazette-unchanged-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("a/b.html");
+        write(&path, b"one").unwrap();
+        let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write(&path, b"one").unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            before,
+            "kept as it stood"
+        );
+        write(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert!(take(&dir).contains("a/b.html"), "recorded either way");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn removes_only_what_the_last_publish_wrote_and_this_one_did_not() {

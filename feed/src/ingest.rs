@@ -40,6 +40,8 @@ pub struct Item {
     pub image_attachments: Vec<String>,
     /// Attachments that are audio or video: played after the body.
     pub media_attachments: Vec<Media>,
+    /// `_gazette.neighbours`: the story's place in a paged archive.
+    pub neighbours: Option<Neighbours>,
 }
 
 /// The story's text as the feed gave it.
@@ -133,6 +135,7 @@ pub fn article(item: Item, parser: &dyn HtmlParser, base: &str) -> Article {
         card_photo,
         reading_minutes: reading_minutes(&text),
         text,
+        neighbours: item.neighbours,
     };
     article.slug = item.slug.unwrap_or_else(|| derived_slug(&article));
     article

@@ -11,6 +11,7 @@ pub mod html;
 pub mod html5;
 pub mod ingest;
 pub mod json;
+pub mod lists;
 pub mod model;
 pub mod read;
 pub mod search;

@@ -154,6 +154,24 @@ pub struct Article {
     pub reading_minutes: u32,
     /// The body's words without markup, for search and excerpts.
     pub text: String,
+    /// The next newer and older story of the whole archive, when the feed
+    /// is a page of one and says (`_gazette.neighbours`); else they are the
+    /// stories beside it in the feed.
+    pub neighbours: Option<Neighbours>,
+}
+
+/// A story's neighbours in the archive, newest first; `None` at either end.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Neighbours {
+    pub newer: Option<StoryLink>,
+    pub older: Option<StoryLink>,
+}
+
+/// A story named by another: its address and headline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryLink {
+    pub slug: String,
+    pub title: String,
 }
 
 /// One block of a story's body. Lists and quotes hold blocks of their own,
@@ -408,7 +426,26 @@ impl Article {
 
     /// Whether the person `slug` wrote the story or is in its credits.
     pub fn involves(&self, slug: &str) -> bool {
-        self.authors.iter().any(|a| a.slug.as_deref() == Some(slug)) || self.credits.iter().any(|c| c.slug == slug)
+        self.people().any(|person| person == slug)
+    }
+
+    /// The people the story names, bylines first, then credits: whose
+    /// pages list it. (The rule for the browser's store and the build's
+    /// archive layout alike.)
+    pub fn people(&self) -> impl Iterator<Item = &str> {
+        self.authors
+            .iter()
+            .filter_map(|a| a.slug.as_deref())
+            .chain(self.credits.iter().map(|c| c.slug.as_str()))
+            .filter(|slug| !slug.is_empty())
+    }
+
+    /// What orders every list of stories, newest first: sorted stably by
+    /// it, stories of equal or no date keep the feed's order, the undated
+    /// after the dated. (The rule for the browser's store and the build's
+    /// archive layout alike.)
+    pub fn newest_first(&self) -> std::cmp::Reverse<i64> {
+        std::cmp::Reverse(self.published.map_or(i64::MIN, |d| d.unix_seconds()))
     }
 
     /// The photo for cards and link previews.

@@ -1049,6 +1049,30 @@ impl<'s> Reader<'s> {
                 ),
             }
         }
+        if let Some(node) = ext.get("neighbours") {
+            let mut neighbours = Neighbours::default();
+            let mut readable = node.as_object().is_some();
+            for (key, slot) in [("newer", &mut neighbours.newer), ("older", &mut neighbours.older)] {
+                if let Some(entry) = node.get(key) {
+                    let text = |key: &str| entry.get(key).and_then(Node::as_str).and_then(clean_text);
+                    *slot = text("slug")
+                        .filter(|s| is_slug(s))
+                        .zip(text("title"))
+                        .map(|(slug, title)| StoryLink { slug, title });
+                    readable &= slot.is_some();
+                }
+            }
+            if readable {
+                article.neighbours = Some(neighbours);
+            } else {
+                self.warn(
+                    node,
+                    &at.key("neighbours"),
+                    ProblemKind::Malformed,
+                    "each neighbour needs a \"slug\" and a \"title\"; ignored",
+                );
+            }
+        }
         if let Some(node) = ext.get("credits") {
             let fault = "a credit needs a \"role\" and a \"name\"; ignored";
             let credits = &mut article.credits;

@@ -12,7 +12,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Author, Block, Cell, Credit, Edition, Feed, Image, Inline, Site, Topic};
+use crate::model::{Article, Author, Block, Cell, Credit, Edition, Feed, Image, Inline, Site, StoryLink, Topic};
 
 /// A JSON Feed document.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -308,6 +308,29 @@ pub struct ItemExtension {
     /// What was put right after publication, shown at the end of the story.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<CorrectionEntry>,
+    /// The next newer and older story of the whole archive, written by
+    /// `gazette build` in each copy of a paged archive's stories: a story read
+    /// from one file still links to its true neighbours. Without it, a
+    /// story's neighbours are the stories beside it in the feed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighbours: Option<NeighboursEntry>,
+}
+
+/// A story's neighbours; a missing one means the story is at that end.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct NeighboursEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<StoryLinkEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<StoryLinkEntry>,
+}
+
+/// Another story, named by its address and headline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct StoryLinkEntry {
+    /// The story's segment of `/articles/{slug}`.
+    pub slug: String,
+    pub title: String,
 }
 
 /// A correction: when it was made (RFC 3339) and what it says.
@@ -749,7 +772,20 @@ impl ItemEntry {
                         url: t.url.clone(),
                     })
                     .collect(),
+                neighbours: article.neighbours.as_ref().map(|n| NeighboursEntry {
+                    newer: n.newer.as_ref().map(StoryLinkEntry::from),
+                    older: n.older.as_ref().map(StoryLinkEntry::from),
+                }),
             }),
+        }
+    }
+}
+
+impl From<&StoryLink> for StoryLinkEntry {
+    fn from(link: &StoryLink) -> Self {
+        StoryLinkEntry {
+            slug: link.slug.clone(),
+            title: link.title.clone(),
         }
     }
 }

@@ -70,6 +70,14 @@ test('a deep link to an old story resolves without walking the feed', async () =
   const { page, requests } = await feedRequests('/articles/story-19999/', 'article h1');
   assert.deepEqual(requests.sort(), ['/articles/story-19999.json', '/feed.json']);
   assert.equal(await page.locator('article h1').textContent(), 'Archive story number 19999');
+  // Its neighbours are the archive's, not the stories beside it in what
+  // the browser holds (the newest page and this story's file).
+  await page.waitForSelector('.story-nav');
+  assert.equal(await page.locator('.story-nav-newer .story-nav-title').textContent(), 'Archive story number 19998');
+  assert.equal(await page.locator('.story-nav-older').count(), 0, 'the oldest story has no older one');
+  await goLive(page, server.url('/articles/story-12345/'));
+  await page.waitForSelector('.story-nav-older');
+  assert.deepEqual(await page.locator('.story-nav-title').allTextContents(), ['Archive story number 12346', 'Archive story number 12344']);
   await page.context().close();
 });
 

@@ -656,3 +656,26 @@ fn players_audio_and_video_are_blocks_from_html_typed_blocks_and_attachments() {
     assert!(matches!(&c[1], Block::Media(m) if m.kind == MediaKind::Audio));
     assert!(matches!(&c[2], Block::Media(m) if m.kind == MediaKind::Video && m.poster.is_some()));
 }
+
+#[test]
+fn neighbours_are_read_and_a_malformed_one_is_named() {
+    let feed = read(
+        r#"{"title": "T", "items": [
+            {"id": "a", "content_text": "x", "_gazette": {"neighbours": {"newer": {"slug": "b", "title": "B"}}}},
+            {"id": "c", "content_text": "y", "_gazette": {"neighbours": {"older": {"slug": "Not A Slug", "title": "D"}}}},
+            {"id": "e", "content_text": "z", "_gazette": {"neighbours": ["b"]}}
+        ]}"#,
+    );
+    let neighbours = feed.articles[0].neighbours.clone().unwrap();
+    assert_eq!(
+        neighbours.newer.map(|n| (n.slug, n.title)),
+        Some(("b".into(), "B".into()))
+    );
+    assert_eq!(neighbours.older, None, "the oldest story");
+    assert!(feed.articles[1].neighbours.is_none() && feed.articles[2].neighbours.is_none());
+    let text = problems(&feed).join("\n");
+    assert!(
+        text.contains("items[1]._gazette.neighbours") && text.contains("items[2]._gazette.neighbours"),
+        "{text}"
+    );
+}
