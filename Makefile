@@ -6,6 +6,8 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 PORT ?= 8080
+# The archive `make bench` publishes beside Hugo.
+BENCH_STORIES ?= 100000
 TRUNK := trunk --skip-version-check
 WASM_TEST := wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
 
@@ -82,6 +84,7 @@ test-e2e: build-sites
 
 ## Benchmarks: figures printed, nothing fails on time (the budgets fail make test).
 bench: build
+	@GAZETTE_SETUP=bench tools/setup.sh
 	@echo "## Native parse and index of synthetic archives"
 	@cargo run -q --locked --profile native-bench -p gazette-cli --bin feed-bench
 	@echo
@@ -89,6 +92,9 @@ bench: build
 	@mkdir -p target
 	@$(WASM_TEST) --release -- --features csr,bench --test bench --locked -- --nocapture 2>&1 | grep '^BENCH' | sed 's/^BENCH //' > target/bench-wasm.txt
 	@node tools/bench.mjs target/bench-wasm.txt
+	@echo
+	@echo "## The whole archive beside Hugo (tools/bench-archive.mjs; BENCH_STORIES=$(BENCH_STORIES))"
+	@node tools/bench-archive.mjs $(BENCH_STORIES)
 
 clean:
 	cargo clean

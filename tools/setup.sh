@@ -37,6 +37,8 @@ done
 
 build_only=false
 [ "${GAZETTE_SETUP:-}" = build ] && build_only=true
+# With GAZETTE_SETUP=bench, also Hugo (Debian's package): `make bench`
+# publishes a large archive beside it, and nothing else needs it.
 
 # The browser, a server, and the font sets the layout is tested under (the
 # faces readers' machines have: Palatino/Helvetica, Arial/Times metrics, CJK
@@ -44,6 +46,7 @@ build_only=false
 # reference reader: `gazette import` must read at least what it reads
 # (tools/feedparser_view.py, cli/src/import/differential.rs).
 PACKAGES="chromium chromium-driver nginx-light fonts-dejavu-core fonts-urw-base35 fonts-liberation2 fonts-noto-cjk fonts-hosny-amiri python3-feedparser"
+[ "${GAZETTE_SETUP:-}" = bench ] && PACKAGES="$PACKAGES hugo"
 missing_packages() {
   for package in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || echo "$package"

@@ -30,6 +30,7 @@ use gazette::feed::wire::{
 };
 use gazette::feed::{read_parsed, Article, Feed, FeedError, Neighbours, StoryLink};
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::input;
@@ -108,10 +109,9 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
     }
     let search_url = pagefind.as_ref().map(|_| format!("{}/", search_index::FOLDER));
     // The stories are copied as the feed wrote them: numbers as written, unknown fields kept.
-    let mut source: Value =
-        serde_json::from_str(&input.text).map_err(|e| format!("{}: {e}", options.input.display()))?;
-    if let (Some(language), Some(head)) = (detected, source.as_object_mut()) {
-        head.insert("language".to_owned(), Value::String(language));
+    let mut source = Source::parse(&input.text).map_err(|e| format!("{}: {e}", options.input.display()))?;
+    if let Some(language) = detected {
+        source.head.insert("language".to_owned(), Value::String(language));
     }
     // Written as each is made: the layout of a large archive is several
     // times the feed's size.
@@ -164,6 +164,33 @@ fn write_file(path: &Path, content: &str) -> Result<(), String> {
     crate::written::write(path, content.as_bytes())
 }
 
+/// A feed as written: the fields every file of the layout repeats, parsed,
+/// and its items as their own text, which is copied as written (numbers as
+/// written, unknown fields kept) and never held as a tree: for a large
+/// archive the tree would be several times the feed's size.
+pub struct Source<'a> {
+    pub head: Map<String, Value>,
+    pub items: Vec<&'a RawValue>,
+}
+
+impl<'a> Source<'a> {
+    pub fn parse(text: &'a str) -> Result<Source<'a>, serde_json::Error> {
+        let top: std::collections::BTreeMap<String, &'a RawValue> = serde_json::from_str(text)?;
+        let mut head = Map::new();
+        let mut items = Vec::new();
+        for (key, raw) in top {
+            match key.as_str() {
+                "items" => items = serde_json::from_str::<Vec<&'a RawValue>>(raw.get()).unwrap_or_default(),
+                key if HEAD_FIELDS.contains(&key) || key == "feed_url" || key == "_gazette" => {
+                    head.insert(key.to_owned(), serde_json::from_str(raw.get())?);
+                }
+                _ => {}
+            }
+        }
+        Ok(Source { head, items })
+    }
+}
+
 /// One document of the layout: the feed's own fields, `_gazette`, a page of
 /// stories, and the next page.
 #[derive(Serialize)]
@@ -172,7 +199,7 @@ struct Document<'a> {
     head: &'a Map<String, Value>,
     #[serde(rename = "_gazette")]
     gazette: &'a FeedExtension,
-    items: Vec<&'a Value>,
+    items: Vec<&'a RawValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     next_url: Option<String>,
 }
@@ -191,11 +218,11 @@ const HEAD_FIELDS: [&str; 8] = [
 
 /// Every file of the layout, each handed to `write` as (path relative to
 /// the output folder, JSON text) as it is made, so that no more than one is
-/// held at a time; returns how many. `source` is the feed as JSON (its
+/// held at a time; returns how many. `source` is the feed as written (its
 /// stories are copied as written), `feed` the same feed as the reader read
 /// it, `indices` the item each story came from.
 pub fn layout(
-    source: &Value,
+    source: &Source,
     feed: &Feed,
     indices: &[usize],
     page_size: usize,
@@ -208,8 +235,7 @@ pub fn layout(
         count += 1;
         write(name, text)
     };
-    let no_items = Vec::new();
-    let items = source.get("items").and_then(Value::as_array).unwrap_or(&no_items);
+    let items = &source.items;
     // Newest first, as the site shows them; the sort is stable, so undated
     // stories keep the feed's order after the dated ones.
     let mut order: Vec<usize> = (0..feed.articles.len()).collect();
@@ -218,7 +244,7 @@ pub fn layout(
     // the file it is read from may not hold.
     let paged = order.len() > page_size;
     let at = |position: Option<usize>| position.and_then(|p| order.get(p)).map(|&i| &feed.articles[i]);
-    let stories: Vec<(&Article, Value)> = order
+    let stories: Vec<(&Article, Box<RawValue>)> = order
         .iter()
         .enumerate()
         .map(|(position, &i)| {
@@ -227,7 +253,7 @@ pub fn layout(
                 older: at(Some(position + 1)).map(link_to),
             });
             let article = &feed.articles[i];
-            (article, story_value(&items[indices[i]], article, neighbours))
+            (article, story_value(items[indices[i]], article, neighbours))
         })
         .collect();
 
@@ -247,17 +273,31 @@ pub fn layout(
         }
     }
     let topics = topic_entries(feed, &by_topic);
+    // The other files name the topics only so that their stories' topics
+    // read: without counts and in an order of their own, so that a new
+    // story changes none of them but those it is in.
+    let mut named_topics: Vec<TopicEntry> = topics
+        .iter()
+        .map(|t| TopicEntry {
+            count: None,
+            ..t.clone()
+        })
+        .collect();
+    if !feed.site.topics_declared {
+        named_topics.sort_by(|a, b| a.slug.cmp(&b.slug));
+    }
     let colour = |key: &str| {
         source
+            .head
             .get("_gazette")
             .and_then(|g| g.get(key))
             .and_then(Value::as_str)
             .map(str::to_owned)
     };
-    let extension = |archive: Option<ArchiveEntry>, page: Option<PageEntry>| FeedExtension {
+    let extension = |archive: Option<ArchiveEntry>, page: Option<PageEntry>, main: bool| FeedExtension {
         theme_color: colour("theme_color"),
         background_color: colour("background_color"),
-        topics: topics.clone(),
+        topics: if main { topics.clone() } else { named_topics.clone() },
         archive,
         page,
         // The declaration of the site's editions stays with the feed it was made in.
@@ -272,20 +312,20 @@ pub fn layout(
     let mut head = Map::new();
     head.insert("version".to_owned(), "https://jsonfeed.org/version/1.1".into());
     for key in HEAD_FIELDS {
-        if let Some(value) = source.get(key) {
+        if let Some(value) = source.head.get(key) {
             head.insert(key.to_owned(), value.clone());
         }
     }
     // Only the main page is the feed `feed_url` names.
     let mut main_head = head.clone();
-    if let Some(url) = source.get("feed_url") {
+    if let Some(url) = source.head.get("feed_url") {
         main_head.insert("feed_url".to_owned(), url.clone());
     }
     let document = |head: &Map<String, Value>,
                     gazette: &FeedExtension,
                     positions: &mut dyn Iterator<Item = usize>,
                     next_url: Option<String>| {
-        let items = positions.map(|position| &stories[position].1).collect();
+        let items = positions.map(|position| &*stories[position].1).collect();
         let text = serde_json::to_string(&Document {
             head,
             gazette,
@@ -300,7 +340,7 @@ pub fn layout(
     if total <= page_size {
         write(
             "feed.json".to_owned(),
-            document(&main_head, &extension(None, None), &mut (0..total), None),
+            document(&main_head, &extension(None, None, true), &mut (0..total), None),
         )?;
         return Ok(count);
     }
@@ -316,7 +356,7 @@ pub fn layout(
         person_page_url: Some("people/{person}/page-{page}.json".to_owned()),
         most_read: most_read(&stories),
     };
-    let plain = extension(None, None);
+    let plain = extension(None, None, false);
     for page in 1..=feed_pages {
         let name = if page == 1 {
             "feed.json".to_owned()
@@ -328,7 +368,7 @@ pub fn layout(
         let text = if page == 1 {
             document(
                 &main_head,
-                &extension(Some(archive.clone()), None),
+                &extension(Some(archive.clone()), None, true),
                 &mut positions,
                 next,
             )
@@ -359,7 +399,7 @@ pub fn layout(
             };
             write(
                 format!("{folder}/page-{page}.json"),
-                document(&head, &extension(None, Some(info)), &mut chunk.into_iter(), None),
+                document(&head, &extension(None, Some(info), false), &mut chunk.into_iter(), None),
             )?;
         }
         Ok::<(), String>(())
@@ -399,7 +439,7 @@ const MOST_READ: usize = 10;
 
 /// The stories with the most views, most first (ties to the newer), so that
 /// the site shows them without reading every story.
-fn most_read(stories: &[(&Article, Value)]) -> Vec<RankedEntry> {
+fn most_read(stories: &[(&Article, Box<RawValue>)]) -> Vec<RankedEntry> {
     gazette::feed::lists::most_read(stories.len(), |i| stories[i].0.views, MOST_READ)
         .into_iter()
         .map(|position| RankedEntry {
@@ -438,8 +478,11 @@ fn topic_entries(feed: &Feed, by_topic: &BTreeMap<&str, Vec<usize>>) -> Vec<Topi
 /// A story as the feed wrote it, with `_gazette.slug` and `_gazette.topic`
 /// set to what the site resolved, and its `_gazette.neighbours` in a paged
 /// archive.
-fn story_value(item: &Value, article: &Article, neighbours: Option<Neighbours>) -> Value {
-    let mut item = item.clone();
+fn story_value(item: &RawValue, article: &Article, neighbours: Option<Neighbours>) -> Box<RawValue> {
+    // A story the reader read is JSON; as written, with numbers as written.
+    let Ok(mut item) = serde_json::from_str::<Value>(item.get()) else {
+        return item.to_owned();
+    };
     if let Value::Object(members) = &mut item {
         if !members.get("_gazette").is_some_and(Value::is_object) {
             members.shift_remove("_gazette");
@@ -465,7 +508,7 @@ fn story_value(item: &Value, article: &Article, neighbours: Option<Neighbours>) 
             }
         }
     }
-    item
+    serde_json::value::to_raw_value(&item).expect("a story is JSON")
 }
 
 #[cfg(test)]
@@ -497,7 +540,7 @@ mod tests {
     fn build(text: &str, page_size: usize) -> BTreeMap<String, String> {
         let root = json::parse(text).unwrap();
         let (feed, indices) = read_parsed(text, &root, "/feed.json", &Html5ever).unwrap();
-        let source: Value = serde_json::from_str(text).unwrap();
+        let source = Source::parse(text).unwrap();
         let mut files = BTreeMap::new();
         layout(
             &source,
@@ -590,6 +633,17 @@ mod tests {
         assert_eq!(ranked[..2], [("story-29", 290), ("story-28", 280)]);
         assert_eq!(files.len(), 3 + 30 + 9 + 8 + 1);
 
+        // Only the main page counts the topics: the other files change only
+        // when their own stories do.
+        assert!(files["feed.json"].contains(r#""count":10"#));
+        for name in [
+            "feed-2.json",
+            "articles/story-7.json",
+            "topics/research/page-2.json",
+            "sections.json",
+        ] {
+            assert!(!files[name].contains(r#""count":"#), "{name} counts the topics");
+        }
         // Every copy of a story names its neighbours in the whole archive.
         let neighbours = |name: &str, slug: &str| {
             let feed = read(name);

@@ -209,7 +209,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
                 }
             );
         }
-        let feed = archive::lay_out(&archive::Options {
+        let mut feed = archive::lay_out(&archive::Options {
             input: feed_file.clone(),
             out: folder.clone(),
             page_size: 50,
@@ -227,6 +227,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
                 feed_file.display()
             ));
         }
+        site_files::keep_only_the_feeds_text(&mut feed);
         let store = Store::from_feed(feed);
         let site_editions = match edition {
             Some(_) => Editions {

@@ -284,6 +284,36 @@ pub fn robots(sitemaps: &[String]) -> String {
 }
 
 /// The newest stories as RSS 2.0, for readers that do not speak JSON Feed.
+/// Lets go of the text of every story the site's feeds do not carry (all
+/// but the newest [`RSS_STORIES`] of the site and of each topic): once the
+/// archive is laid out, the pages are rendered from its files, so what is
+/// held of the rest is what lists and sitemaps name, and the memory of a
+/// publish grows with the archive's list, not with its text.
+pub fn keep_only_the_feeds_text(feed: &mut gazette::feed::Feed) {
+    let mut order: Vec<usize> = (0..feed.articles.len()).collect();
+    order.sort_by_key(|&i| feed.articles[i].newest_first());
+    let mut kept = vec![false; feed.articles.len()];
+    let mut per_topic: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (rank, &i) in order.iter().enumerate() {
+        let article = &feed.articles[i];
+        let mut keep = rank < RSS_STORIES;
+        for topic in &article.topics {
+            let held = per_topic.entry(topic.as_str()).or_default();
+            if *held < RSS_STORIES {
+                *held += 1;
+                keep = true;
+            }
+        }
+        kept[i] = keep;
+    }
+    for (article, keep) in feed.articles.iter_mut().zip(kept) {
+        if !keep {
+            article.body = Vec::new();
+            article.text = String::new();
+        }
+    }
+}
+
 pub fn rss(store: &Store, paths: &Paths, root: &str) -> String {
     let site = &store.site;
     let channel = Channel {
@@ -589,6 +619,37 @@ mod tests {
         assert!(flat(&files[0].1).contains(
             "<loc>https://news.caldera.example.edu/sitemap-1.xml</loc><lastmod>2026-11-24T10:00:00+08:00</lastmod>"
         ));
+    }
+
+    #[test]
+    fn only_the_stories_the_feeds_carry_keep_their_text() {
+        // 120 stories, newest first, the first 100 in one topic, the rest in another.
+        let items: Vec<String> = (0..120)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"s{i}","title":"Story {i}","content_text":"Text {i}.","date_published":"2026-11-{:02}T{:02}:00:00Z","tags":["{}"]}}"#,
+                    28 - i / 24,
+                    23 - i % 24,
+                    if i < 100 { "Big" } else { "Small" }
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{}]}}"#,
+            items.join(",")
+        );
+        let mut feed = gazette::feed::read_feed(text.as_bytes(), "/feed.json").unwrap();
+        keep_only_the_feeds_text(&mut feed);
+        let kept: Vec<usize> = feed
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.text.is_empty() && !a.body.is_empty())
+            .map(|(i, _)| i)
+            .collect();
+        let expected: Vec<usize> = (0..RSS_STORIES).chain(100..120).collect();
+        assert_eq!(kept, expected, "the site's newest and each topic's newest");
+        assert!(feed.articles.iter().all(|a| !a.title.is_empty() && !a.slug.is_empty()));
     }
 
     #[test]
