@@ -163,7 +163,7 @@ fn split_in(dir: &Path, staged: &Staged, cargo_wasm: &Path, work: &Path, release
         let file = format!(
             "{CHUNK_PREFIX}{}-{:016x}.wasm",
             short_name(stem),
-            crate::publish::fnv1a(&bytes)
+            crate::hashing::fnv1a(&bytes)
         );
         let quoted = format!("./{piece}");
         if !loader.contains(&quoted) {
@@ -178,7 +178,7 @@ fn split_in(dir: &Path, staged: &Staged, cargo_wasm: &Path, work: &Path, release
             bytes: bytes.len() as u64,
         });
     }
-    let loader_file = format!("{LOADER_PREFIX}{:016x}.js", crate::publish::fnv1a(loader.as_bytes()));
+    let loader_file = format!("{LOADER_PREFIX}{:016x}.js", crate::hashing::fnv1a(loader.as_bytes()));
     write(&dir.join(&loader_file), loader.as_bytes())?;
 
     let glue = read(&bound.join("gazette-web.js"))?;

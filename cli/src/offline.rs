@@ -15,7 +15,7 @@ use lol_html::html_content::{ContentType, Element};
 use serde::Serialize;
 
 use crate::shell;
-use crate::site_files::xml_escape;
+use crate::xml::xml_escape;
 
 /// The worker's hand-written code; the settings are put before it.
 const WORKER: &str = include_str!("service_worker.js");
@@ -160,7 +160,7 @@ pub fn build_id(app: &[(String, Kept)]) -> String {
         text.push('\n');
         text.push_str(file);
     }
-    format!("{:016x}", crate::publish::fnv1a(text.as_bytes()))
+    format!("{:016x}", crate::hashing::fnv1a(text.as_bytes()))
 }
 
 /// `sw.js`: the settings, then the worker. `precache` is below the site

@@ -323,7 +323,7 @@ fn size_html_photos<'s>(feed: &mut Value, sized: impl Fn(&str) -> Option<&'s Siz
                     el.before(
                         &format!(
                             r#"<picture><source type="image/webp" srcset="{}">"#,
-                            crate::site_files::xml_escape(&webp.join(", "))
+                            crate::xml::xml_escape(&webp.join(", "))
                         ),
                         lol_html::html_content::ContentType::Html,
                     );
@@ -407,7 +407,7 @@ fn process_all(files: &[(PathBuf, bool)], cache: &Path) -> Vec<Outcome> {
 pub fn content_key(bytes: &[u8]) -> String {
     let mut keyed = PIPELINE.as_bytes().to_vec();
     keyed.extend_from_slice(bytes);
-    format!("{:016x}", crate::publish::fnv1a(&keyed))
+    format!("{:016x}", crate::hashing::fnv1a(&keyed))
 }
 
 fn from_cache_or_process(bytes: &[u8], variants: bool, cache: &Path) -> Outcome {

@@ -20,28 +20,9 @@ use gazette::store::Store;
 use gazette::editions::Editions;
 use gazette::feed::Edition;
 
+use crate::hashing::fnv1a;
+use crate::policy::{content_security_policy, with_policy};
 use crate::{archive, chunks, editions, offline, prerender, shell, site_files};
-
-/// What the page may load and run. Scripts only from the site (the app's
-/// JavaScript glue and its loader) plus compiling its WebAssembly; photos
-/// from anywhere on https, since feeds link them from their own hosts; the
-/// feed itself from the site. `frame-ancestors` and the other header-only
-/// protections cannot be set from a page: the README lists them per host.
-/// The policy of every published page, to which a site that allows
-/// players adds the hosts they load from ([`content_security_policy`]).
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; media-src 'self' https:; object-src 'none'; base-uri 'self'; form-action 'self'; manifest-src 'self'; worker-src 'self'";
-
-/// The Content Security Policy of a site whose feed allows `players`
-/// (`_gazette.players`): frames from exactly those players' hosts, and none
-/// at all without them (`default-src 'self'` then forbids every frame).
-pub fn content_security_policy(players: &[String]) -> String {
-    let hosts = gazette::feed::embed::player_hosts(players);
-    if hosts.is_empty() {
-        CONTENT_SECURITY_POLICY.to_owned()
-    } else {
-        format!("{CONTENT_SECURITY_POLICY}; frame-src {}", hosts.join(" "))
-    }
-}
 
 /// The players a feed allows, read without ingesting its stories.
 fn declared_players(feed: &Path) -> Vec<String> {
@@ -69,19 +50,6 @@ fn declared_players(feed: &Path) -> Vec<String> {
         .iter()
         .filter_map(|p| p.as_str().map(str::to_owned))
         .collect()
-}
-
-/// `html` with its Content Security Policy `<meta>` saying `policy`.
-fn with_policy(html: &str, policy: &str) -> String {
-    const START: &str = "<meta http-equiv=Content-Security-Policy content=\"";
-    match html.find(START) {
-        Some(at) => {
-            let from = at + START.len();
-            let to = html[from..].find('"').map_or(html.len(), |end| from + end);
-            format!("{}{policy}{}", &html[..from], &html[to..])
-        }
-        None => html.to_owned(),
-    }
 }
 
 pub fn run(dir: &Path) -> Result<ExitCode, String> {
@@ -615,16 +583,10 @@ if (worker) {
 }
 "#;
 
-/// A stable name for the loader: the same content, the same file.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::CONTENT_SECURITY_POLICY;
 
     #[test]
     fn reads_the_base() {

@@ -15,7 +15,7 @@ use std::process::Command;
 use gazette::feed::search::{cjk_pairs, is_cjk};
 use gazette::feed::{Article, Feed};
 
-use crate::site_files::xml_escape;
+use crate::xml::xml_escape;
 
 /// The folder, beside `feed.json`, that holds the index.
 pub const FOLDER: &str = "pagefind";

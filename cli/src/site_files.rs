@@ -3,6 +3,7 @@
 //! Feed and an RSS feed per topic, and the `_headers` and
 //! `_redirects` files that Netlify and Cloudflare Pages read.
 
+use crate::xml::xml_chars;
 use gazette::editions::Editions;
 use gazette::feed::wire::FeedDocument;
 use gazette::feed::{Article, Feed, Site, Timestamp, Topic};
@@ -24,22 +25,6 @@ pub fn site_root(store: &Store) -> Option<String> {
 fn site_root_of(home: &str) -> Option<String> {
     home.starts_with("http")
         .then(|| format!("{}/", home.trim_end_matches('/')))
-}
-
-/// `text` escaped for HTML and XML character data and attribute values.
-pub fn xml_escape(text: &str) -> String {
-    quick_xml::escape::escape(xml_chars(text).as_ref()).into_owned()
-}
-
-/// `text` without the characters XML 1.0 does not allow at all, which a
-/// feed's text may still hold.
-fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
-    let allowed = |c: char| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r');
-    if text.chars().all(allowed) {
-        text.into()
-    } else {
-        text.chars().filter(|c| allowed(*c)).collect::<String>().into()
-    }
 }
 
 type Xml = Writer<Vec<u8>>;
@@ -695,7 +680,6 @@ mod tests {
         assert!(feed.contains("<title>Caldera launches its Year of Global Partnerships</title>"));
         assert!(feed.contains("<pubDate>Tue, 24 Nov 2026 10:00:00 +0800</pubDate>"));
         assert!(feed.contains("<category>University News</category>"));
-        assert_eq!(xml_escape("a < b & \"c\"\u{1}"), "a &lt; b &amp; &quot;c&quot;");
     }
 
     #[test]
@@ -761,9 +745,9 @@ mod tests {
     #[test]
     fn host_files() {
         let paths = Paths::new("/news/");
-        assert!(headers(&paths, crate::publish::CONTENT_SECURITY_POLICY)
+        assert!(headers(&paths, crate::policy::CONTENT_SECURITY_POLICY)
             .starts_with("/news/*\n  Content-Security-Policy: default-src 'self';"));
-        assert!(headers(&paths, crate::publish::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'"));
+        assert!(headers(&paths, crate::policy::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'"));
         assert_eq!(redirects(&paths), "/news/*  /news/404.html  404\n");
     }
 }
