@@ -3,13 +3,18 @@
 //! Run again on a published folder, it publishes the feed now there: the
 //! prerendered pages, the layout and the site files, without a new build.
 //!
-//! 1. the feed is laid out for its length (see `archive`);
-//! 2. `index.html` gets its Content Security Policy, and Trunk's inline
-//!    loader script moves to a file so that the policy needs no
-//!    `'unsafe-inline'` and no hash to keep in step;
-//! 3. every page is prerendered (see `prerender`), with `404.html`;
-//! 4. `sitemap.xml`, `robots.txt`, the RSS feed `feed.xml`, and the
-//!    `_headers` and `_redirects` files some hosts read.
+//! In order ([`run`]):
+//! 1. the app's page: `index.html` gets its Content Security Policy
+//!    (`policy`), and Trunk's inline loader script moves to a file so that
+//!    the policy needs no `'unsafe-inline'` and no hash to keep in step; the
+//!    `_headers` and `_redirects` files some hosts read;
+//! 2. each edition ([`publish_edition`]): its photos sized (`photos`), its
+//!    feed laid out for its length (`archive`), every page prerendered
+//!    from the files the browser reads for it (`prerender`), its sitemaps
+//!    and feeds (`site_files`);
+//! 3. `robots.txt`, the manifest and the service worker (`offline`);
+//! 4. what an earlier publish wrote and this one did not, removed
+//!    (`written`).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -123,7 +128,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     for fault in faults {
         eprintln!("gazette: warning: feed.json: {fault}");
     }
-    let mut offline = Offline {
+    let offline = Offline {
         site: Default::default(),
         colours,
         pages: Vec::new(),
@@ -143,154 +148,24 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         one.to_vec()
     };
     let started = std::time::Instant::now();
-    let mut pages_written = 0;
-    let mut sitemaps = Vec::new();
+    let mut outcome = Published {
+        pages: 0,
+        sitemaps: Vec::new(),
+        offline,
+    };
     for (index, edition) in all.iter().enumerate() {
-        let (folder, edition_paths) = match edition {
-            Some(edition) => (dir.join(&edition.prefix), editions::paths(&paths, edition)),
-            None => (dir.to_owned(), paths.clone()),
+        let edition = EditionToPublish {
+            edition: *edition,
+            index,
+            declared: &declared,
         };
-        let feed_file = folder.join("feed.json");
-        if !feed_file.exists() {
-            eprintln!(
-                "gazette: warning: {} is declared but has no feed.json; skipped",
-                feed_file.display()
-            );
-            continue;
-        }
-        let sized = crate::photos::publish(dir, &folder, &paths.home())?;
-        for fault in &sized.faults {
-            eprintln!(
-                "gazette: warning: {prefix_name}feed.json: {fault}",
-                prefix_name = edition.map_or("", |e| e.prefix.as_str())
-            );
-        }
-        if sized.photos > 0 {
-            eprintln!(
-                "gazette: {} local photos, {} sized now{}",
-                sized.photos,
-                sized.processed,
-                if sized.processed > 0 {
-                    format!(" ({} ms each)", sized.processing.as_millis() / sized.processed as u128)
-                } else {
-                    " (the rest from the cache)".to_owned()
-                }
-            );
-        }
-        let mut feed = archive::lay_out(&archive::Options {
-            input: feed_file.clone(),
-            out: folder.clone(),
-            page_size: 50,
-            topic_page_size: archive::TOPIC_PAGE_SIZE,
-            feed_url: edition_paths.feed(),
-            search: true,
-        })?;
-        // A site with no story is no site: never a build that succeeds
-        // having published nothing.
-        if feed.articles.is_empty() {
-            return Err(format!(
-                "{}: no story could be published ({} left out); `gazette validate {}` says why",
-                feed_file.display(),
-                feed.problems.iter().filter(|p| p.skipped_story).count(),
-                feed_file.display()
-            ));
-        }
-        site_files::keep_only_the_feeds_text(&mut feed);
-        let store = Store::from_feed(feed);
-        let site_editions = match edition {
-            Some(_) => Editions {
-                list: declared.clone(),
-                current: index,
-                site_base: paths.home(),
-            },
-            None => Editions::single(&paths.home()),
-        };
-        let prefix = edition.map_or("", |e| e.prefix.as_str());
-        for topic in &store.site.topics {
-            write(
-                &format!("{prefix}topics/{}/feed.json", topic.slug),
-                &site_files::topic_json_feed(&store, &edition_paths, topic),
-            )?;
-        }
-        let language = edition
-            .map(|e| e.language.clone())
-            .or_else(|| store.site.language.clone());
-        let catalog = crate::catalogs::for_language(language.as_deref());
-        let page = offline::offline_page(
-            &hardened.html,
-            catalog,
-            language.as_deref().unwrap_or(catalog.language()),
-            &store.site.title,
-            &edition_paths.home(),
-        )?;
-        write(&format!("{prefix}offline.html"), &page)?;
-        offline
-            .pages
-            .push((prefix.to_owned(), format!("{prefix}offline.html"), page));
-        if index == 0 {
-            offline.site = store.site.clone();
-        }
-        // Each page is rendered from what the browser starts from, the
-        // feed as laid out, and the files it then asks for.
-        let published = std::fs::read(&feed_file).map_err(|e| format!("cannot read {}: {e}", feed_file.display()))?;
-        let first = Store::from_feed(
-            gazette::feed::read_feed(&published, &edition_paths.feed())
-                .map_err(|e| format!("{}: {e}", feed_file.display()))?,
-        );
-        let routes = prerender::Routes::of(&store, &edition_paths);
-        let files = prerender::folder_files(dir, &paths);
-        pages_written += prerender::site(
-            &hardened.html,
-            &first,
-            &files,
-            &routes,
-            &edition_paths,
-            &site_editions,
-            |page| write_file(dir, &format!("{prefix}{}", page.file), page.html.as_bytes()),
-        )?;
-        match site_files::site_root(&store) {
-            Some(root) => {
-                let sitemap = site_files::sitemap(
-                    &store,
-                    &edition_paths,
-                    &root,
-                    &site_editions,
-                    site_files::SITEMAP_LIMITS,
-                );
-                for (name, xml) in &sitemap {
-                    write(&format!("{prefix}{name}"), xml)?;
-                }
-                write(
-                    &format!("{prefix}feed.xml"),
-                    &site_files::rss(&store, &edition_paths, &root),
-                )?;
-                write(
-                    &format!("{prefix}sitemap-news.xml"),
-                    &site_files::news_sitemap(&store, &edition_paths, &root, build_time()),
-                )?;
-                for topic in &store.site.topics {
-                    write(
-                        &format!("{prefix}topics/{}/feed.xml", topic.slug),
-                        &site_files::topic_rss(&store, &edition_paths, &root, topic),
-                    )?;
-                }
-                sitemaps.push(format!("{root}sitemap.xml"));
-                sitemaps.push(format!("{root}sitemap-news.xml"));
-            }
-            None => eprintln!(
-                "gazette: {}{}, so no sitemap.xml or feed.xml (both need the site's absolute address, https://…/)",
-                if prefix.is_empty() {
-                    String::new()
-                } else {
-                    format!("{prefix}: ")
-                },
-                match &store.site.home_page_url {
-                    Some(home) => format!("the feed's home_page_url {home:?} is not an absolute address"),
-                    None => "the feed has no home_page_url".to_owned(),
-                }
-            ),
-        }
+        publish_edition(dir, &paths, &hardened.html, &edition, &mut outcome)?;
     }
+    let Published {
+        pages: pages_written,
+        sitemaps,
+        offline,
+    } = outcome;
     write("robots.txt", &site_files::robots(&sitemaps))?;
     write_offline_files(dir, &paths, &hardened.html, &app, &build, offline)?;
     // The folder now holds what this feed implies: what an earlier feed
@@ -321,6 +196,186 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         written.len(),
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// One edition to publish (or the site's only one: `edition` is `None`),
+/// its place among those the default feed declares.
+struct EditionToPublish<'a> {
+    edition: Option<&'a Edition>,
+    index: usize,
+    declared: &'a [Edition],
+}
+
+/// What the editions published add up to: pages, sitemaps for robots.txt,
+/// and what the manifest and the service worker are made from.
+struct Published {
+    pages: usize,
+    sitemaps: Vec<String>,
+    offline: Offline,
+}
+
+/// Publishes one edition, in order: its photos sized, its feed laid out,
+/// its topic feeds and offline page, every page prerendered, then its
+/// sitemaps and feeds.
+fn publish_edition(
+    dir: &Path,
+    paths: &Paths,
+    app_page: &str,
+    to_publish: &EditionToPublish,
+    outcome: &mut Published,
+) -> Result<(), String> {
+    let EditionToPublish {
+        edition,
+        index,
+        declared,
+    } = *to_publish;
+    let write = |file: &str, content: &str| write_file(dir, file, content.as_bytes());
+    let (folder, edition_paths) = match edition {
+        Some(edition) => (dir.join(&edition.prefix), editions::paths(paths, edition)),
+        None => (dir.to_owned(), paths.clone()),
+    };
+    let feed_file = folder.join("feed.json");
+    if !feed_file.exists() {
+        eprintln!(
+            "gazette: warning: {} is declared but has no feed.json; skipped",
+            feed_file.display()
+        );
+        return Ok(());
+    }
+    let sized = crate::photos::publish(dir, &folder, &paths.home())?;
+    for fault in &sized.faults {
+        eprintln!(
+            "gazette: warning: {prefix_name}feed.json: {fault}",
+            prefix_name = edition.map_or("", |e| e.prefix.as_str())
+        );
+    }
+    if sized.photos > 0 {
+        eprintln!(
+            "gazette: {} local photos, {} sized now{}",
+            sized.photos,
+            sized.processed,
+            if sized.processed > 0 {
+                format!(" ({} ms each)", sized.processing.as_millis() / sized.processed as u128)
+            } else {
+                " (the rest from the cache)".to_owned()
+            }
+        );
+    }
+    let mut feed = archive::lay_out(&archive::Options {
+        input: feed_file.clone(),
+        out: folder.clone(),
+        page_size: 50,
+        topic_page_size: archive::TOPIC_PAGE_SIZE,
+        feed_url: edition_paths.feed(),
+        search: true,
+    })?;
+    // A site with no story is no site: never a build that succeeds
+    // having published nothing.
+    if feed.articles.is_empty() {
+        return Err(format!(
+            "{}: no story could be published ({} left out); `gazette validate {}` says why",
+            feed_file.display(),
+            feed.problems.iter().filter(|p| p.skipped_story).count(),
+            feed_file.display()
+        ));
+    }
+    site_files::keep_only_the_feeds_text(&mut feed);
+    let store = Store::from_feed(feed);
+    let site_editions = match edition {
+        Some(_) => Editions {
+            list: declared.to_vec(),
+            current: index,
+            site_base: paths.home(),
+        },
+        None => Editions::single(&paths.home()),
+    };
+    let prefix = edition.map_or("", |e| e.prefix.as_str());
+    for topic in &store.site.topics {
+        write(
+            &format!("{prefix}topics/{}/feed.json", topic.slug),
+            &site_files::topic_json_feed(&store, &edition_paths, topic),
+        )?;
+    }
+    let language = edition
+        .map(|e| e.language.clone())
+        .or_else(|| store.site.language.clone());
+    let catalog = crate::catalogs::for_language(language.as_deref());
+    let page = offline::offline_page(
+        app_page,
+        catalog,
+        language.as_deref().unwrap_or(catalog.language()),
+        &store.site.title,
+        &edition_paths.home(),
+    )?;
+    write(&format!("{prefix}offline.html"), &page)?;
+    outcome
+        .offline
+        .pages
+        .push((prefix.to_owned(), format!("{prefix}offline.html"), page));
+    if index == 0 {
+        outcome.offline.site = store.site.clone();
+    }
+    // Each page is rendered from what the browser starts from, the
+    // feed as laid out, and the files it then asks for.
+    let published = std::fs::read(&feed_file).map_err(|e| format!("cannot read {}: {e}", feed_file.display()))?;
+    let first = Store::from_feed(
+        gazette::feed::read_feed(&published, &edition_paths.feed())
+            .map_err(|e| format!("{}: {e}", feed_file.display()))?,
+    );
+    let routes = prerender::Routes::of(&store, &edition_paths);
+    let files = prerender::folder_files(dir, paths);
+    outcome.pages += prerender::site(
+        app_page,
+        &first,
+        &files,
+        &routes,
+        &edition_paths,
+        &site_editions,
+        |page| write_file(dir, &format!("{prefix}{}", page.file), page.html.as_bytes()),
+    )?;
+    match site_files::site_root(&store) {
+        Some(root) => {
+            let sitemap = site_files::sitemap(
+                &store,
+                &edition_paths,
+                &root,
+                &site_editions,
+                site_files::SITEMAP_LIMITS,
+            );
+            for (name, xml) in &sitemap {
+                write(&format!("{prefix}{name}"), xml)?;
+            }
+            write(
+                &format!("{prefix}feed.xml"),
+                &site_files::rss(&store, &edition_paths, &root),
+            )?;
+            write(
+                &format!("{prefix}sitemap-news.xml"),
+                &site_files::news_sitemap(&store, &edition_paths, &root, build_time()),
+            )?;
+            for topic in &store.site.topics {
+                write(
+                    &format!("{prefix}topics/{}/feed.xml", topic.slug),
+                    &site_files::topic_rss(&store, &edition_paths, &root, topic),
+                )?;
+            }
+            outcome.sitemaps.push(format!("{root}sitemap.xml"));
+            outcome.sitemaps.push(format!("{root}sitemap-news.xml"));
+        }
+        None => eprintln!(
+            "gazette: {}{}, so no sitemap.xml or feed.xml (both need the site's absolute address, https://…/)",
+            if prefix.is_empty() {
+                String::new()
+            } else {
+                format!("{prefix}: ")
+            },
+            match &store.site.home_page_url {
+                Some(home) => format!("the feed's home_page_url {home:?} is not an absolute address"),
+                None => "the feed has no home_page_url".to_owned(),
+            }
+        ),
+    }
+    Ok(())
 }
 
 /// What the manifest and the worker are made from: the default edition's
