@@ -77,7 +77,11 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
             .and_then(|p| p.split(']').next())
             .and_then(|i| i.parse::<usize>().ok())
             .and_then(|i| input.origins.get(i));
-        eprintln!("gazette: left out: {} ({})", problem, origin.map_or("", String::as_str));
+        crate::report::note(format_args!(
+            "left out: {} ({})",
+            problem,
+            origin.map_or("", String::as_str)
+        ));
     }
     // A feed that declares no language says the one its stories are in:
     // in its pages' `lang` and `dir`, and in the feed published beside
@@ -89,10 +93,10 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
         .then(|| crate::language::detect(&feed))
         .flatten();
     if let Some(language) = &detected {
-        eprintln!(
-            "gazette: {}: the feed declares no language; its stories are in {language:?}, which the site now says (give \"language\" in the feed to choose)",
+        crate::report::note(format_args!(
+            "{}: the feed declares no language; its stories are in {language:?}, which the site now says (give \"language\" in the feed to choose)",
             options.input.display()
-        );
+        ));
         feed.site.language = Some(language.clone());
     }
     let paged = feed.articles.len() > options.page_size;
@@ -102,10 +106,10 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
         None
     };
     if paged && options.search && pagefind.is_none() {
-        eprintln!(
-            "gazette: Pagefind not found (npm install pagefind, or set GAZETTE_PAGEFIND): \
+        crate::report::note(format_args!(
+            "Pagefind not found (npm install pagefind, or set GAZETTE_PAGEFIND): \
              search will cover only the stories a reader has loaded"
-        );
+        ));
     }
     let search_url = pagefind.as_ref().map(|_| format!("{}/", search_index::FOLDER));
     // The stories are copied as the feed wrote them: numbers as written, unknown fields kept.
@@ -135,16 +139,16 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
     if let Some(pagefind) = &pagefind {
         let indexing = Instant::now();
         search_index::write(pagefind, &feed, &options.out)?;
-        eprintln!(
-            "gazette: indexed {} stories for search in {}/{} ({} ms)",
+        crate::report::note(format_args!(
+            "indexed {} stories for search in {}/{} ({} ms)",
             feed.articles.len(),
             options.out.display(),
             search_index::FOLDER,
             indexing.elapsed().as_millis()
-        );
+        ));
     }
-    eprintln!(
-        "gazette: wrote {} file{} for {} {} in {} topics to {} ({} ms)",
+    crate::report::note(format_args!(
+        "wrote {} file{} for {} {} in {} topics to {} ({} ms)",
         files,
         if files == 1 { "" } else { "s" },
         feed.articles.len(),
@@ -152,7 +156,7 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
         feed.site.topics.len(),
         options.out.display(),
         started.elapsed().as_millis()
-    );
+    ));
     // What was read is the whole feed now, whatever layout it came in.
     feed.site.archive = None;
     feed.next_url = None;

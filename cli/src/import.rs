@@ -54,13 +54,13 @@ pub fn run(input: &Path, out: &Path, options: &Options) -> Result<ExitCode, Stri
     let name = input.display().to_string();
     let imported = convert_with(&name, &bytes, options)?;
     for fault in &imported.faults {
-        eprintln!("{fault}");
+        crate::report::diagnostic(fault);
     }
     let mut json = serde_json::to_string_pretty(&imported.document).map_err(|e| e.to_string())?;
     json.push('\n');
     std::fs::write(out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    eprintln!(
-        "gazette: {name}: {} {} written to {}, {} left out",
+    crate::report::note(format_args!(
+        "{name}: {} {} written to {}, {} left out",
         imported.document.items.len(),
         if imported.document.items.len() == 1 {
             "story"
@@ -69,7 +69,7 @@ pub fn run(input: &Path, out: &Path, options: &Options) -> Result<ExitCode, Stri
         },
         out.display(),
         imported.faults.iter().filter(|f| f.contains(": error: ")).count()
-    );
+    ));
     Ok(if imported.document.items.is_empty() {
         ExitCode::FAILURE
     } else {

@@ -48,15 +48,17 @@ fn load_chain(path: &Path) -> Result<Input, String> {
     while let Some(page) = next {
         let canonical = page.canonicalize().unwrap_or_else(|_| page.clone());
         if seen.contains(&canonical) {
-            eprintln!(
-                "gazette: {} leads back to {}; the chain ends there",
+            crate::report::note(format_args!(
+                "{} leads back to {}; the chain ends there",
                 path.display(),
                 page.display()
-            );
+            ));
             break;
         }
         if seen.len() >= MAX_CHAIN_PAGES {
-            eprintln!("gazette: stopped after {MAX_CHAIN_PAGES} pages of the next_url chain");
+            crate::report::note(format_args!(
+                "stopped after {MAX_CHAIN_PAGES} pages of the next_url chain"
+            ));
             break;
         }
         seen.push(canonical);
@@ -66,12 +68,12 @@ fn load_chain(path: &Path) -> Result<Input, String> {
         collect_items(&page, text, &root, &mut items, &mut origins);
         next = next_page(&page, &root)?;
     }
-    eprintln!(
-        "gazette: read {} stories from {} pages of the next_url chain from {}",
+    crate::report::note(format_args!(
+        "read {} stories from {} pages of the next_url chain from {}",
         items.len(),
         seen.len(),
         path.display()
-    );
+    ));
     let members = first_root
         .as_object()
         .ok_or_else(|| format!("{}: must be a JSON object", path.display()))?;
@@ -92,10 +94,10 @@ fn next_page(page: &Path, root: &Node) -> Result<Option<std::path::PathBuf>, Str
         return Ok(None);
     }
     if url.contains("://") || url.starts_with("//") {
-        eprintln!(
-            "gazette: {} names its next page on the web ({url}); save the pages beside it to include them",
+        crate::report::note(format_args!(
+            "{} names its next page on the web ({url}); save the pages beside it to include them",
             page.display()
-        );
+        ));
         return Ok(None);
     }
     let file = url.split(['?', '#']).next().unwrap_or(url);

@@ -15,6 +15,7 @@ mod policy;
 mod prerender;
 mod progress;
 mod publish;
+mod report;
 mod search_index;
 mod shell;
 mod site_files;
@@ -162,11 +163,11 @@ fn build_every_edition(options: archive::Options) -> Result<ExitCode, String> {
     for edition in declared.iter().filter(|e| !e.prefix.is_empty()) {
         let input = source.join(&edition.prefix).join("feed.json");
         if !input.exists() {
-            eprintln!(
-                "gazette: warning: the {} edition has no {}; skipped",
+            crate::report::warning(format_args!(
+                "the {} edition has no {}; skipped",
                 edition.language,
                 input.display()
-            );
+            ));
             continue;
         }
         archive::run(&archive::Options {

@@ -83,7 +83,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
                 .iter()
                 .map(|c| format!("{} ({:.1} KiB)", c.file, c.bytes as f64 / 1024.0))
                 .collect();
-            eprintln!("gazette: the app's code loaded on demand: {}", sizes.join(", "));
+            crate::report::note(format_args!("the app's code loaded on demand: {}", sizes.join(", ")));
         }
         minify_scripts(dir);
         harden(&html, &policy)?
@@ -108,10 +108,10 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     write("_redirects", &site_files::redirects(&paths))?;
 
     if !dir.join("feed.json").exists() {
-        eprintln!(
-            "gazette: {} has no feed.json; the site will say the feed is missing until one is put there",
+        crate::report::note(format_args!(
+            "{} has no feed.json; the site will say the feed is missing until one is put there",
             dir.display()
-        );
+        ));
         write("404.html", &hardened.html)?;
         let offline = Offline {
             site: gazette::feed::Site {
@@ -126,7 +126,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     }
     let (colours, faults) = offline::Colours::of_feed(&std::fs::read(dir.join("feed.json")).unwrap_or_default());
     for fault in faults {
-        eprintln!("gazette: warning: feed.json: {fault}");
+        crate::report::warning(format_args!("feed.json: {fault}"));
     }
     let offline = Offline {
         site: Default::default(),
@@ -138,7 +138,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     let declared = declared_editions(&dir.join("feed.json"), &paths);
     if declared.len() > 1 {
         for fault in editions::link_translations(dir, &paths, &declared)? {
-            eprintln!("gazette: warning: {fault}");
+            crate::report::warning(fault);
         }
     }
     let one = [None];
@@ -180,13 +180,13 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
     let changed = crate::written::take_changed();
     let removed = crate::written::settle(dir, &written)?;
     if !removed.is_empty() {
-        eprintln!(
-            "gazette: removed {} files an earlier publish wrote that this feed does not imply",
+        crate::report::note(format_args!(
+            "removed {} files an earlier publish wrote that this feed does not imply",
             removed.len()
-        );
+        ));
     }
-    eprintln!(
-        "gazette: prerendered {pages_written} pages{} ({} ms); {changed} of the {} files the site holds changed, the others were left as they stood",
+    crate::report::note(format_args!(
+        "prerendered {pages_written} pages{} ({} ms); {changed} of the {} files the site holds changed, the others were left as they stood",
         if all.len() > 1 {
             format!(" in {} editions", all.len())
         } else {
@@ -194,7 +194,7 @@ pub fn run(dir: &Path) -> Result<ExitCode, String> {
         },
         started.elapsed().as_millis(),
         written.len(),
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -236,22 +236,22 @@ fn publish_edition(
     };
     let feed_file = folder.join("feed.json");
     if !feed_file.exists() {
-        eprintln!(
-            "gazette: warning: {} is declared but has no feed.json; skipped",
+        crate::report::warning(format_args!(
+            "{} is declared but has no feed.json; skipped",
             feed_file.display()
-        );
+        ));
         return Ok(());
     }
     let sized = crate::photos::publish(dir, &folder, &paths.home())?;
     for fault in &sized.faults {
-        eprintln!(
-            "gazette: warning: {prefix_name}feed.json: {fault}",
+        crate::report::warning(format_args!(
+            "{prefix_name}feed.json: {fault}",
             prefix_name = edition.map_or("", |e| e.prefix.as_str())
-        );
+        ));
     }
     if sized.photos > 0 {
-        eprintln!(
-            "gazette: {} local photos, {} sized now{}",
+        crate::report::note(format_args!(
+            "{} local photos, {} sized now{}",
             sized.photos,
             sized.processed,
             if sized.processed > 0 {
@@ -259,7 +259,7 @@ fn publish_edition(
             } else {
                 " (the rest from the cache)".to_owned()
             }
-        );
+        ));
     }
     let mut feed = archive::lay_out(&archive::Options {
         input: feed_file.clone(),
@@ -362,8 +362,8 @@ fn publish_edition(
             outcome.sitemaps.push(format!("{root}sitemap.xml"));
             outcome.sitemaps.push(format!("{root}sitemap-news.xml"));
         }
-        None => eprintln!(
-            "gazette: {}{}, so no sitemap.xml or feed.xml (both need the site's absolute address, https://…/)",
+        None => crate::report::note(format_args!(
+            "{}{}, so no sitemap.xml or feed.xml (both need the site's absolute address, https://…/)",
             if prefix.is_empty() {
                 String::new()
             } else {
@@ -373,7 +373,7 @@ fn publish_edition(
                 Some(home) => format!("the feed's home_page_url {home:?} is not an absolute address"),
                 None => "the feed has no home_page_url".to_owned(),
             }
-        ),
+        )),
     }
     Ok(())
 }
@@ -415,7 +415,7 @@ fn write_offline_files(
     write("manifest.webmanifest", manifest.as_bytes())?;
     let (icons, note) = offline::icons(dir, paths, &offline.site, &offline.colours);
     if let Some(note) = note {
-        eprintln!("gazette: {note}");
+        crate::report::note(note);
     }
     let mut assets = manifest.clone();
     for (file, png) in &icons {
@@ -459,7 +459,9 @@ fn declared_editions(feed: &Path, paths: &Paths) -> Vec<Edition> {
 /// they ship as they are.
 fn minify_scripts(dir: &Path) {
     let Some(terser) = crate::tools::find("terser", "GAZETTE_TERSER") else {
-        eprintln!("gazette: terser not found (npm install terser, or set GAZETTE_TERSER): the app's JavaScript ships unminified");
+        crate::report::note(format_args!(
+            "terser not found (npm install terser, or set GAZETTE_TERSER): the app's JavaScript ships unminified"
+        ));
         return;
     };
     let mut scripts: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
@@ -490,10 +492,10 @@ fn minify_scripts(dir: &Path) {
             .arg(&script)
             .status();
         if !matches!(done, Ok(status) if status.success()) {
-            eprintln!(
-                "gazette: terser could not minify {}; it ships as it is",
+            crate::report::note(format_args!(
+                "terser could not minify {}; it ships as it is",
                 script.display()
-            );
+            ));
         }
     }
 }
