@@ -138,14 +138,22 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
     progress.finish();
     if let Some(pagefind) = &pagefind {
         let indexing = Instant::now();
-        search_index::write(pagefind, &feed, &options.out)?;
-        crate::report::note(format_args!(
-            "indexed {} stories for search in {}/{} ({} ms)",
-            feed.articles.len(),
-            options.out.display(),
-            search_index::FOLDER,
-            indexing.elapsed().as_millis()
-        ));
+        match search_index::write(pagefind, &feed, &options.out)? {
+            search_index::Indexed::Made => crate::report::note(format_args!(
+                "indexed {} stories for search in {}/{} ({} ms)",
+                feed.articles.len(),
+                options.out.display(),
+                search_index::FOLDER,
+                indexing.elapsed().as_millis()
+            )),
+            search_index::Indexed::Unchanged => crate::report::note(format_args!(
+                "the search index in {}/{} is already the index of these {} stories; kept ({} ms)",
+                options.out.display(),
+                search_index::FOLDER,
+                feed.articles.len(),
+                indexing.elapsed().as_millis()
+            )),
+        }
     }
     crate::report::note(format_args!(
         "wrote {} file{} for {} {} in {} topics to {} ({} ms)",

@@ -26,11 +26,36 @@ pub fn find_pagefind() -> Option<PathBuf> {
     crate::tools::find("pagefind", "GAZETTE_PAGEFIND")
 }
 
-/// Writes `out/pagefind/`: the index of every story in `feed`.
-pub fn write(pagefind: &Path, feed: &Feed, out: &Path) -> Result<(), String> {
+/// The file in the index's folder that says what it was made from: the
+/// hash of every story's search page.
+const MADE_FROM: &str = "gazette-index-of.txt";
+
+/// Whether the index was made now or was already the index of these stories.
+pub enum Indexed {
+    Made,
+    Unchanged,
+}
+
+/// Writes `out/pagefind/`: the index of every story in `feed`. An index
+/// made from the very same stories is kept as it stands: Pagefind takes
+/// minutes and gigabytes for a large archive.
+pub fn write(pagefind: &Path, feed: &Feed, out: &Path) -> Result<Indexed, String> {
+    let language = feed.site.language.as_deref().unwrap_or("en");
+    let made_from = feed
+        .articles
+        .iter()
+        .fold(crate::hashing::fnv1a(language.as_bytes()), |hash, article| {
+            let page = story_page(article, language);
+            hash.rotate_left(5) ^ crate::hashing::fnv1a(format!("{}\0{page}", article.slug).as_bytes())
+        });
+    let made_from = format!("{made_from:016x}\n");
+    let folder = out.join(FOLDER);
+    if std::fs::read_to_string(folder.join(MADE_FROM)).is_ok_and(|held| held == made_from) {
+        crate::written::record_folder(&folder);
+        return Ok(Indexed::Unchanged);
+    }
     let pages = std::env::temp_dir().join(format!("gazette-search-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&pages);
-    let language = feed.site.language.as_deref().unwrap_or("en");
     let result = (|| {
         for article in &feed.articles {
             let dir = pages.join(&article.slug);
@@ -45,8 +70,8 @@ pub fn write(pagefind: &Path, feed: &Feed, out: &Path) -> Result<(), String> {
             .arg(out.join(FOLDER))
             .output()
             .map_err(|e| format!("cannot run Pagefind ({}): {e}", pagefind.display()))?;
-        crate::written::record_folder(&out.join(FOLDER));
         if !output.status.success() {
+            crate::written::record_folder(&folder);
             return Err(format!(
                 "Pagefind failed ({}):\n{}{}",
                 output.status,
@@ -54,7 +79,10 @@ pub fn write(pagefind: &Path, feed: &Feed, out: &Path) -> Result<(), String> {
                 String::from_utf8_lossy(&output.stderr)
             ));
         }
-        Ok(())
+        std::fs::write(folder.join(MADE_FROM), &made_from)
+            .map_err(|e| format!("cannot write {}: {e}", folder.join(MADE_FROM).display()))?;
+        crate::written::record_folder(&folder);
+        Ok(Indexed::Made)
     })();
     let _ = std::fs::remove_dir_all(&pages);
     result
