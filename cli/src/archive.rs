@@ -19,7 +19,7 @@
 //! `_gazette.topic`, so that a story read alone keeps its address and topic.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -131,7 +131,7 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
             if path.starts_with("articles/") {
                 progress.advance();
             }
-            write_file(&options.out.join(&path), &content)
+            crate::written::write(&options.out.join(&path), content.as_bytes())
         },
     )?;
     drop(source);
@@ -170,10 +170,6 @@ pub fn lay_out(options: &Options) -> Result<Feed, String> {
     feed.next_url = None;
     feed.page = None;
     Ok(feed)
-}
-
-fn write_file(path: &Path, content: &str) -> Result<(), String> {
-    crate::written::write(path, content.as_bytes())
 }
 
 /// A feed as written: the fields every file of the layout repeats, parsed,
@@ -254,13 +250,13 @@ pub fn layout(
     order.sort_by_key(|&i| feed.articles[i].newest_first());
     // In a paged archive each copy of a story names its neighbours, which
     // the file it is read from may not hold.
-    let paged = order.len() > page_size;
+    let names_neighbours = order.len() > page_size;
     let at = |position: Option<usize>| position.and_then(|p| order.get(p)).map(|&i| &feed.articles[i]);
     let stories: Vec<(&Article, Box<RawValue>)> = order
         .iter()
         .enumerate()
         .map(|(position, &i)| {
-            let neighbours = paged.then(|| Neighbours {
+            let neighbours = names_neighbours.then(|| Neighbours {
                 newer: at(position.checked_sub(1)).map(link_to),
                 older: at(Some(position + 1)).map(link_to),
             });
