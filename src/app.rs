@@ -35,7 +35,7 @@ pub fn App(
     /// The site's editions and the one drawn; none for a site in one language.
     #[prop(optional)]
     editions: Option<Editions>,
-) -> impl IntoView {
+) -> AnyView {
     provide_meta_context();
     // Until the feed is read, a prerendered page's language (and so its
     // direction) stands: the page must not flip to the catalog's language
@@ -65,43 +65,51 @@ pub fn App(
             .unwrap_or_else(|| tr.language().to_string())
     };
     let dir = move || direction_of(&lang());
-    // Taking over a prerendered page, the app starts drawing in a slice of
-    // its own, while the feed is on its way.
-    let site = if take_over {
-        in_a_task_of_its_own(Box::new(move || site(paths, newsroom, tr)), None)
-    } else {
-        site(paths, newsroom, tr)
+    let whole = move |site: AnyView| {
+        view! {
+            <Html {..} lang=lang dir=dir />
+            {site}
+            <PageLifecycle take_over />
+        }
+        .into_any()
     };
-    view! {
-        <Html {..} lang=lang dir=dir />
-        {site}
-        <PageLifecycle take_over />
+    if !take_over {
+        return whole(site(paths, newsroom, tr));
     }
+    // Taking over a prerendered page, the app's first run is compiled as it
+    // runs (a slow phone's long task): mounting and the newsroom are one
+    // task, the page's frame (its language, its lifecycle) the next, and the
+    // site itself a third, while the feed is on its way.
+    in_a_task_of_its_own(
+        Box::new(move || whole(in_a_task_of_its_own(Box::new(move || site(paths, newsroom, tr)), None))),
+        None,
+    )
 }
 
-/// Every page: header, the page the address names, footer. The header and
-/// footer may be drawn in slices of their own while a prerendered page is
-/// taken over ([`Later`]).
+/// Every page: header, the page the address names, footer. While a
+/// prerendered page is taken over, each part, the router and the page it
+/// draws are tasks of their own ([`Later`]): what a part takes then is mostly
+/// its code compiled on its first run.
 fn site(paths: Paths, newsroom: Newsroom, tr: &'static Catalog) -> AnyView {
     view! {
         <Router base=paths.router_base().to_owned()>
             <Later>
                 <SkipLink />
                 <ProgressBar />
-                <ScrollMemory />
-                <CodeAhead />
                 <RouteAnnouncer />
             </Later>
+            <Later><ScrollMemory /></Later>
+            <Later><CodeAhead /></Later>
             <Later><SiteHeader newsroom /></Later>
             <main id="main" tabindex="-1">
                 <OfflineNotice newsroom />
                 <Later><FlatRoutes fallback=NotFoundPage>
-                    <Route path=path!("/") view=FrontPage />
+                    <Route path=path!("/") view=|| view! { <Later><FrontPage /></Later> } />
                     <Route path=path!("/topics") view={Lazy::<AllTopicsRoute>::new()} />
                     <Route path=path!("/topics/:slug") view={Lazy::<TopicRoute>::new()} />
                     <Route path=path!("/latest") view={Lazy::<LatestRoute>::new()} />
                     <Route path=path!("/people/:slug") view={Lazy::<PersonRoute>::new()} />
-                    <Route path=path!("/articles/:slug") view=ArticlePage />
+                    <Route path=path!("/articles/:slug") view=|| view! { <Later><ArticlePage /></Later> } />
                     <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
                 </FlatRoutes></Later>
                 <FeedNotice summary=move || newsroom.with_store(|s| skipped_summary(tr, s.skipped_stories())) />

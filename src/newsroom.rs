@@ -123,6 +123,8 @@ impl Newsroom {
                 crate::browser::mark_timeline("gazette:feed-read");
                 log_problems(&url, &feed);
                 main_fingerprint.set(fingerprint);
+                // What is derived from the stories, once read, is a slice of its own.
+                crate::browser::yield_if_spent().await;
                 let read = Store::from_feed(feed);
                 // Drawing the pages it changes starts a slice of its own.
                 crate::browser::yield_if_spent().await;

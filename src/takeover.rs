@@ -148,16 +148,24 @@ fn after_frames(frames: u32, then: impl FnOnce() + 'static) {
     }
 }
 
-/// Draws `children` at once, or, while the app takes over a prerendered
-/// page and the current slice has had its time, in a task of its own after
-/// the next frame (and after the pieces put off before it): the browser
-/// handles a tap and lays out the piece before in between. The swap waits for
+/// Draws `children` at once, or in a task of its own after the next frame
+/// (and after the pieces put off before it): every piece while the app takes
+/// over a prerendered page, and a piece whose slice has had its time while it
+/// draws its first page on an empty one. The browser handles a tap and lays
+/// out the piece before in between. The swap waits for
 /// every piece put off. Once the app is live, pages are drawn in one go, as
 /// a route change must be.
 #[component]
 pub fn Later(children: Children) -> impl IntoView {
-    let shell = use_page_shell();
-    if shell.is_live_untracked() || !slice_spent() {
+    // Outside an app's page (a component drawn on its own) it is drawn at once.
+    let Some(shell) = use_context::<PageShell>().filter(|shell| IN_BROWSER && !shell.is_live_untracked()) else {
+        return children().into_any();
+    };
+    // Taking over, every piece is a task of its own: the time a piece takes
+    // is mostly its code compiled on its first run, which the slice's clock
+    // cannot foresee when the piece is made.
+    let taking_over = LIVE.with(|slot| slot.borrow().is_some());
+    if !taking_over && !slice_spent() {
         return children().into_any();
     }
     shell.put_off();

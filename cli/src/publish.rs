@@ -590,8 +590,11 @@ fn deferred_loader(trunk_loader: &str) -> Option<String> {
            await Promise.all([...document.images].filter((i) => i.complete && i.loading !== 'lazy').map((i) => i.decode().catch(() => {{}})));\n  \
            requestAnimationFrame(() => setTimeout(start, 0));\n\
          }};\n\
-         if (document.readyState === 'complete') afterPaint();\n\
-         else addEventListener('load', afterPaint, {{ once: true }});\n\
+         // Not in the task that fires the load event, which ends the parser's\n\
+         // work (a long task of its own on a slow phone).\n\
+         const afterLoad = () => setTimeout(afterPaint, 0);\n\
+         if (document.readyState === 'complete') afterLoad();\n\
+         else addEventListener('load', afterLoad, {{ once: true }});\n\
          setTimeout(start, 2500);\n\
          {offline}"
     ))
@@ -803,7 +806,9 @@ mod tests {
             "{script}"
         );
         assert!(
-            script.contains("addEventListener('load', afterPaint") && script.contains("i.decode()"),
+            script.contains("addEventListener('load', afterLoad")
+                && script.contains("setTimeout(afterPaint, 0)")
+                && script.contains("i.decode()"),
             "the app waits for the page and its photos to be painted"
         );
         assert!(hardened

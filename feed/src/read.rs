@@ -59,7 +59,9 @@ pub fn read_feed_with(bytes: &[u8], document_url: &str, parser: &dyn HtmlParser)
 /// app yields to the page between stories when its slice of time is spent,
 /// so that reading a feed never blocks a reader's tap for long.
 pub trait Pause {
-    /// Called after each story; the read resumes when the future is ready.
+    /// Called before each story (so the document's parse and the site's
+    /// fields are a slice of their own, and each story one after); the read
+    /// resumes when the future is ready.
     fn between_stories(&mut self) -> impl std::future::Future<Output = ()>;
 
     /// Called before the first story whose HTML must be read (its
@@ -285,9 +287,7 @@ impl<'s> Reader<'s> {
         let list = top.key("items");
         let mut markup_ready = false;
         for (index, item) in items.iter().enumerate() {
-            if index > 0 {
-                pause.between_stories().await;
-            }
+            pause.between_stories().await;
             if !markup_ready && has_graphic(item) {
                 markup_ready = pause.markup_needed().await;
                 if !markup_ready {

@@ -17,7 +17,7 @@ pub fn SiteFooter(newsroom: Newsroom) -> impl IntoView {
     };
     let feed = paths.feed();
     view! {
-        <footer class="site-footer drawn-when-near">
+        <footer class="site-footer">
             {move || site().map(|(title, tagline, topics)| {
                 let paths = paths.clone();
                 let tr = tr.clone();

@@ -5,6 +5,7 @@ use leptos_router::NavigateOptions;
 use crate::catalog::use_catalog;
 use crate::editions::use_editions;
 use crate::newsroom::Newsroom;
+use crate::takeover::Later;
 
 /// The masthead (site title and tagline from the feed), the topic
 /// navigation (behind a menu button on phones) and the search box, drawn
@@ -50,19 +51,23 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
         navigate(&search_paths.search(query.trim()), options);
     };
 
+    let masthead_home = home.clone();
+    let search_action = paths.search("");
+    // Each part may be drawn in a slice of its own while the app takes over
+    // a prerendered page (`Later`).
     view! {
         <header class="site-header">
-            <EditionLinks />
-            <div class="masthead">
-                <a class="site-title" href=home.clone()>
+            <Later><EditionLinks /></Later>
+            <Later><div class="masthead">
+                <a class="site-title" href=masthead_home>
                     {move || match title() {
                         Some(t) => t.into_any(),
                         None => view! { <span class="skeleton-text">{tr.site_title_loading().to_string()}</span> }.into_any(),
                     }}
                 </a>
                 {move || tagline().map(|t| view! { <p class="tagline">{t}</p> })}
-            </div>
-            <div class="header-tools">
+            </div></Later>
+            <Later><div class="header-tools">
                 <button
                     type="button"
                     class="menu-button"
@@ -73,7 +78,7 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
                     <span class="menu-icon" aria-hidden="true"></span>
                     {tr.topics_button().to_string()}
                 </button>
-                <form class="search-form" role="search" aria-label=tr.site_search().to_string() action=paths.search("") method="get" on:submit=on_search hidden=on_search_page>
+                <form class="search-form" role="search" aria-label=tr.site_search().to_string() action=search_action method="get" on:submit=on_search hidden=on_search_page>
                     <label for="site-search" class="visually-hidden">{tr.search_stories().to_string()}</label>
                     <input
                         id="site-search"
@@ -85,8 +90,8 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
                     />
                     <button type="submit" class="search-button">{tr.search_button().to_string()}</button>
                 </form>
-            </div>
-            <nav id="topic-nav" class="topic-nav" class:open=move || menu_open.get() aria-label=tr.topics_nav().to_string()>
+            </div></Later>
+            <Later><nav id="topic-nav" class="topic-nav" class:open=move || menu_open.get() aria-label=tr.topics_nav().to_string()>
                 <ul>
                     <li>
                         <a href=home.clone() aria-current=move || (current_path() == nav_paths.home()).then_some("page")>{tr.home().to_string()}</a>
@@ -112,7 +117,7 @@ pub fn SiteHeader(newsroom: Newsroom) -> impl IntoView {
                         <a class="all-topics-link" href=href aria-current=move || (current_path() == current).then_some("page")>{all_topics_label.clone()}</a>
                     }
                 })}
-            </nav>
+            </nav></Later>
         </header>
     }
 }

@@ -141,6 +141,12 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 </p>
             }
         });
+    // Each part of the story's header and footer may be drawn in a slice of
+    // its own while the app takes over (`Later`): what each reads is taken out first.
+    let (published, modified, views) = (article.published, article.modified, article.views);
+    let reading_minutes = (!article.body.is_empty()).then_some(article.reading_minutes);
+    let (translated, footed, share_title) = (article.clone(), article.clone(), article.title.clone());
+    let corrections = article.corrections.clone();
     view! {
         <Later><PageMeta title headline description path kind=meta_kind publisher=newsroom.publisher() /></Later>
         <article class="story" lang=article.language.clone() dir=article.language.as_deref().map(direction_of)>
@@ -149,16 +155,20 @@ fn ArticleView(context: ArticleContext) -> impl IntoView {
                 {kicker}
                 <h1>{article.title.clone()}</h1>
                 {standfirst}
-                <ArticleMeta topics published=article.published modified=article.modified views=article.views reading_minutes=(!article.body.is_empty()).then_some(article.reading_minutes) />
-                <TranslationLinks article=article.clone() />
-                <ShareButton title=article.title.clone() />
+                <Later>
+                    <ArticleMeta topics published modified views reading_minutes />
+                    <TranslationLinks article=translated />
+                    <ShareButton title=share_title />
+                </Later>
             </header>
-            <div class="story-body">{lead}{body}{elsewhere}</div>
+            <div class="story-body"><Later>{lead}</Later>{body}{elsewhere}</div>
             <Later>{grid}</Later>
-            <Corrections corrections=article.corrections.clone() />
-            <StoryFooter article=article.clone() />
+            <Later>
+                <Corrections corrections />
+                <StoryFooter article=footed />
+            </Later>
         </article>
-        {lightbox}
+        <Later>{lightbox}</Later>
         <Later><StoryNavigation newer older /></Later>
         {(!related.is_empty()).then(|| view! {
             <section class="related drawn-when-near" aria-labelledby="related-heading">
@@ -313,7 +323,7 @@ fn StoryNavigation(newer: Option<Arc<Article>>, older: Option<Arc<Article>>) -> 
     };
     let link2 = link.clone();
     Some(view! {
-        <nav class="story-nav drawn-when-near" aria-label=tr.newer_older()>
+        <nav class="story-nav" aria-label=tr.newer_older()>
             {older.map(|a| link(a, tr.previous_story(), "story-nav-older"))}
             {newer.map(|a| link2(a, tr.next_story(), "story-nav-newer"))}
         </nav>

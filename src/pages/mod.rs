@@ -19,7 +19,10 @@ macro_rules! route_on_demand {
 
             async fn view(_: Self) -> AnyView {
                 match $view.await {
-                    Ok(view) => view,
+                    // Drawn after the frame that follows the chunk's arrival
+                    // while the app takes over (its first run is compiled as
+                    // it runs: a task of its own).
+                    Ok(view) => leptos::view! { <$crate::takeover::Later>{view}</$crate::takeover::Later> }.into_any(),
                     Err($crate::split::CodeMissing) => $crate::pages::code_failure(),
                 }
             }

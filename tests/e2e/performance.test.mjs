@@ -80,13 +80,16 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // not shown twice; then 0.2 KiB for a take-over with no long task (issue
 // 27: a frame for each piece, the draft shown in three frames); 0.5 KiB for
 // a story read from a paged archive's file linking to its true neighbours
-// (issue 30: `_gazette.neighbours`). The code every first visit
-// downloads; a page's chunks come on top (firstVisitCode). Raise it only
-// for a feature, and say so.
+// (issue 30: `_gazette.neighbours`); 2.3 KiB for a take-over whose
+// every piece is a task of its own (the header's parts, the router, the
+// page, a story's header and footer, a list page's chunk), which keeps
+// each task under the budget on a host having a slow hour. The code every
+// first visit downloads; a page's chunks come on top (firstVisitCode).
+// Raise it only for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 323.8 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 326.1 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 // A CMS's feed gives its stories as HTML, not as Gazette's typed blocks:
@@ -98,7 +101,8 @@ test('code size does not grow past what it is today (a guard while the budget is
 // as the browser reads them, and the featured photo at a story's head;
 // 0.2 KiB for a summary that repeats the story's opening left out; 0.1
 // KiB for the take-over with no long task (issue 27); 0.5 KiB for a story's
-// neighbours in a paged archive (issue 30).
+// neighbours in a paged archive (issue 30); 2.3 KiB for a take-over whose
+// every piece is a task of its own.
 test('code for a first visit to a site whose feed is HTML does not grow past what it is today', { timeout: 120_000 }, async () => {
   const feed = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
   for (const item of feed.items) delete item._gazette.body;
@@ -112,7 +116,7 @@ test('code for a first visit to a site whose feed is HTML does not grow past wha
     const chunks = Object.keys(visit.files).filter((f) => f.includes('gazette-chunk-'));
     figure(`first visit, article of a site whose feed is HTML: ${kib(visit.gzip)} KiB gzip (${chunks.length} chunks: ${chunks.map((c) => c.replace(/-[0-9a-f]{16}\.wasm$/, '')).join(', ')})`);
     assert.ok(chunks.some((c) => c.startsWith('gazette-chunk-markup-reader-')), 'the HTML reader is fetched');
-    assert.ok(visit.gzip <= 343.1 * 1024, `${kib(visit.gzip)} KiB gzip`);
+    assert.ok(visit.gzip <= 345.4 * 1024, `${kib(visit.gzip)} KiB gzip`);
   } finally {
     await browser.close();
     await htmlSite.stop();

@@ -528,7 +528,7 @@ impl std::future::Future for PendingOnce {
 }
 
 #[test]
-fn a_read_in_slices_pauses_between_stories_and_reads_the_same_feed() {
+fn a_read_in_slices_pauses_before_each_story_and_reads_the_same_feed() {
     let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
         {"id": "a", "title": "A", "content_html": "<p>One</p>"},
         {"id": "a", "title": "Again", "content_html": "<p>Repeated</p>"},
@@ -552,10 +552,10 @@ fn a_read_in_slices_pauses_between_stories_and_reads_the_same_feed() {
             }
         }
     };
-    // Between each two of the four items, a repeated one included: three
-    // pauses, each a poll of its own.
-    assert_eq!(pause.pauses, 3);
-    assert_eq!(polls, 4);
+    // Before each of the four items, a repeated one included: four pauses,
+    // each a poll of its own.
+    assert_eq!(pause.pauses, 4);
+    assert_eq!(polls, 5);
     assert_eq!(
         sliced,
         read(json),
