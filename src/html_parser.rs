@@ -69,7 +69,7 @@ impl HtmlParser for ParserOnDemand {
 struct BetweenSlices;
 
 impl Pause for BetweenSlices {
-    async fn between_stories(&mut self) {
+    async fn before_each_story(&mut self) {
         crate::browser::yield_if_spent().await;
     }
 

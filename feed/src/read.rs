@@ -62,7 +62,7 @@ pub trait Pause {
     /// Called before each story (so the document's parse and the site's
     /// fields are a slice of their own, and each story one after); the read
     /// resumes when the future is ready.
-    fn between_stories(&mut self) -> impl std::future::Future<Output = ()>;
+    fn before_each_story(&mut self) -> impl std::future::Future<Output = ()>;
 
     /// Called before the first story whose HTML must be read (its
     /// `content_html`, or a graphic's SVG), until it gives `true`: the
@@ -78,7 +78,7 @@ pub trait Pause {
 pub struct Unpaused;
 
 impl Pause for Unpaused {
-    async fn between_stories(&mut self) {}
+    async fn before_each_story(&mut self) {}
 }
 
 /// [`read_feed_with`], pausing between stories as `pause` says.
@@ -287,7 +287,7 @@ impl<'s> Reader<'s> {
         let list = top.key("items");
         let mut markup_ready = false;
         for (index, item) in items.iter().enumerate() {
-            pause.between_stories().await;
+            pause.before_each_story().await;
             if !markup_ready && has_graphic(item) {
                 markup_ready = pause.markup_needed().await;
                 if !markup_ready {

@@ -505,7 +505,7 @@ struct CountingPause {
 }
 
 impl Pause for CountingPause {
-    async fn between_stories(&mut self) {
+    async fn before_each_story(&mut self) {
         self.pauses += 1;
         PendingOnce(false).await;
     }
@@ -571,7 +571,7 @@ struct MarkupPause {
 }
 
 impl Pause for MarkupPause {
-    async fn between_stories(&mut self) {}
+    async fn before_each_story(&mut self) {}
 
     async fn markup_needed(&mut self) -> bool {
         self.asked += 1;
