@@ -289,6 +289,13 @@ pub fn served_language() -> Option<String> {
         .filter(|lang| !lang.trim().is_empty())
 }
 
+/// Whether the browser fires `scrollend` (Chromium and Firefox do; WebKit,
+/// Safari's engine, does not): where it does not, a scroll that has been
+/// still for a moment has ended. Natively, as if it did.
+pub fn fires_scrollend() -> bool {
+    !IN_BROWSER || js_sys::Reflect::has(&window(), &"onscrollend".into()).unwrap_or(true)
+}
+
 /// `<html data-gazette="live">`: the app is in charge of the page.
 pub fn mark_document_live() {
     if let Some(html) = document().document_element() {

@@ -157,6 +157,15 @@ impl Catalog {
         }
     }
 
+    /// Each text with its key (the plurals aside): what a test looks for
+    /// when it checks that a page speaks only its own edition's words.
+    pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        TEXT_KEYS
+            .iter()
+            .copied()
+            .zip(self.texts.iter().map(|text| text.as_ref()))
+    }
+
     /// Every key, as the JSON catalogs spell them.
     pub fn keys() -> impl Iterator<Item = &'static str> {
         TEXT_KEYS.iter().chain(PLURAL_KEYS).copied()

@@ -587,7 +587,8 @@ impl Store {
         Some(TopicPage {
             topic: Topic {
                 slug: String::new(),
-                name: "Latest stories".to_owned(),
+                // Named by the page, in its edition's words (the catalog's `latest_stories`).
+                name: String::new(),
                 description: None,
                 story_count: Some(total_stories),
             },

@@ -9,7 +9,7 @@
 //
 // Each story: five paragraphs, a photo, a byline and two topics (about
 // 3 KB of JSON Feed), as a CMS's feed gives it (`content_html`). Gazette's
-// side is the CLI as the hook runs it with GAZETTE_CLI_PROFILE=publishing;
+// side is the CLI as the hook runs it (the publishing profile);
 // Hugo's is Debian's package rendering the same stories as Markdown pages
 // with list, tag and author pages, as a plain static site (pagination as
 // Newer / Older links: Hugo's own pagination template links every page

@@ -96,4 +96,12 @@ fi
 # Trunk builds offline, so every crate must already be in Cargo's cache.
 cargo fetch --locked -q
 
+# The CLI Trunk's post-build hook runs (`gazette publish`), optimised: built
+# here, with its progress shown, rather than silently inside the first
+# `trunk build`. Cargo only checks it when it is up to date.
+if [ ! -x target/publishing/gazette ]; then
+  step "cargo build --profile publishing -p gazette-cli (the CLI Trunk's hook runs; a few minutes)"
+fi
+cargo build --locked --offline --quiet --profile publishing -p gazette-cli --bin gazette
+
 echo "setup: ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version | head -n1)$($build_only || echo ", wasm-pack $WASM_PACK_VERSION, $(chromium --version 2>/dev/null | head -n1)"))"

@@ -422,10 +422,12 @@ fn write_offline_files(
         write(file, png)?;
         assets.push_str(&format!("{file}{:x}", fnv1a(png)));
     }
-    // The manifest and icons are not kept: an installed app's icon is the
-    // system's, and nothing reads the manifest offline.
+    // The manifest and its icons are kept too: every page names the
+    // manifest, so a browser asks for it offline as well.
     let mut precache = app.to_vec();
     precache.push(("./".to_owned(), offline::Kept::Revalidated));
+    precache.push(("manifest.webmanifest".to_owned(), offline::Kept::Revalidated));
+    precache.extend(icons.iter().map(|(file, _)| (file.clone(), offline::Kept::Revalidated)));
     let mut offline_pages = Vec::new();
     for (prefix, file, page) in &pages {
         precache.push((file.clone(), offline::Kept::Revalidated));
@@ -648,6 +650,38 @@ mod tests {
     use super::*;
     use crate::policy::CONTENT_SECURITY_POLICY;
 
+    /// `trunk build` publishes through its post-build hook: with an
+    /// optimised CLI, which a large archive needs (a debug build publishes
+    /// 10,000 stories 2.6 times as slowly; docs/performance.md).
+    #[test]
+    fn trunks_hook_runs_the_optimised_cli() {
+        let trunk = include_str!("../../Trunk.toml");
+        let hook = trunk
+            .lines()
+            .find(|line| line.starts_with("command_arguments"))
+            .expect("Trunk.toml has a hook");
+        assert!(
+            hook.contains(r#"--profile \"${GAZETTE_CLI_PROFILE:-publishing}\""#) && hook.contains(" publish "),
+            "the hook publishes with the publishing profile unless told otherwise: {hook}"
+        );
+        let cargo = include_str!("../../Cargo.toml");
+        let profile = cargo
+            .split("\n[")
+            .find(|section| section.starts_with("profile.publishing]"))
+            .expect("Cargo.toml has the publishing profile");
+        assert!(profile.contains("inherits = \"release\""), "{profile}");
+        let opt_level = profile
+            .lines()
+            .find_map(|line| line.strip_prefix("opt-level = "))
+            .expect("the publishing profile names its opt-level");
+        assert_ne!(opt_level, "0", "the hook's CLI is optimised");
+        let setup = include_str!("../../tools/setup.sh");
+        assert!(
+            setup.contains("cargo build --locked --offline --quiet --profile publishing -p gazette-cli --bin gazette"),
+            "the set-up builds the hook's CLI"
+        );
+    }
+
     #[test]
     fn reads_the_base() {
         assert_eq!(base_href("<base href=/news/>").as_deref(), Some("/news/"));
@@ -709,19 +743,7 @@ mod tests {
 
         std::fs::write(dir.join("feed.json"), feed_of(5, "second", "")).unwrap();
         assert_eq!(run(&dir).unwrap(), ExitCode::SUCCESS);
-        let mut left = Vec::new();
-        let mut walk = vec![dir.clone()];
-        while let Some(folder) = walk.pop() {
-            for entry in std::fs::read_dir(folder).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk.push(path);
-                } else {
-                    left.push(path.strip_prefix(&dir).unwrap().to_string_lossy().into_owned());
-                }
-            }
-        }
-        left.sort();
+        let left = files_below(&dir);
         for file in &left {
             assert!(!file.contains("first"), "{file} is the first feed's");
             assert!(
@@ -740,6 +762,105 @@ mod tests {
         }
         let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
         assert!(!sitemap.contains("first") && !sitemap.contains("/zh/"), "{sitemap}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Every file below `dir`, by its path relative to it.
+    fn files_below(dir: &std::path::Path) -> Vec<String> {
+        let mut files = Vec::new();
+        let mut walk = vec![dir.to_owned()];
+        while let Some(folder) = walk.pop() {
+            for entry in std::fs::read_dir(folder).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk.push(path);
+                } else {
+                    files.push(path.strip_prefix(dir).unwrap().to_string_lossy().into_owned());
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn every_prerendered_page_of_the_chinese_and_arabic_editions_speaks_its_own_words() {
+        let dir = published_folder("editions-words");
+        let editions = r#""editions":[{"lang":"en","name":"English"},{"lang":"zh-Hans","name":"中文","prefix":"zh/"},{"lang":"ar","name":"العربية","prefix":"ar/"}]"#;
+        std::fs::write(dir.join("feed.json"), feed_of(6, "en", editions)).unwrap();
+        let edition_feed = |lang: &str, title: &str, text: &str, topic: &str| {
+            let items: Vec<String> = (0..14)
+                .map(|i| {
+                    format!(
+                        r#"{{"id":"{lang}{i}","url":"https://news.example.edu/news/{lang}/articles/{lang}{i}/","title":"{title} {i}","content_text":"{text}","date_published":"2026-11-{:02}T10:00:00+00:00","authors":[{{"name":"{title}"}}],"tags":["{topic}"]}}"#,
+                        1 + i
+                    )
+                })
+                .collect();
+            format!(
+                r#"{{"version":"https://jsonfeed.org/version/1.1","title":"{title}","home_page_url":"https://news.example.edu/news/{lang}/","language":"{lang}","items":[{}]}}"#,
+                items.join(",")
+            )
+        };
+        for (lang, title, text, topic) in [
+            ("zh", "校园新闻", "图书馆今晚开放到午夜。", "校园"),
+            ("ar", "أخبار الجامعة", "تفتح المكتبة حتى منتصف الليل.", "الحرم"),
+        ] {
+            std::fs::create_dir_all(dir.join(lang)).unwrap();
+            std::fs::write(dir.join(lang).join("feed.json"), edition_feed(lang, title, text, topic)).unwrap();
+        }
+        assert_eq!(run(&dir).unwrap(), ExitCode::SUCCESS);
+        // The English catalog's words, cut at their `{placeholders}`: each
+        // piece long enough to be a phrase and not a fragment of markup. A
+        // name an edition's own catalog keeps ("JSON Feed") is its word too.
+        let english_in = |language: &str| -> Vec<(&'static str, String)> {
+            let own: std::collections::HashMap<&str, &str> =
+                crate::catalogs::for_language(Some(language)).texts().collect();
+            gazette::catalog::english()
+                .texts()
+                .filter(|(key, text)| own.get(key) != Some(text))
+                .flat_map(|(key, text)| {
+                    text.split(['{', '}'])
+                        .step_by(2)
+                        .map(str::trim)
+                        .filter(|piece| piece.chars().filter(char::is_ascii_alphabetic).count() >= 4)
+                        .map(move |piece| (key, piece.to_owned()))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let mut pages = 0;
+        let mut found = Vec::new();
+        for (language, prefix) in [("zh-Hans", "zh/"), ("ar", "ar/")] {
+            let english = english_in(language);
+            for file in files_below(&dir)
+                .into_iter()
+                .filter(|f| f.starts_with(prefix) && f.ends_with(".html"))
+            {
+                let html = std::fs::read_to_string(dir.join(&file)).unwrap();
+                // What a reader is shown or told: the page without its
+                // scripts' data (the catalog the app reads, the structured data).
+                let mut shown = String::new();
+                let mut rest = html.as_str();
+                while let Some(start) = rest.find("<script") {
+                    shown.push_str(&rest[..start]);
+                    rest = rest[start..].find("</script>").map_or("", |end| &rest[start + end..]);
+                }
+                shown.push_str(rest);
+                pages += 1;
+                for (key, piece) in &english {
+                    if shown.contains(piece.as_str()) {
+                        found.push(format!("{file}: \"{piece}\" ({key})"));
+                    }
+                }
+            }
+        }
+        assert!(pages > 20, "the editions' pages were published: {pages}");
+        assert!(
+            found.is_empty(),
+            "English words in another edition:\n{}",
+            found.join("\n")
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

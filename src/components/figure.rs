@@ -128,7 +128,7 @@ pub fn PhotoLink(viewer: PhotoViewer, index: usize, children: Children) -> impl 
     view! {
         <a
             class="photo-open"
-            href=gallery::fragment(index)
+            href=super::on_this_page(gallery::fragment(index))
             on:pointerover=move |_| viewer.want()
             on:touchstart=move |_| viewer.want()
             on:focus=move |_| viewer.want()

@@ -5,6 +5,12 @@ use crate::catalog::{fill, Catalog};
 use crate::components::ShareButton;
 use crate::feed::Image;
 use crate::gallery::{self, ViewerAction};
+use std::time::Duration;
+
+/// Where the browser has no `scrollend`, how long the strip must be still
+/// to have settled: longer than the gap between a swipe's scroll events
+/// (a frame), shorter than a reader waits to see the position change.
+const SCROLL_SETTLES_AFTER_MS: u64 = 150;
 
 /// The photo viewer of one article. Figures and the photo grid open it
 /// through this handle (found in context); the [`Lightbox`] draws it.
@@ -275,7 +281,7 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
     });
 
     // A swipe (or any scroll) that settles on another photo moves there.
-    let on_scroll_end = move |_| {
+    let settled = move || {
         let Some(track) = track.get() else { return };
         let width = track.client_width().max(1) as f64;
         // Right to left, the strip scrolls into negative offsets.
@@ -290,6 +296,37 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
             Some(target) => scroll_strip_to(&track, target, rtl, true),
             None => viewer.act(ViewerAction::Open(landed)),
         }
+    };
+    let fires_scrollend = crate::browser::fires_scrollend();
+    let on_scroll_end = move |_| {
+        if fires_scrollend {
+            settled();
+        }
+    };
+    // WebKit (Safari) has no `scrollend`: there, the strip has settled once
+    // it has not moved for a moment (a swipe's momentum scrolls on between
+    // its events, which come every frame) and no finger is on it (one held
+    // still mid-swipe has not let go).
+    let still_since = StoredValue::new(None::<TimeoutHandle>);
+    let finger_down = StoredValue::new(false);
+    let settle_when_still = move || {
+        if fires_scrollend {
+            return;
+        }
+        if let Some(waiting) = still_since.get_value() {
+            waiting.clear();
+        }
+        let settle = move || {
+            if !finger_down.get_value() {
+                settled();
+            }
+        };
+        still_since.set_value(set_timeout_with_handle(settle, Duration::from_millis(SCROLL_SETTLES_AFTER_MS)).ok());
+    };
+    let on_touch_start = move |_| finger_down.set_value(true);
+    let on_touch_end = move |_| {
+        finger_down.set_value(false);
+        settle_when_still();
     };
     // A finger or a mouse on the strip takes over from the viewer's own scroll.
     // (A wheel turned during that scroll is overruled: the last photo asked for wins.)
@@ -392,6 +429,10 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
                 aria-label=tr.photos_strip()
                 tabindex="0"
                 on:scrollend=on_scroll_end
+                on:scroll=move |_| settle_when_still()
+                on:touchstart=on_touch_start
+                on:touchend=on_touch_end
+                on:touchcancel=on_touch_end
                 on:pointerdown=on_track_pointerdown
             >
                 {slides}

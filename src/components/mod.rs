@@ -47,3 +47,22 @@ pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use story_card::{CardStyle, StoryCard};
+
+use leptos::prelude::*;
+
+/// The address of `fragment` (`#main`, `#photo-2`) on the page on screen,
+/// written whole. The pages' `<base href>` resolves a bare `#main` against
+/// the site's home: a reader without JavaScript, or before the app is
+/// live, would land on the front page instead of moving within the story.
+pub fn on_this_page(fragment: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let location = leptos_router::hooks::use_location();
+    move || {
+        let path = location.pathname.get();
+        let search = location.search.get();
+        if search.is_empty() {
+            format!("{path}{fragment}")
+        } else {
+            format!("{path}?{search}{fragment}")
+        }
+    }
+}

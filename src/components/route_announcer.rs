@@ -110,7 +110,7 @@ pub fn SkipLink() -> impl IntoView {
     view! {
         <a
             class="skip-link"
-            href="#main"
+            href=super::on_this_page("#main".to_owned())
             on:click=move |ev| {
                 // The router would treat the fragment as a navigation; this is a move of focus.
                 ev.prevent_default();

@@ -11,7 +11,7 @@ use crate::newsroom::use_newsroom;
 use crate::page_shell::declare_page_drawn;
 use crate::search::{SearchResults, RESULTS_PER_STEP};
 
-use super::{load_failure, page_title};
+use super::load_failure;
 
 crate::split::split_point! {
     #[preload(fetch_search_page_code)]
@@ -126,14 +126,14 @@ pub fn SearchPage() -> impl IntoView {
     let title = move || {
         let query = url_query();
         let query = query.trim();
-        page_title(
-            &newsroom,
-            &if query.is_empty() {
-                tr.search().to_string()
-            } else {
-                fill(tr.search_for(), &[("query", query)])
-            },
-        )
+        let page = if query.is_empty() {
+            tr.search().to_string()
+        } else {
+            fill(tr.search_for(), &[("query", query)])
+        };
+        // Tracked: an address opened cold is titled before the feed is read,
+        // and the site's name comes with the feed.
+        tr.title(&page, &newsroom.site_title_tracked())
     };
     let content = move || {
         Suspend::new(async move {

@@ -127,7 +127,15 @@ fn TopicView(data: TopicData, latest: bool) -> impl IntoView {
     let tr = use_catalog();
     let newsroom = use_newsroom();
     let paths = newsroom.paths();
-    let TopicData { topic, articles, page } = data;
+    let TopicData {
+        mut topic,
+        articles,
+        page,
+    } = data;
+    if latest {
+        // The list of every story has no name in the feed: its edition's catalog names it.
+        topic.name = tr.latest_stories().to_string();
+    }
     let heading = if page.number > 1 {
         fill(
             tr.topic_page_heading(),

@@ -318,6 +318,18 @@ test('with JavaScript off, a reader can read every page and follow its links', a
   await page.waitForURL(/\/articles\//);
   assert.ok(await page.locator('article h1').isVisible());
   assert.equal(await page.getByText('needs JavaScript').count(), 0, 'a readable page does not claim to need scripts');
+  // Links within a story stay on it, whatever the page's <base>: the skip
+  // link, and each photo's own address (the viewer's, with scripts).
+  const story = '/articles/year-of-global-partnerships/';
+  await page.goto(pages.url(story));
+  await page.locator('.skip-link').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.hash === '#main');
+  assert.equal(new URL(page.url()).pathname, story, 'the skip link stays on the story');
+  await page.locator('.photo-open').nth(1).click();
+  await page.waitForURL((url) => url.hash === '#photo-2');
+  assert.equal(new URL(page.url()).pathname, story, 'a photo\'s link stays on the story');
+  assert.equal(await page.locator('article h1').count(), 1);
   // Search cannot run, and its page says so rather than showing placeholders.
   await page.locator('#site-search').fill('library');
   await page.locator('#site-search').press('Enter');

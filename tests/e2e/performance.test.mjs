@@ -83,13 +83,15 @@ test(`code for a first visit to an article or the front page is at most ${BUDGET
 // (issue 30: `_gazette.neighbours`); 2.3 KiB for a take-over whose
 // every piece is a task of its own (the header's parts, the router, the
 // page, a story's header and footer, a list page's chunk), which keeps
-// each task under the budget on a host having a slow hour. The code every
-// first visit downloads; a page's chunks come on top (firstVisitCode).
+// each task under the budget on a host having a slow hour; 0.4 KiB for
+// links within a page written against its own address (a reader without
+// JavaScript stays on the story) and a search title that names the site
+// once the feed is read (issue 31). The code every first visit downloads; a page's chunks come on top (firstVisitCode).
 // Raise it only for a feature, and say so.
 test('code size does not grow past what it is today (a guard while the budget is not met)', () => {
   const size = codeSize();
   figure(`code: ${kib(size.gzip)} KiB gzip`);
-  assert.ok(size.gzip <= 326.1 * 1024, `${kib(size.gzip)} KiB gzip`);
+  assert.ok(size.gzip <= 326.6 * 1024, `${kib(size.gzip)} KiB gzip`);
 });
 
 // A CMS's feed gives its stories as HTML, not as Gazette's typed blocks:
@@ -102,7 +104,8 @@ test('code size does not grow past what it is today (a guard while the budget is
 // 0.2 KiB for a summary that repeats the story's opening left out; 0.1
 // KiB for the take-over with no long task (issue 27); 0.5 KiB for a story's
 // neighbours in a paged archive (issue 30); 2.3 KiB for a take-over whose
-// every piece is a task of its own.
+// every piece is a task of its own; 0.4 KiB for links within a page written
+// against its own address and a search title that names the site (issue 31).
 test('code for a first visit to a site whose feed is HTML does not grow past what it is today', { timeout: 120_000 }, async () => {
   const feed = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
   for (const item of feed.items) delete item._gazette.body;
@@ -116,7 +119,7 @@ test('code for a first visit to a site whose feed is HTML does not grow past wha
     const chunks = Object.keys(visit.files).filter((f) => f.includes('gazette-chunk-'));
     figure(`first visit, article of a site whose feed is HTML: ${kib(visit.gzip)} KiB gzip (${chunks.length} chunks: ${chunks.map((c) => c.replace(/-[0-9a-f]{16}\.wasm$/, '')).join(', ')})`);
     assert.ok(chunks.some((c) => c.startsWith('gazette-chunk-markup-reader-')), 'the HTML reader is fetched');
-    assert.ok(visit.gzip <= 345.4 * 1024, `${kib(visit.gzip)} KiB gzip`);
+    assert.ok(visit.gzip <= 345.9 * 1024, `${kib(visit.gzip)} KiB gzip`);
   } finally {
     await browser.close();
     await htmlSite.stop();
