@@ -139,10 +139,18 @@ fn quoted(script: &str) -> impl Iterator<Item = &str> {
         .map(|(_, s)| s)
 }
 
-fn collect_files(dir: &Path, prefix: &str, into: &mut Vec<String>) {
+/// Every file below `dir`, as `prefix/path` (the bare path for an empty
+/// prefix), in no set order.
+pub(crate) fn collect_files(dir: &Path, prefix: &str, into: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
-        let name = format!("{prefix}/{}", entry.file_name().to_string_lossy());
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let name = if prefix.is_empty() {
+            file_name.into_owned()
+        } else {
+            format!("{prefix}/{file_name}")
+        };
         if entry.path().is_dir() {
             collect_files(&entry.path(), &name, into);
         } else {

@@ -765,20 +765,10 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
-    /// Every file below `dir`, by its path relative to it.
+    /// Every file below `dir`, by its path relative to it, in order.
     fn files_below(dir: &std::path::Path) -> Vec<String> {
         let mut files = Vec::new();
-        let mut walk = vec![dir.to_owned()];
-        while let Some(folder) = walk.pop() {
-            for entry in std::fs::read_dir(folder).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk.push(path);
-                } else {
-                    files.push(path.strip_prefix(dir).unwrap().to_string_lossy().into_owned());
-                }
-            }
-        }
+        crate::offline::collect_files(dir, "", &mut files);
         files.sort();
         files
     }
