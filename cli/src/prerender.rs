@@ -248,6 +248,10 @@ fn init_executor() {
 
 /// Runs `future` to completion on this thread's pool.
 fn run<T>(future: impl std::future::Future<Output = T>) -> T {
+    // The spawner is made from the pool: made first inside `run_until` (a
+    // task spawned by the first page this thread renders), it would borrow
+    // the pool while it runs.
+    SPAWNER.with(|_| ());
     POOL.with(|pool| pool.borrow_mut().run_until(future))
 }
 
@@ -309,6 +313,22 @@ mod tests {
             .find(|p| p.file == file)
             .unwrap_or_else(|| panic!("no {file}"))
             .html
+    }
+
+    #[test]
+    fn a_task_spawned_by_the_first_page_a_thread_renders_runs() {
+        let spawned = std::thread::spawn(|| {
+            init_executor();
+            run(async {
+                let (done, finished) = futures::channel::oneshot::channel();
+                any_spawner::Executor::spawn_local(async move {
+                    let _ = done.send(());
+                });
+                finished.await.is_ok()
+            })
+        })
+        .join();
+        assert!(matches!(spawned, Ok(true)), "the task ran on the rendering thread");
     }
 
     #[test]
