@@ -44,8 +44,11 @@ build_only=false
 # faces readers' machines have: Palatino/Helvetica, Arial/Times metrics, CJK
 # and Arabic; see tests/e2e/fonts.mjs). python3-feedparser is the tests'
 # reference reader: `gazette import` must read at least what it reads
-# (tools/feedparser_view.py, cli/src/import/differential.rs).
-PACKAGES="chromium chromium-driver nginx-light fonts-dejavu-core fonts-urw-base35 fonts-liberation2 fonts-noto-cjk fonts-hosny-amiri python3-feedparser"
+# (tools/feedparser_view.py, cli/src/import/differential.rs). The reading
+# journeys also run in Firefox ESR and in WebKitGTK, Safari's engine, each
+# through its own driver (tests/e2e/engines.mjs); WebKitGTK's MiniBrowser has
+# no headless mode here, so it draws into an Xvfb.
+PACKAGES="chromium chromium-driver nginx-light fonts-dejavu-core fonts-urw-base35 fonts-liberation2 fonts-noto-cjk fonts-hosny-amiri python3-feedparser firefox-esr webkit2gtk-driver xvfb"
 [ "${GAZETTE_SETUP:-}" = bench ] && PACKAGES="$PACKAGES hugo"
 missing_packages() {
   for package in $PACKAGES; do
@@ -104,4 +107,4 @@ if [ ! -x target/publishing/gazette ]; then
 fi
 cargo build --locked --offline --quiet --profile publishing -p gazette-cli --bin gazette
 
-echo "setup: ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version | head -n1)$($build_only || echo ", wasm-pack $WASM_PACK_VERSION, $(chromium --version 2>/dev/null | head -n1)"))"
+echo "setup: ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version | head -n1)$($build_only || echo ", wasm-pack $WASM_PACK_VERSION, $(chromium --version 2>/dev/null | head -n1), $(firefox-esr --version 2>/dev/null | head -n1), WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null)"))"

@@ -91,7 +91,7 @@ self.addEventListener('fetch', (event) => {
       return;
     }
   }
-  if (request.destination === 'image') event.respondWith(photo(request));
+  if (request.destination === 'image') event.respondWith(photo(event));
 });
 
 // The page's loader asks for the page it draws to be kept, with the photos
@@ -123,7 +123,12 @@ async function keepOpened({ page: pageUrl, photos = [], data: dataUrls = [] }) {
   const photoCache = await caches.open(PHOTOS);
   for (const src of photos.slice(0, 20)) {
     if (typeof src === 'string' && src.startsWith('http') && !fresh(await photoCache.match(src))) {
-      await fetchPhoto(photoCache, new Request(src, { mode: src.startsWith(self.location.origin) ? 'same-origin' : 'cors' })).catch(() => {});
+      try {
+        const response = await fetch(new Request(src, { mode: src.startsWith(self.location.origin) ? 'same-origin' : 'cors' }));
+        if (response.ok) await keep(photoCache, src, response, LIMITS.photos);
+      } catch {
+        // Kept when next shown.
+      }
     }
   }
   const store = await caches.open(DATA);
@@ -150,7 +155,7 @@ async function page(event) {
       const build = await builtBy(response.clone());
       remember(event.resultingClientId, build);
       if (build === BUILD && !isSearch(url)) {
-        event.waitUntil(keep(pages, key, response.clone(), LIMITS.pages, await titleOf(response.clone())));
+        event.waitUntil(keep(pages, key, response.clone(), LIMITS.pages, await titleOf(response.clone())).catch(() => {}));
       } else if (build && build !== BUILD) {
         // A newer deploy: fetch its worker now.
         event.waitUntil(self.registration.update().catch(() => {}));
@@ -176,8 +181,8 @@ async function precached(event, url) {
   const app = await caches.open(APP);
   const saved = await app.match(url);
   if (saved && PRECACHED.get(url) !== 'revalidated') return saved;
-  const refresh = fetch(event.request.url, { cache: 'no-cache' }).then(async (response) => {
-    if (response.ok) await app.put(url, response.clone());
+  const refresh = fetch(event.request.url, { cache: 'no-cache' }).then((response) => {
+    if (response.ok) event.waitUntil(app.put(url, response.clone()).catch(() => {}));
     return response;
   });
   if (!saved) return refresh;
@@ -193,7 +198,7 @@ async function data(event) {
   const ours = clientBuild === undefined || clientBuild === BUILD;
   const store = await caches.open(DATA);
   const network = fetch(request).then((response) => {
-    if (response.ok && ours) event.waitUntil(keep(store, url, response.clone(), LIMITS.data));
+    if (response.ok && ours) event.waitUntil(keep(store, url, response.clone(), LIMITS.data).catch(() => {}));
     return response;
   });
   if (!ours) return network;
@@ -209,19 +214,21 @@ async function data(event) {
   }
 }
 
-/** Photos: the copy kept when there is one, else the network. */
-async function photo(request) {
+/**
+ * Photos: the copy kept when there is one, else the network. The copy is
+ * made behind the answer: keeping it must neither hold the photo back nor
+ * lose it (Firefox aborts a `cache.put` when another put of the same photo
+ * starts, as the loader's `keep` and the page's own request can).
+ */
+async function photo(event) {
+  const request = event.request;
   const photos = await caches.open(PHOTOS);
   const saved = await usable(photos, request.url);
   if (saved) return saved;
-  return fetchPhoto(photos, request);
-}
-
-async function fetchPhoto(photos, request) {
   const response = await fetch(request);
   // An opaque answer (another host's photo without CORS) would be counted
   // at several MB against the site's storage: it is not kept.
-  if (response.ok) await keep(photos, request.url, response.clone(), LIMITS.photos);
+  if (response.ok) event.waitUntil(keep(photos, request.url, response.clone(), LIMITS.photos).catch(() => {}));
   return response;
 }
 

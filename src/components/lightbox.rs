@@ -305,8 +305,10 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
     };
     // WebKit (Safari) has no `scrollend`: there, the strip has settled once
     // it has not moved for a moment (a swipe's momentum scrolls on between
-    // its events, which come every frame) and no finger is on it (one held
-    // still mid-swipe has not let go).
+    // its events, which come every frame), no finger is on it (one held
+    // still mid-swipe has not let go) and it rests on a photo: it snaps to
+    // one, so a strip still between two has only paused (a slow device's
+    // frame), and its next scroll asks again.
     let still_since = StoredValue::new(None::<TimeoutHandle>);
     let finger_down = StoredValue::new(false);
     let settle_when_still = move || {
@@ -317,7 +319,8 @@ pub fn Lightbox(photos: Vec<Image>, title: String) -> impl IntoView {
             waiting.clear();
         }
         let settle = move || {
-            if !finger_down.get_value() {
+            let on_a_photo = track.get_untracked().is_some_and(|track| rests_on_a_photo(&track));
+            if on_a_photo && !finger_down.get_value() {
                 settled();
             }
         };
@@ -587,6 +590,14 @@ fn strip_offset(track: &web_sys::HtmlElement, index: usize, rtl: bool) -> f64 {
     } else {
         offset
     }
+}
+
+/// Whether the strip is at one photo's offset, not between two (within the
+/// pixel a fractional layout may leave).
+fn rests_on_a_photo(track: &web_sys::HtmlElement) -> bool {
+    let width = f64::from(track.client_width().max(1));
+    let offset = f64::from(track.scroll_left()).abs();
+    (offset - (offset / width).round() * width).abs() <= 1.5
 }
 
 fn scroll_strip_to(track: &web_sys::HtmlElement, index: usize, rtl: bool, smooth: bool) {

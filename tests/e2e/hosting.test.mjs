@@ -6,24 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, DIST, startServer, launch, openPage, waitForPage, goLive, realProblems } from './support.mjs';
+import { ROOT, DIST, freePort, startServer, launch, openPage, waitForPage, goLive, realProblems } from './support.mjs';
 
 const DIST_NEWS = path.join(ROOT, 'dist-news');
 const SAMPLE = JSON.parse(readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
 const SITE = SAMPLE.title;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** nginx from Debian, on loopback, with deploy/nginx.conf serving a /news/ build. */
 async function startNginx() {

@@ -211,6 +211,24 @@ for (const scrollend of [true, false]) {
   await page.locator('article .story-body .photo-open').first().tap();
   await waitForPosition(page, `Photo 1 / ${PHOTOS}`);
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('.viewer-track')).touchAction), 'none');
+  if (!scrollend) {
+    // A swipe's momentum paused between two photos (a slow device's frame,
+    // snapping held off to hold it there): the strip has not settled, and
+    // the viewer neither moves nor pulls it back.
+    const paused = await page.evaluate(async () => {
+      const track = document.querySelector('.viewer-track');
+      track.style.scrollSnapType = 'none';
+      track.scrollTo({ left: track.clientWidth * 0.6, behavior: 'instant' });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const at = track.scrollLeft / track.clientWidth;
+      track.style.scrollSnapType = '';
+      track.scrollTo({ left: 0, behavior: 'instant' });
+      return at;
+    });
+    assert.ok(Math.abs(paused - 0.6) < 0.01, `the strip stays where the pause left it (${paused})`);
+    assert.equal(await page.locator('.viewer-position').textContent(), `Photo 1 / ${PHOTOS}`, 'a pause between photos is not a move');
+    await page.waitForTimeout(300);
+  }
   const cdp = await page.context().newCDPSession(page);
   // A finger drawn across the photo, through Chromium's real touch input.
   const swipe = async (from, to) => {

@@ -29,7 +29,8 @@ export function figure(line) {
   }
 }
 
-function freePort() {
+/** A free TCP port on loopback, for a server or a driver the tests start. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
