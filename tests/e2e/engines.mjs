@@ -32,25 +32,35 @@ function missing(engine, file, packages) {
   return new Error(`${engine}: ${file} is missing: run make setup (it installs Debian's ${packages})`);
 }
 
+/**
+ * A reader on a Playwright or puppeteer page: the two drivers name the same
+ * things alike, but for a click and typing, which `input` gives.
+ */
+function pageReader(engine, browser, page, input) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return {
+    engine,
+    goto: async (url) => { await page.goto(url); },
+    run: (fn, arg) => page.evaluate(fn, arg),
+    press: (key) => page.keyboard.press(key),
+    back: async () => { await page.goBack(); },
+    problems,
+    close: () => browser.close(),
+    ...input,
+  };
+}
+
 /** Chromium, headless, through Playwright. */
 async function chromiumReader({ javaScript }) {
   const browser = await launch();
   const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: javaScript });
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return {
-    engine: 'Chromium',
-    goto: async (url) => { await page.goto(url); },
-    run: (fn, arg) => page.evaluate(fn, arg),
+  return pageReader('Chromium', browser, page, {
     click: (selector) => page.locator(selector).first().click(),
-    press: (key) => page.keyboard.press(key),
     type: (selector, text) => page.locator(selector).pressSequentially(text, { delay: 40 }),
-    back: async () => { await page.goBack(); },
-    problems,
-    close: () => browser.close(),
-  };
+  });
 }
 
 /** Firefox ESR, headless, through WebDriver BiDi. */
@@ -66,20 +76,10 @@ async function firefoxReader({ javaScript }) {
   });
   const page = await browser.newPage();
   await page.setViewport(VIEWPORT);
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return {
-    engine: 'Firefox ESR',
-    goto: async (url) => { await page.goto(url); },
-    run: (fn, arg) => page.evaluate(fn, arg),
+  return pageReader('Firefox ESR', browser, page, {
     click: (selector) => page.click(selector),
-    press: (key) => page.keyboard.press(key),
     type: (selector, text) => page.type(selector, text, { delay: 40 }),
-    back: async () => { await page.goBack(); },
-    problems,
-    close: () => browser.close(),
-  };
+  });
 }
 
 /** Xvfb and WebKitWebDriver, started once for every WebKit session of the process. */
