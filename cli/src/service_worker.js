@@ -216,9 +216,10 @@ async function data(event) {
 
 /**
  * Photos: the copy kept when there is one, else the network. The copy is
- * made behind the answer: keeping it must neither hold the photo back nor
- * lose it (Firefox aborts a `cache.put` when another put of the same photo
- * starts, as the loader's `keep` and the page's own request can).
+ * made behind the answer: keeping it must neither hold the photo back (the
+ * whole body read and stored first) nor fail it (a copy that cannot be made,
+ * whatever the reason, once showed in Firefox as "A ServiceWorker
+ * intercepted the request and encountered an unexpected error" on a photo).
  */
 async function photo(event) {
   const request = event.request;
