@@ -58,6 +58,11 @@ pub fn run(input: &Path, out: &Path, options: &Options) -> Result<ExitCode, Stri
     }
     let mut json = serde_json::to_string_pretty(&imported.document).map_err(|e| e.to_string())?;
     json.push('\n');
+    // `--out site/feed.json` for a site not made yet: its folder is made, as
+    // `cargo new` or `hugo new site` make theirs.
+    if let Some(folder) = out.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    }
     std::fs::write(out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     crate::report::note(format_args!(
         "{name}: {} {} written to {}, {} left out",

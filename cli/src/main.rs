@@ -61,7 +61,7 @@ enum Command {
     Import {
         /// The feed, as a file (save a URL's feed with curl -o first).
         feed: PathBuf,
-        /// The JSON Feed to write.
+        /// The JSON Feed to write (its folder is made if it does not exist).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// The address the feed was fetched from: the base of the addresses it leaves relative

@@ -22,6 +22,21 @@ fn validates(imported: &Imported) -> (String, bool) {
 }
 
 #[test]
+fn the_feed_is_written_into_a_folder_not_made_yet() {
+    let dir = std::env::temp_dir().join(format!("gazette-import-out-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("wordpress.xml");
+    std::fs::write(&input, WORDPRESS).unwrap();
+    let out = dir.join("new-site/public/feed.json");
+    let status = run(&input, &out, &Options::default()).unwrap();
+    assert_eq!(status, ExitCode::SUCCESS);
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["title"], "Harbour College Newsroom");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_wordpress_feed_keeps_its_bylines_topics_photos_and_zones() {
     let imported = convert("wordpress.xml", WORDPRESS.as_bytes()).unwrap();
     let items = &imported.document.items;
