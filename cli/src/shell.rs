@@ -167,12 +167,17 @@ pub fn shell(index: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// The note for readers without JavaScript: any `<noscript>` but the one in
+/// index.html's head naming the styles of a page read without it, which
+/// every page keeps.
+const NOSCRIPT_NOTE: &str = "noscript:not(#noscript-styles)";
+
 /// The shell without its `<noscript>` note (true of the bare app only: a
 /// rendered page reads without JavaScript).
 pub fn without_noscript(shell: &str) -> Result<String, String> {
     rewrite(
         shell,
-        vec![element!("noscript", |el: &mut Element| {
+        vec![element!(NOSCRIPT_NOTE, |el: &mut Element| {
             el.remove();
             Ok(())
         })],
@@ -186,7 +191,7 @@ pub fn bare(shell: &str, language: &str, direction: &str, title: &str, noscript:
         shell,
         vec![
             // What a reader without JavaScript is told, in the page's language.
-            element!("noscript", |el: &mut Element| {
+            element!(NOSCRIPT_NOTE, |el: &mut Element| {
                 el.set_inner_content(&format!(r#"<p class="noscript">{noscript}</p>"#), ContentType::Html);
                 Ok(())
             }),
@@ -295,6 +300,25 @@ mod tests {
             "{drawn}"
         );
         assert!(super::shell(&drawn).is_err(), "a drawn page is not a shell");
+    }
+
+    #[test]
+    fn the_styles_without_javascript_stay_on_every_page_and_only_the_note_changes() {
+        let page = "<!doctype html><html lang=en><meta charset=utf-8><title>News</title>\
+            <noscript id=noscript-styles><link rel=stylesheet href=noscript.css></noscript>\
+            <body><div id=app></div><noscript><p>Needs JavaScript.</p></noscript></body></html>";
+        let styles = "<noscript id=noscript-styles><link rel=stylesheet href=noscript.css></noscript>";
+
+        let rendered = without_noscript(page).unwrap();
+        assert!(rendered.contains(styles), "{rendered}");
+        assert!(!rendered.contains("Needs JavaScript"), "{rendered}");
+
+        let bare = bare(page, "zh", "ltr", "<title>新闻</title>", "需要 JavaScript").unwrap();
+        assert!(bare.contains(styles), "{bare}");
+        assert!(
+            bare.contains(r#"<noscript><p class="noscript">需要 JavaScript</p></noscript>"#),
+            "{bare}"
+        );
     }
 
     /// Trunk's minified output omits the `<head>` start tag; the title and

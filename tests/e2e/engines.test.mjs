@@ -149,6 +149,8 @@ for (const { name, start } of ENGINES) {
         assert.equal(await scriptless.run(() => document.documentElement.dataset.gazette ?? null), null, `${name}: the app did not run`);
         assert.deepEqual(await scriptless.run(() => [...document.querySelectorAll('h1')].map((h) => h.closest('article') !== null)), [true], `${name}: one h1, the story's`);
         assert.ok(await scriptless.run(() => document.querySelectorAll('article figure').length >= 1), `${name}: the story's photos`);
+        // Sharing needs the app: without it the button is given no place (noscript.css), no empty band.
+        assert.equal(await scriptless.run(() => [...document.querySelectorAll('article .share')].reduce((sum, share) => sum + share.getBoundingClientRect().height, 0)), 0, `${name}: no place held for the Share button, which needs the app`);
         // The skip link and a photo's link, followed from the keyboard.
         await scriptless.run(() => document.querySelector('.skip-link').focus());
         await scriptless.press('Enter');

@@ -319,6 +319,13 @@ test('with JavaScript off, a reader can read every page and follow its links', a
   await page.waitForURL((url) => url.hash === '#photo-2');
   assert.equal(new URL(page.url()).pathname, story, 'a photo\'s link stays on the story');
   assert.equal(await page.locator('article h1').count(), 1);
+  // On a phone, no control that needs the app takes a place: the topics
+  // menu's button (the topics are in the footer) and Share (noscript.css).
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const control of ['.site-header .menu-button', 'article .story-header .share']) {
+    assert.equal(await page.locator(control).count(), 1, `${control} is in the page`);
+    assert.equal((await page.locator(control).boundingBox())?.height ?? 0, 0, `${control} takes no place without JavaScript`);
+  }
   // Search cannot run, and its page says so rather than showing placeholders.
   await page.locator('#site-search').fill('library');
   await page.locator('#site-search').press('Enter');
