@@ -803,6 +803,9 @@ pub(crate) fn plain_text(text: &str) -> String {
     gazette::feed::text::squash_whitespace(&text)
 }
 
+/// What feed-rs calls an Atom person without a name.
+const NAMELESS_ATOM_PERSON: &str = "unknown";
+
 fn author(person: &feed_rs::model::Person) -> Option<AuthorEntry> {
     // feed-rs keeps RSS's <author> (and <managingEditor>, <webMaster>) as
     // an email named after its element; the text is often a name, or
@@ -810,6 +813,10 @@ fn author(person: &feed_rs::model::Person) -> Option<AuthorEntry> {
     let contact = ["author", "managingEditor", "webMaster"].contains(&person.name.as_str());
     let name = match person.email.as_deref().map(str::trim) {
         Some(written) if contact => name_in_contact(written),
+        // feed-rs names an Atom person whose <name> is empty or missing
+        // "unknown" (Jekyll writes `<author><name></name></author>`): no
+        // byline, rather than one made up.
+        _ if person.name == NAMELESS_ATOM_PERSON => "",
         _ => person.name.trim(),
     };
     (!name.is_empty()).then(|| AuthorEntry {

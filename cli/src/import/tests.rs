@@ -167,6 +167,25 @@ fn warnings(imported: &Imported) -> Vec<&str> {
 }
 
 #[test]
+fn an_atom_author_without_a_name_is_no_byline() {
+    let jekyll = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Lab news</title><id>/feed.xml</id>
+<entry><title>Release 2.1</title><id>/2026/11/release</id><link href="https://lab.example.org/2026/11/release/"/>
+<author><name></name></author><content type="html">Out now.</content></entry>
+<entry><title>Open day</title><id>/2026/11/open-day</id><link href="https://lab.example.org/2026/11/open-day/"/>
+<author><uri>https://lab.example.org/</uri></author><content type="html">Come by.</content></entry>
+<entry><title>New chair</title><id>/2026/11/chair</id><link href="https://lab.example.org/2026/11/chair/"/>
+<author><name>Wen Li</name></author><content type="html">Welcome.</content></entry></feed>"#;
+    let imported = convert("jekyll.xml", jekyll.as_bytes()).unwrap();
+    let bylines: Vec<Vec<Option<&str>>> = imported
+        .document
+        .items
+        .iter()
+        .map(|item| item.authors.iter().map(|a| a.name.as_deref()).collect())
+        .collect();
+    assert_eq!(bylines, [vec![], vec![], vec![Some("Wen Li")]]);
+}
+
+#[test]
 fn rss_in_a_default_namespace_keeps_its_stories_and_its_title() {
     let feed = r#"<?xml version="1.0"?>
 <rss version="2.0" xmlns="http://backend.userland.com/rss2">
